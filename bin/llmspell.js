@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The `llmspell` command. Runs the bundled CLI from dist/, rebuilding it first when a runtime source
+// is newer than the bundle (a fresh clone, or a developer's edit), so there is no build step to forget.
+import { statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = path.join(root, 'dist', 'cli.js');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function bundleIsStale() {
+  let built;
+  try {
+    built = statSync(bundle).mtimeMs;
+  } catch {
+    return true;
+  }
+  try {
+    return newestSource(path.join(root, 'runtime')) > built;
+  } catch {
+    return false; // installed without sources: the bundle is all there is
+  }
+}
+
+if (bundleIsStale()) {
+  const { buildRuntime } = await import(pathToFileURL(path.join(root, 'scripts', 'build-runtime.mjs')).href);
+  await buildRuntime({ quiet: true });
+}
+const { main } = await import(pathToFileURL(bundle).href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,34 @@
+/**
+ * The host side of a bridge: a spell's side-effecting call (`llm.chat`, `http.get`, ...) arrives as an
+ * RPC from the engine process and is served by a handler registered under its method name.
+ */
+
+/** What a handler may use: the run's capabilities, passed in, never global. */
+export interface BridgeCallContext {
+  readonly runId: string;
+  /** Aborted when the run stops, times out, or the spell cancels this call. */
+  readonly signal: AbortSignal;
+  /** Sends an intermediate value (a stream chunk) to the spell for this call. */
+  emit(value: unknown): void;
+  /** The run's services (LLM providers, policy, storage ...); each bridge module reads its own. */
+  readonly services: RunServices;
+}
+
+/** Capabilities of one run. Bridge modules add their service here as they arrive. */
+export interface RunServices {
+  [name: string]: unknown;
+}
+
+/** Serves one RPC method. Throw a `BridgeError` (or any Error) to return `nil, message` to the spell. */
+export type BridgeHandler = (args: unknown[], ctx: BridgeCallContext) => Promise<unknown>;
+
+/** An error whose message is shown to the spell as is. */
+export class BridgeError extends Error {
+  constructor(message: string, readonly code = 'bridge_error') {
+    super(message);
+    this.name = 'BridgeError';
+  }
+}
+
+/** One bridge module's handlers, keyed by full method name (`llm.chat`). */
+export type BridgeHandlers = Record<string, BridgeHandler>;

@@ -1,0 +1,93 @@
+import { ConfigError, loadConfig } from '../../config';
+import type { LogLevel } from '../../contract/engine-protocol';
+import { Supervisor } from '../../host/supervisor';
+import { resolveSpell, SpellNotFound } from '../../spells/resolve-spell';
+import { logLevelFlag, parseCommandArgs, parseParams } from '../args';
+import type { Command } from '../command';
+import { RunPrinter } from '../run-printer';
+import { EXIT, UsageError } from '../usage-error';
+import { createRunServices } from '../../services/run-services';
+
+const usage = `usage: llmspell run <file.lua | spell-dir> [key=value ...] [--timeout S] [--memory MB]
+                    [--provider P] [--model M] [--json] [--verbose | --quiet | --log-level L]`;
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'run a spell (a .lua file or a spell folder)',
+  usage,
+  async run(args, ctx) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        timeout: { type: 'string' },
+        memory: { type: 'string' },
+        provider: { type: 'string' },
+        model: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      usage,
+    );
+    const [target, ...pairs] = positionals;
+    if (!target) throw new UsageError('which spell? give a .lua file or a spell folder', usage);
+    const params = parseParams(pairs, usage);
+
+    // Boot the engine process first: it starts while we read config and the spell.
+    const supervisor = new Supervisor({ poolSize: 1, refillPool: false });
+    try {
+      const loaded = loadConfig({
+        cwd: ctx.cwd,
+        env: ctx.env,
+        flags: {
+          timeout: values.timeout,
+          memory: values.memory,
+          provider: values.provider,
+          model: values.model,
+          logLevel: logLevelFlag(values),
+        },
+      });
+      const { config } = loaded;
+      const spell = resolveSpell(target, ctx.cwd);
+      const printer = new RunPrinter({
+        stdout: ctx.stdout,
+        stderr: ctx.stderr,
+        spellName: spell.name,
+        logLevel: config.log_level as LogLevel,
+        json: values.json ?? false,
+      });
+      const services = createRunServices(config, { notice: (text) => ctx.stderr.write(`${text}\n`) });
+      const controller = supervisor.run(
+        {
+          spell: spell.source,
+          spellName: spell.name,
+          params,
+          limits: { timeoutMs: Math.round(config.limits.timeout * 1000), memoryBytes: Math.round(config.limits.memory * 2 ** 20) },
+          logLevel: config.log_level as LogLevel,
+        },
+        { bridges: services.bridges, services: services.services, onEvent: printer.onEvent },
+      );
+      const stopOnSignal = () => controller.stop('interrupted');
+      process.once('SIGINT', stopOnSignal);
+      const outcome = await controller.done.finally(() => process.off('SIGINT', stopOnSignal));
+      const usageReport = services.usage();
+      if (values.json) {
+        const report = {
+          ok: outcome.ok,
+          output: printer.output,
+          error: outcome.error ?? null,
+          durationMs: Math.round(outcome.durationMs),
+          ...(usageReport ? { usage: usageReport } : {}),
+        };
+        ctx.stdout.write(`${JSON.stringify(report)}\n`);
+      } else if (!outcome.ok) {
+        ctx.stderr.write(`error: ${outcome.error?.message ?? 'the spell failed'}\n`);
+      }
+      return outcome.ok ? EXIT.ok : EXIT.failed;
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UsageError(`invalid configuration:\n${error.message}`);
+      if (error instanceof SpellNotFound) throw new UsageError(error.message, usage);
+      throw error;
+    } finally {
+      await supervisor.close();
+    }
+  },
+};

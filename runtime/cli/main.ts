@@ -1,0 +1,41 @@
+import type { CliContext } from './command';
+import { COMMANDS } from './commands';
+import { VERSION } from './commands/version';
+import { EXIT, UsageError } from './usage-error';
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `llmspell ${VERSION}: run LLM spells written in Lua\n\nusage: llmspell <command> [options]\n\ncommands:\n${lines.join('\n')}\n  ${'help'.padEnd(width)}  show this help, or a command's usage: llmspell help <command>\n\nglobal options: --version, --help\n`;
+}
+
+/** The `llmspell` command line. Returns the exit code: 0 ok, 1 spell failed, 2 usage error. */
+export async function main(argv: string[], ctx: CliContext = defaultContext()): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+      const command = COMMANDS.find((c) => c.name === rest[0]);
+      ctx.stdout.write(command ? `${command.usage}\n` : helpText());
+      return first === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (first === '--version' || first === '-V') return await COMMANDS.find((c) => c.name === 'version')!.run([], ctx);
+    const command = COMMANDS.find((c) => c.name === first);
+    if (!command) throw new UsageError(`unknown command '${first}'`, 'usage: llmspell <command> [options]; see llmspell help');
+    if (rest.includes('--help') || rest.includes('-h')) {
+      ctx.stdout.write(`${command.usage}\n`);
+      return EXIT.ok;
+    }
+    return await command.run(rest, ctx);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      ctx.stderr.write(`llmspell: ${error.message}\n${error.usage ? `${error.usage}\n` : ''}`);
+      return EXIT.usage;
+    }
+    ctx.stderr.write(`llmspell: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.failed;
+  }
+}
+
+function defaultContext(): CliContext {
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+}

@@ -1,0 +1,23 @@
+import { getIn } from './layer';
+import type { LoadedConfig } from './load';
+import { isSecretPath, maskSecret } from './secrets';
+
+/**
+ * The text of `llmspell config show`: one `key = value   (origin)` line per effective value, in
+ * schema order, values aligned. Secrets (api_key, anything named key/token/secret/password) are masked.
+ */
+export function formatConfig(loaded: LoadedConfig): string {
+  const rows = Object.entries(loaded.origins).map(([key, origin]) => {
+    const value = getIn(loaded.config, key.split('.'));
+    return { left: `${key} = ${formatValue(key, value)}`, origin };
+  });
+  const width = Math.max(0, ...rows.map((r) => r.left.length));
+  return rows.map((r) => `${r.left.padEnd(width)}   (${r.origin})`).join('\n') + '\n';
+}
+
+function formatValue(key: string, value: unknown): string {
+  if (isSecretPath(key) && value !== undefined) return maskSecret(String(value));
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+  return JSON.stringify(value) ?? String(value);
+}

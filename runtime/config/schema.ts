@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * The configuration schema. Keys are snake_case everywhere: in YAML, in the typed {@link Config}
+ * and in the dotted paths of `origins` and error reports, so one name means one thing.
+ * Every error message below is the *expected* half of "expected X, got Y".
+ */
+
+/** Provider names with built-in support; any other name under `providers` is a custom server. */
+export const KNOWN_PROVIDERS = ['openai', 'anthropic', 'gemini', 'ollama', 'openrouter'] as const;
+
+/** Log levels, quietest last. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const MAPPING = 'a mapping';
+
+const text = () => z.string({ error: 'a non-empty string' }).min(1, { error: 'a non-empty string' });
+const positive = () => z.number({ error: 'a positive number' }).positive({ error: 'a positive number' });
+const intRange = (min: number, max: number) => {
+  const expected = `an integer ${min}..${max}`;
+  return z.number({ error: expected }).int({ error: expected }).min(min, { error: expected }).max(max, { error: expected });
+};
+const list = (item: z.ZodType, expected = 'a list of strings') => z.array(item, { error: expected });
+const section = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape, { error: MAPPING }).partial();
+
+/** An http(s) URL; other schemes (and "host:port" without a scheme) are refused. */
+const httpUrl = () =>
+  z.string({ error: 'an http(s) URL' }).refine((s) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(s).protocol);
+    } catch {
+      return false;
+    }
+  }, { error: 'an http(s) URL' });
+
+/** One entry under `providers`; custom (unknown) names must also set base_url (checked after merging). */
+export const ProviderEntrySchema = section({ api_key: text(), base_url: httpUrl(), model: text() });
+
+const providerName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'a provider name of letters, digits, ".", "_" or "-"' });
+
+/** What one source (a file, the environment, the flags) may set: everything optional, nothing unknown. */
+export const ConfigInputSchema = z.strictObject(
+  {
+    provider: text().optional(),
+    model: text().optional(),
+    log_level: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join('|')}` }).optional(),
+    limits: section({ timeout: positive(), memory: positive() }).optional(),
+    pool: section({ size: intRange(0, 16) }).optional(),
+    llm: section({ retries: intRange(0, 10), request_timeout: positive() }).optional(),
+    providers: z.record(providerName, ProviderEntrySchema, { error: MAPPING }).optional(),
+    storage: section({
+      max_bytes: z.number({ error: 'a positive integer' }).int({ error: 'a positive integer' }).positive({ error: 'a positive integer' }),
+      extensions: list(z.string({ error: 'a string like ".txt"' }).regex(/^\.[^./\\]+$/, { error: 'a string like ".txt"' }), 'a list of extensions like ".txt"'),
+    }).optional(),
+    network: section({ allow_hosts: list(text()), allow_private: z.boolean({ error: 'true or false' }) }).optional(),
+    library: section({ folders: list(text()) }).optional(),
+  },
+  { error: MAPPING },
+);
+export type ConfigInput = z.infer<typeof ConfigInputSchema>;
+
+/** One configured provider. */
+export interface ProviderConfig {
+  /** Secret key sent to the provider; masked by formatConfig. */
+  api_key?: string;
+  /** OpenAI-compatible endpoint; required for custom providers. */
+  base_url?: string;
+  /** Model used with this provider when no top-level `model` override is set. */
+  model?: string;
+}
+
+/** The effective configuration: every source merged, defaults applied, validated. */
+export interface Config {
+  /** Current provider: as configured, else the first available one, else `mock`. */
+  provider: string;
+  /** Model override for the current provider. */
+  model?: string;
+  log_level: LogLevel;
+  /** Per-run limits: wall time in seconds, memory in megabytes. */
+  limits: { timeout: number; memory: number };
+  /** Warm engine processes kept ready. */
+  pool: { size: number };
+  /** LLM client behaviour: retry count and per-request timeout in seconds. */
+  llm: { retries: number; request_timeout: number };
+  /** Configured providers by name (known or custom). */
+  providers: Record<string, ProviderConfig>;
+  /** The storage bridge: largest file in bytes, allowed file extensions. */
+  storage: { max_bytes: number; extensions: string[] };
+  /** The http bridge: hosts a spell may reach, and whether private addresses are allowed. */
+  network: { allow_hosts: string[]; allow_private: boolean };
+  /** Extra folders shown in the spell library. */
+  library: { folders: string[] };
+}
+
+/** Built-in defaults, the lowest-precedence source (`provider` is resolved separately). */
+export const DEFAULTS: Omit<Config, 'provider' | 'model'> = {
+  log_level: 'info',
+  limits: { timeout: 300, memory: 256 },
+  pool: { size: 1 },
+  llm: { retries: 2, request_timeout: 60 },
+  providers: {},
+  storage: { max_bytes: 10 * 1024 * 1024, extensions: ['.txt', '.json', '.yaml', '.yml', '.md', '.csv'] },
+  network: { allow_hosts: [], allow_private: false },
+  library: { folders: [] },
+};

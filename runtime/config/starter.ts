@@ -1,0 +1,68 @@
+import { DEFAULTS } from './schema';
+
+const list = (items: readonly string[]): string => `[${items.join(', ')}]`;
+
+/**
+ * A commented starter `config.yaml`: every section with its default value and a comment on what it
+ * does; provider keys are commented out. It parses as a valid configuration equal to the defaults.
+ */
+export function starterConfigText(): string {
+  const d = DEFAULTS;
+  return `# llmspell configuration.
+# Precedence, lowest first: built-in defaults < ~/.llmspell/config.yaml < ./llmspell.yaml
+#   < .env < environment variables (LLMSPELL_*, OPENAI_API_KEY, ...) < command-line flags.
+# Show the effective values and where each one came from with: llmspell config show
+
+# Provider used by llm calls. Default: the first one with a key below, else the offline "mock".
+# provider: openai
+# Model override for the current provider (otherwise the provider's own model).
+# model: gpt-4o
+
+# Log detail: debug | info | warn | error.
+log_level: ${d.log_level}
+
+# Per-run limits: wall-clock timeout in seconds, engine memory in megabytes.
+limits:
+  timeout: ${d.limits.timeout}
+  memory: ${d.limits.memory}
+
+# Warm engine processes kept ready so runs start fast (0..16; 0 starts one per run).
+pool:
+  size: ${d.pool.size}
+
+# LLM requests: retries after a failure (0..10), per-request timeout in seconds.
+llm:
+  retries: ${d.llm.retries}
+  request_timeout: ${d.llm.request_timeout}
+
+# LLM providers. Known names: openai, anthropic, gemini, ollama, openrouter; any other name is a
+# custom OpenAI-compatible server and needs base_url. Prefer environment variables for keys
+# (OPENAI_API_KEY, ...); keep this file private (mode 0600) if you put keys here.
+providers:
+  # openai:
+  #   api_key: sk-...
+  #   model: gpt-4o
+  # anthropic:
+  #   api_key: sk-ant-...
+  # ollama:
+  #   base_url: http://localhost:11434
+  # my-server:
+  #   base_url: http://localhost:8080/v1
+  #   api_key: ...
+
+# The storage bridge: largest file a spell may read or write (bytes), and allowed extensions.
+storage:
+  max_bytes: ${d.storage.max_bytes}
+  extensions: ${list(d.storage.extensions)}
+
+# The http bridge: hosts spells may reach (e.g. api.example.com), and whether private or
+# loopback addresses are allowed.
+network:
+  allow_hosts: ${list(d.network.allow_hosts)}
+  allow_private: ${d.network.allow_private}
+
+# Extra folders of spells shown in the library.
+library:
+  folders: ${list(d.library.folders)}
+`;
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { RunLimits } from './limits';
+
+/**
+ * The messages between the host (supervisor) and an engine process. Both sides parse every message
+ * with these schemas: an engine process is not trusted, and a host bug must fail loudly.
+ */
+
+export const EngineName = z.enum(['lua', 'javascript']);
+export type EngineName = z.infer<typeof EngineName>;
+
+/** What a run executes: the source text and the name errors should carry. */
+export const SpellSource = z.object({
+  engine: EngineName,
+  /** File name shown in errors and tracebacks, e.g. `hello.lua`. */
+  fileName: z.string().min(1),
+  code: z.string(),
+});
+export type SpellSource = z.infer<typeof SpellSource>;
+
+export const LogLevel = z.enum(['debug', 'info', 'warn', 'error']);
+export type LogLevel = z.infer<typeof LogLevel>;
+
+export const ErrorInfo = z.object({
+  message: z.string(),
+  /** Machine-readable cause: `spell_error`, `timeout`, `memory`, `stopped`, `crashed`, ... */
+  code: z.string(),
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfo>;
+
+// ---- host → engine -------------------------------------------------------------------------------
+
+export const RunRequest = z.object({
+  type: z.literal('run'),
+  runId: z.string(),
+  spell: SpellSource,
+  /** The spell's `params` global: strings from the CLI, or typed values from a manifest. */
+  params: z.record(z.string(), z.unknown()),
+  limits: RunLimits,
+  logLevel: LogLevel,
+  /** Name of the spell, shown in log lines. */
+  spellName: z.string(),
+});
+export type RunRequest = z.infer<typeof RunRequest>;
+
+/** The answer to an `rpc`: `value` when ok, else `error` (a message for the spell). */
+export const RpcResult = z.object({
+  type: z.literal('rpc-result'),
+  id: z.number().int(),
+  ok: z.boolean(),
+  value: z.unknown().optional(),
+  error: z.string().optional(),
+});
+export type RpcResult = z.infer<typeof RpcResult>;
+
+/** A host-initiated event delivered to the running spell (stream chunks of a pending RPC). */
+export const RpcEvent = z.object({ type: z.literal('rpc-event'), id: z.number().int(), value: z.unknown() });
+export type RpcEvent = z.infer<typeof RpcEvent>;
+
+/** Asks the engine to end the run; the supervisor SIGKILLs it one second later. */
+export const StopRequest = z.object({ type: z.literal('stop'), reason: z.string() });
+
+export const HostToEngine = z.discriminatedUnion('type', [
+  RunRequest,
+  RpcResult,
+  RpcEvent,
+  StopRequest,
+]);
+export type HostToEngine = z.infer<typeof HostToEngine>;
+
+// ---- engine → host -------------------------------------------------------------------------------
+
+export const EngineToHost = z.discriminatedUnion('type', [
+  /** The process booted its VM factory and waits for a run. */
+  z.object({ type: z.literal('ready') }),
+  /** The spell executed its first instruction (for start-latency measurement). */
+  z.object({ type: z.literal('started'), at: z.number() }),
+  z.object({ type: z.literal('output'), stream: z.enum(['stdout', 'stderr']), text: z.string() }),
+  z.object({ type: z.literal('log'), level: LogLevel, message: z.string(), fields: z.record(z.string(), z.unknown()) }),
+  /** A bridge call with side effects; the host answers with `rpc-result`. */
+  z.object({ type: z.literal('rpc'), id: z.number().int(), method: z.string(), args: z.array(z.unknown()) }),
+  /** Cancels a pending RPC (e.g. a stream stopped by its callback). */
+  z.object({ type: z.literal('rpc-cancel'), id: z.number().int() }),
+  /** The run ended: `result` when ok (a JS spell's return value), else `error`. */
+  z.object({ type: z.literal('done'), ok: z.boolean(), result: z.unknown().optional(), error: ErrorInfo.optional() }),
+]);
+export type EngineToHost = z.infer<typeof EngineToHost>;

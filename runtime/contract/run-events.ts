@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { ErrorInfo, LogLevel } from './engine-protocol';
+
+/**
+ * A run as a typed event stream. The CLI printer, the studio console, run history and tests all read
+ * this same stream.
+ */
+export const RunEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('started'), runId: z.string(), at: z.number() }),
+  z.object({ type: z.literal('output'), runId: z.string(), stream: z.enum(['stdout', 'stderr']), text: z.string() }),
+  z.object({
+    type: z.literal('log'),
+    runId: z.string(),
+    level: LogLevel,
+    message: z.string(),
+    fields: z.record(z.string(), z.unknown()),
+  }),
+  z.object({ type: z.literal('call'), runId: z.string(), method: z.string(), durationMs: z.number(), ok: z.boolean() }),
+  z.object({
+    type: z.literal('finished'),
+    runId: z.string(),
+    ok: z.boolean(),
+    error: ErrorInfo.optional(),
+    durationMs: z.number(),
+  }),
+]);
+export type RunEvent = z.infer<typeof RunEvent>;
+
+/** How a run ended. */
+export const RunOutcome = z.object({
+  runId: z.string(),
+  ok: z.boolean(),
+  error: ErrorInfo.optional(),
+  /** Wall time from the run request to the end. */
+  durationMs: z.number(),
+  /** Milliseconds from the run request to the spell's first instruction. */
+  startLatencyMs: z.number().optional(),
+});
+export type RunOutcome = z.infer<typeof RunOutcome>;

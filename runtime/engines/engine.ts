@@ -1,0 +1,37 @@
+import type { RunLimits } from '../contract/limits';
+
+/** What every engine (Lua, JavaScript) needs from the engine process to run one spell. */
+export interface EngineRunInput {
+  code: string;
+  /** Shown in errors: `hello.lua:3: ...`. */
+  fileName: string;
+  params: Record<string, unknown>;
+  limits: RunLimits;
+}
+
+/** A finished host call or a stream event, handed back to the VM's scheduler. */
+export type Completion =
+  | { id: number; kind: 'result'; ok: true; value: unknown }
+  | { id: number; kind: 'result'; ok: false; error: string }
+  | { id: number; kind: 'event'; event: unknown };
+
+/**
+ * The engine process's services as an engine sees them. All calls are synchronous except
+ * waitForCompletions, which the engine awaits whenever every task of the spell is waiting.
+ */
+export interface EngineHost {
+  write(text: string): void;
+  /** Starts a bridge RPC; returns its id. */
+  call(method: string, args: unknown[]): number;
+  cancel(id: number): void;
+  /** The spell is about to execute its first instruction. */
+  started(): void;
+  /** Milliseconds on a monotonic clock, for timers. */
+  now(): number;
+  /** A reason to stop (time limit, stop request), or undefined to go on. Called from the VM's hook. */
+  check(): string | undefined;
+  log(level: string, message: string, fieldsJson: string): void;
+  jsonDecode(text: string): { value?: unknown; error?: string };
+  /** Resolves with at least one completion, or with none once `deadline` (ms, `now()` clock) passes. */
+  waitForCompletions(deadline: number | undefined): Promise<Completion[]>;
+}

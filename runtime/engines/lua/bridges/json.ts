@@ -1,0 +1,17 @@
+/** `json.encode(v)` / `json.decode(s)`: value, or nil + message (go-llmspell's convention). */
+export const LUA_JSON_BRIDGE = String.raw`
+__llmspell_bridge("json", function(kit)
+  local pcall = pcall
+  return {
+    encode = function(v)
+      local ok, result = pcall(kit.json_encode, v)
+      if ok then return result end
+      return nil, result
+    end,
+    decode = function(s)
+      if type(s) ~= "string" then return nil, "json.decode expects a string, got " .. type(s) end
+      return kit.json_decode(s)
+    end,
+  }
+end)
+`;

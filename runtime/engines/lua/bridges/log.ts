@@ -1,0 +1,27 @@
+/**
+ * `log.debug|info|warn|error(msg, k1, v1, ...)` or `(msg, {k = v})`: structured lines on stderr with
+ * the spell's name; the level filter lives in the host.
+ */
+export const LUA_LOG_BRIDGE = String.raw`
+__llmspell_bridge("log", function(kit)
+  local function fields_of(...)
+    local n = select("#", ...)
+    local first = ...
+    if n == 1 and type(first) == "table" then return first end
+    local fields = {}
+    for i = 1, n, 2 do
+      local k, v = select(i, ...)
+      fields[tostring(k)] = v
+    end
+    return fields
+  end
+  local function logger(level)
+    return function(msg, ...)
+      local ok, encoded = pcall(kit.json_encode, fields_of(...))
+      if not ok then encoded = "{}" end
+      kit.host.log(level, tostring(msg), encoded)
+    end
+  end
+  return { debug = logger("debug"), info = logger("info"), warn = logger("warn"), error = logger("error") }
+end)
+`;

@@ -1,0 +1,97 @@
+import { LuaFactory, LuaReturn, type LuaEngine as WasmoonEngine } from 'wasmoon';
+import { LUA_PRELUDE } from './prelude';
+import { LUA_BRIDGES } from './bridges';
+import { toLuaSafe } from './to-lua';
+import type { EngineHost, EngineRunInput } from '../engine';
+
+/**
+ * One Lua 5.4 VM (wasmoon) prepared for exactly one run: the prelude and bridges are loaded ahead of
+ * time so a warm engine process only has to hand over the spell.
+ */
+export class LuaEngine {
+  private host: EngineHost | undefined;
+
+  private constructor(private readonly vm: WasmoonEngine) {}
+
+  /**
+   * Creates a VM with the prelude and every bridge loaded, before any spell is known (a warm engine
+   * process does this while it waits). The factory caches the compiled wasm.
+   */
+  static async create(factory: LuaFactory): Promise<LuaEngine> {
+    // enableProxy off: JS objects must never reach a spell as live proxies (that would be a way out
+    // to the host's Function constructor); values cross as plain copies only.
+    const vm = await factory.createEngine({ traceAllocations: true, enableProxy: false, injectObjects: false });
+    const engine = new LuaEngine(vm);
+    vm.global.set('__host', engine.hostFunctions());
+    vm.doStringSync(LUA_PRELUDE);
+    for (const source of LUA_BRIDGES) vm.doStringSync(source);
+    return engine;
+  }
+
+  private hostFunctions(): Record<string, (...args: never[]) => unknown> {
+    const host = (): EngineHost => {
+      if (!this.host) throw new Error('no run in progress');
+      return this.host;
+    };
+    return {
+      write: (text: string) => host().write(String(text)),
+      call: (method: string, argsJson: string) => host().call(String(method), JSON.parse(String(argsJson)) as unknown[]),
+      cancel: (id: number) => host().cancel(Number(id)),
+      started: () => host().started(),
+      now: () => host().now(),
+      check: () => host().check(),
+      log: (level: string, message: string, fieldsJson: string) => host().log(String(level), String(message), String(fieldsJson)),
+      json_decode: (text: string) => toLuaSafe(host().jsonDecode(String(text))),
+    };
+  }
+
+  /** Runs the spell to completion; resolves when every task is done, rejects with the Lua error. */
+  async run(input: EngineRunInput, host: EngineHost): Promise<void> {
+    if (this.host) throw new Error('a Lua engine runs one spell only');
+    this.host = host;
+    const global = this.vm.global;
+    // The prelude needed little memory; the cap applies to everything the spell allocates.
+    global.setMemoryMax(input.limits.memoryBytes);
+
+    const thread = global.newThread();
+    const lua = thread.lua;
+    lua.lua_getglobal(thread.address, '__llmspell_run');
+    thread.pushValue(input.code);
+    thread.pushValue(input.fileName);
+    thread.pushValue(toLuaSafe(input.params));
+    let state = thread.resume(3);
+    while (state.result === LuaReturn.Yield) {
+      const deadline = state.resultCount > 0 ? (thread.getValue(-1) as number | undefined) : undefined;
+      if (state.resultCount > 0) thread.pop(state.resultCount);
+      const completions = await host.waitForCompletions(typeof deadline === 'number' ? deadline : undefined);
+      thread.pushValue(toLuaSafe(completions));
+      state = thread.resume(1);
+    }
+    if (state.result !== LuaReturn.Ok) {
+      const error = thread.getValue(-1) as unknown;
+      throw new LuaRunError(describeLuaError(error, state.result));
+    }
+  }
+
+  /** Bytes the Lua allocator currently holds. */
+  memoryUsed(): number {
+    return this.vm.global.getMemoryUsed();
+  }
+
+  close(): void {
+    this.vm.global.close();
+  }
+}
+
+/** A spell failed; `message` is Lua's own text (`hello.lua:3: attempt to ...`). */
+export class LuaRunError extends Error {
+  override name = 'LuaRunError';
+}
+
+function describeLuaError(error: unknown, status: LuaReturn): string {
+  if (status === LuaReturn.ErrorMem) return 'not enough memory (the run hit its memory limit)';
+  if (typeof error === 'string') return error;
+  if (error instanceof Error) return error.message;
+  if (error === undefined || error === null) return 'error object is nil';
+  return typeof error === 'object' ? `error object is a ${Array.isArray(error) ? 'table' : 'table'}` : String(error);
+}

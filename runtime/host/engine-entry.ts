@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Path of the bundled engine-process entry. Inside dist/ it sits beside the CLI bundle; when the
+ * runtime is loaded from source (tests), it is the package's dist/ (built by `npm test`'s pretest).
+ */
+export function engineEntryPath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const sibling = path.join(here, 'engine-process.js');
+  if (existsSync(sibling)) return sibling;
+  let dir = here;
+  while (dir !== path.dirname(dir)) {
+    const candidate = path.join(dir, 'dist', 'engine-process.js');
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error('dist/engine-process.js not found: run `npm run build`');
+}

@@ -1,0 +1,72 @@
+import type { EngineProcess, EngineSpawnOptions, EngineTransport } from './transport';
+
+/** A started engine process and the promise of its `ready` message. */
+export interface PooledEngine {
+  process: EngineProcess;
+  ready: Promise<void>;
+  exited: boolean;
+}
+
+/**
+ * Keeps `size` engine processes booted and waiting, so a run skips process start and VM boot. A
+ * process leaves the pool for exactly one run and is never returned.
+ */
+export class EnginePool {
+  private readonly idle: PooledEngine[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly transport: EngineTransport,
+    private readonly spawnOptions: () => EngineSpawnOptions,
+    private readonly size: number,
+    /** False for one-shot hosts (the CLI): start `size` processes once, never replace them. */
+    private readonly refills = true,
+  ) {
+    this.refill();
+  }
+
+  /** A booted (or booting) process for one run; the pool starts a replacement. */
+  take(): PooledEngine {
+    let engine = this.idle.shift();
+    while (engine?.exited) engine = this.idle.shift();
+    engine ??= this.start();
+    if (this.refills) this.refill();
+    return engine;
+  }
+
+  private refill(): void {
+    while (!this.closed && this.idle.length < this.size) this.idle.push(this.start());
+  }
+
+  private start(): PooledEngine {
+    const process = this.transport.spawn(this.spawnOptions());
+    const engine: PooledEngine = { process, ready: Promise.resolve(), exited: false };
+    engine.ready = new Promise<void>((resolve, reject) => {
+      process.onMessage((message) => {
+        if ((message as { type?: string }).type === 'ready') resolve();
+      });
+      process.onExit((info) => {
+        engine.exited = true;
+        reject(new Error(`engine process exited before it was ready (${info.signal ?? `code ${info.code}`})`));
+      });
+    });
+    engine.ready.catch(() => {}); // observed by the run that takes it
+    return engine;
+  }
+
+  /** Kills every idle process and waits until they are gone. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const idle = this.idle.splice(0);
+    await Promise.all(
+      idle.map(
+        (engine) =>
+          new Promise<void>((resolve) => {
+            if (engine.exited) return resolve();
+            engine.process.onExit(() => resolve());
+            engine.process.kill('SIGKILL');
+          }),
+      ),
+    );
+  }
+}

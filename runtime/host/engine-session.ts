@@ -1,0 +1,118 @@
+import type { Completion, EngineHost } from '../engines/engine';
+import type { LogLevel, RunRequest } from '../contract/engine-protocol';
+import { parseJson } from '../bridges/json-text';
+import type { Outbox } from './outbox';
+
+/**
+ * The engine process's side of one run: turns VM calls into messages to the host and host answers
+ * into completions for the VM's scheduler. Also owns the run's deadline and stop flag, which the
+ * VM's budget hook polls.
+ */
+export class EngineSession implements EngineHost {
+  private nextId = 1;
+  private readonly queue: Completion[] = [];
+  private wake: (() => void) | undefined;
+  private stopReason: string | undefined;
+  private readonly deadline: number;
+  private startedAt: number | undefined;
+
+  constructor(
+    private readonly request: RunRequest,
+    private readonly outbox: Outbox,
+  ) {
+    this.deadline = performance.now() + request.limits.timeoutMs;
+  }
+
+  write(text: string): void {
+    this.outbox.output('stdout', text);
+  }
+
+  call(method: string, args: unknown[]): number {
+    const id = this.nextId++;
+    this.outbox.send({ type: 'rpc', id, method, args });
+    return id;
+  }
+
+  cancel(id: number): void {
+    this.outbox.send({ type: 'rpc-cancel', id });
+  }
+
+  started(): void {
+    this.startedAt = Date.now();
+    this.outbox.send({ type: 'started', at: this.startedAt });
+  }
+
+  now(): number {
+    return performance.now();
+  }
+
+  check(): string | undefined {
+    this.outbox.flushIfStale();
+    if (this.stopReason) return this.stopReason;
+    if (performance.now() > this.deadline) {
+      this.stopReason = `run exceeded its time limit (${formatSeconds(this.request.limits.timeoutMs)})`;
+    }
+    return this.stopReason;
+  }
+
+  log(level: string, message: string, fieldsJson: string): void {
+    const parsed = parseJson(fieldsJson);
+    const fields = parsed.ok && isRecord(parsed.value) ? parsed.value : {};
+    this.outbox.send({ type: 'log', level: level as LogLevel, message, fields });
+  }
+
+  jsonDecode(text: string): { value?: unknown; error?: string } {
+    const parsed = parseJson(text);
+    return parsed.ok ? { value: parsed.value } : { error: parsed.error };
+  }
+
+  /** A host answer arrived. */
+  complete(completion: Completion): void {
+    this.queue.push(completion);
+    this.wake?.();
+  }
+
+  /** The host asked the run to end; a waiting VM gives up at once, a busy one at its next hook. */
+  stop(reason: string): void {
+    this.stopReason ??= reason;
+    this.wake?.();
+  }
+
+  get stopped(): string | undefined {
+    return this.stopReason;
+  }
+
+  async waitForCompletions(deadline: number | undefined): Promise<Completion[]> {
+    const limit = Math.min(deadline ?? Infinity, this.deadline);
+    while (this.queue.length === 0) {
+      if (this.check()) throw new RunStopped(this.stopReason!);
+      const wait = limit - performance.now();
+      if (wait <= 0) {
+        if (deadline !== undefined && deadline <= this.deadline) return [];
+        continue; // the run's own deadline: check() reports it
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(wait, 2 ** 31 - 1));
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+    return this.queue.splice(0);
+  }
+}
+
+/** The run ended while the spell was waiting (time limit or stop request). */
+export class RunStopped extends Error {
+  override name = 'RunStopped';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

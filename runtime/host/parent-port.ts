@@ -1,0 +1,28 @@
+/**
+ * The engine process's side of its carrier: Electron's `process.parentPort` when forked by
+ * `utilityProcess`, Node's IPC channel when forked by `child_process.fork`.
+ */
+export interface ParentPort {
+  send(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+}
+
+interface ElectronParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+export function connectParentPort(): ParentPort {
+  const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
+  if (electronPort) {
+    return {
+      send: (message) => electronPort.postMessage(message),
+      onMessage: (listener) => electronPort.on('message', (event) => listener(event.data)),
+    };
+  }
+  if (!process.send) throw new Error('the engine process must be started by the llmspell host');
+  return {
+    send: (message) => process.send?.(message),
+    onMessage: (listener) => process.on('message', listener),
+  };
+}

@@ -1,0 +1,68 @@
+import type { HostToEngine } from '../contract/engine-protocol';
+import type { RunEvent } from '../contract/run-events';
+import type { BridgeHandlers, RunServices } from '../bridges/types';
+
+interface DispatcherHooks {
+  bridges: BridgeHandlers;
+  services: RunServices;
+  onEvent?: (event: RunEvent) => void;
+}
+
+/**
+ * Serves a run's bridge RPCs: looks the method up, gives the handler an AbortSignal (aborted by the
+ * spell's cancel or the end of the run) and an `emit` for stream chunks, and answers exactly once.
+ * Handler errors become `nil, message` for the spell; they never reach the host's own error path.
+ */
+export class RpcDispatcher {
+  private readonly inflight = new Map<number, AbortController>();
+
+  constructor(
+    private readonly runId: string,
+    private readonly hooks: DispatcherHooks,
+    private readonly send: (message: HostToEngine) => void,
+  ) {}
+
+  call(id: number, method: string, args: unknown[]): void {
+    const handler = Object.hasOwn(this.hooks.bridges, method) ? this.hooks.bridges[method] : undefined;
+    if (!handler) {
+      this.send({ type: 'rpc-result', id, ok: false, error: `unknown bridge function '${method}'` });
+      return;
+    }
+    const controller = new AbortController();
+    this.inflight.set(id, controller);
+    const started = performance.now();
+    const context = {
+      runId: this.runId,
+      signal: controller.signal,
+      services: this.hooks.services,
+      emit: (value: unknown) => {
+        if (!controller.signal.aborted) this.send({ type: 'rpc-event', id, value });
+      },
+    };
+    Promise.resolve()
+      .then(() => handler(args, context))
+      .then(
+        (value) => this.answer(id, method, started, { type: 'rpc-result', id, ok: true, value }),
+        (error: unknown) =>
+          this.answer(id, method, started, { type: 'rpc-result', id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+  }
+
+  cancel(id: number): void {
+    this.inflight.get(id)?.abort();
+    this.inflight.delete(id);
+  }
+
+  abortAll(): void {
+    for (const controller of this.inflight.values()) controller.abort();
+    this.inflight.clear();
+  }
+
+  private answer(id: number, method: string, started: number, message: HostToEngine & { type: 'rpc-result' }): void {
+    const controller = this.inflight.get(id);
+    if (!controller) return; // cancelled or the run is over
+    this.inflight.delete(id);
+    this.send(message);
+    this.hooks.onEvent?.({ type: 'call', runId: this.runId, method, durationMs: performance.now() - started, ok: message.ok });
+  }
+}

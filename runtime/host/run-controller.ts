@@ -1,0 +1,155 @@
+import { EngineToHost, type ErrorInfo, type RunRequest } from '../contract/engine-protocol';
+import type { RunEvent, RunOutcome } from '../contract/run-events';
+import type { BridgeHandlers, RunServices } from '../bridges/types';
+import type { PooledEngine } from './engine-pool';
+import { RpcDispatcher } from './rpc-dispatcher';
+import { watchMemory } from './memory-watch';
+
+/** Grace after a polite stop before SIGKILL (as Electron Fiddle and VS Code do). */
+export const KILL_GRACE_MS = 1000;
+/** The VM's own hook reports a timeout with the spell's line; the supervisor steps in this much later. */
+const TIMEOUT_SLACK_MS = 150;
+
+export interface RunHooks {
+  bridges: BridgeHandlers;
+  services: RunServices;
+  onEvent?: (event: RunEvent) => void;
+}
+
+/**
+ * Drives one run in one engine process: hands over the request, serves its RPCs, enforces wall time
+ * and the process-level memory backstop, stops politely then kills, and turns every ending (done,
+ * crash, kill) into one RunOutcome. Never throws: a broken engine is an error for its run only.
+ */
+export class RunController {
+  readonly done: Promise<RunOutcome>;
+  private resolveDone!: (outcome: RunOutcome) => void;
+  private readonly requestedAt = performance.now();
+  private startLatencyMs: number | undefined;
+  private result: { ok: boolean; error?: ErrorInfo } | undefined;
+  private forced: ErrorInfo | undefined;
+  private killTimer: NodeJS.Timeout | undefined;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly rpc: RpcDispatcher;
+  private stopMemoryWatch: () => void = () => {};
+  private finished = false;
+
+  constructor(
+    private readonly engine: PooledEngine,
+    private readonly request: RunRequest,
+    private readonly hooks: RunHooks,
+  ) {
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.rpc = new RpcDispatcher(request.runId, hooks, (message) => this.engine.process.send(message));
+    this.start();
+  }
+
+  get runId(): string {
+    return this.request.runId;
+  }
+
+  /** Ends the run: a polite message, then SIGKILL after KILL_GRACE_MS. */
+  stop(reason = 'stopped by the user', code = 'stopped'): void {
+    if (this.finished || this.killTimer) return;
+    this.forced ??= { code, message: reason };
+    this.engine.process.send({ type: 'stop', reason });
+    this.killTimer = setTimeout(() => this.engine.process.kill('SIGKILL'), KILL_GRACE_MS);
+  }
+
+  private start(): void {
+    const { process } = this.engine;
+    process.onMessage((raw) => this.onMessage(raw));
+    process.onExit((info) => this.onExit(info.code, info.signal));
+    if (this.engine.exited) return this.onExit(null, null);
+    this.engine.ready.then(
+      () => process.send(this.request),
+      () => {}, // onExit reports it
+    );
+    const { timeoutMs, memoryBytes } = this.request.limits;
+    this.timers.push(
+      setTimeout(
+        () => this.stop(`run exceeded its time limit (${timeoutMs / 1000} s)`, 'timeout'),
+        timeoutMs + TIMEOUT_SLACK_MS,
+      ),
+    );
+    this.stopMemoryWatch = watchMemory(process.pid, memoryBytes, (rss) =>
+      this.kill({
+        code: 'memory',
+        message: `engine process used ${Math.round(rss / 2 ** 20)} MB, over the run's memory limit (${Math.round(memoryBytes / 2 ** 20)} MB)`,
+      }),
+    );
+  }
+
+  private kill(error: ErrorInfo): void {
+    this.forced ??= error;
+    this.engine.process.kill('SIGKILL');
+  }
+
+  private onMessage(raw: unknown): void {
+    const parsed = EngineToHost.safeParse(raw);
+    if (!parsed.success) {
+      // A process speaking nonsense is not trusted further.
+      return this.kill({ code: 'protocol', message: `engine process sent an invalid message: ${parsed.error.issues[0]?.message}` });
+    }
+    const message = parsed.data;
+    const runId = this.request.runId;
+    switch (message.type) {
+      case 'ready':
+        return;
+      case 'started':
+        this.startLatencyMs = performance.now() - this.requestedAt;
+        return this.emit({ type: 'started', runId, at: message.at });
+      case 'output':
+        return this.emit({ type: 'output', runId, stream: message.stream, text: message.text });
+      case 'log':
+        return this.emit({ type: 'log', runId, level: message.level, message: message.message, fields: message.fields });
+      case 'rpc':
+        return this.rpc.call(message.id, message.method, message.args);
+      case 'rpc-cancel':
+        return this.rpc.cancel(message.id);
+      case 'done':
+        this.result = { ok: message.ok, ...(message.error ? { error: message.error } : {}) };
+        return;
+    }
+  }
+
+  private onExit(code: number | null, signal: string | null): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    clearTimeout(this.killTimer);
+    this.stopMemoryWatch();
+    this.rpc.abortAll();
+    const error = this.outcomeError(code, signal);
+    const outcome: RunOutcome = {
+      runId: this.request.runId,
+      ok: !error,
+      ...(error ? { error } : {}),
+      durationMs: performance.now() - this.requestedAt,
+      ...(this.startLatencyMs !== undefined ? { startLatencyMs: this.startLatencyMs } : {}),
+    };
+    this.emit({ type: 'finished', runId: outcome.runId, ok: outcome.ok, ...(error ? { error } : {}), durationMs: outcome.durationMs });
+    this.resolveDone(outcome);
+  }
+
+  private outcomeError(code: number | null, signal: string | null): ErrorInfo | undefined {
+    if (this.result) {
+      if (this.result.ok) return undefined;
+      // The engine's own account carries the spell's line; keep it, with the supervisor's cause.
+      const error = this.result.error ?? { code: 'spell_error', message: 'the spell failed' };
+      return this.forced && error.code === 'spell_error' ? { ...error, code: this.forced.code } : error;
+    }
+    if (this.forced) return this.forced;
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    const tail = this.engine.process.stderrTail().trim().split('\n').slice(-3).join(' | ');
+    return { code: 'crashed', message: `engine process ${how} before the spell finished${tail ? `: ${tail}` : ''}` };
+  }
+
+  private emit(event: RunEvent): void {
+    try {
+      this.hooks.onEvent?.(event);
+    } catch {
+      // A consumer's bug must not break the run.
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { RunRequest, type LogLevel, type SpellSource } from '../contract/engine-protocol';
+import type { RunLimits } from '../contract/limits';
+import { engineEnvironment, engineExecArgv } from '../security/engine-env';
+import { EnginePool } from './engine-pool';
+import { engineEntryPath } from './engine-entry';
+import { NodeForkTransport } from './node-fork-transport';
+import { RunController, type RunHooks } from './run-controller';
+import type { EngineTransport } from './transport';
+
+export interface SupervisorOptions {
+  /** The carrier; child_process.fork by default, utilityProcess under Electron. */
+  transport?: EngineTransport;
+  /** Engine processes kept booted and waiting (default 1). */
+  poolSize?: number;
+  /** Replace pooled processes as runs take them (default true; the one-shot CLI says false). */
+  refillPool?: boolean;
+  entry?: string;
+}
+
+export interface RunSpec {
+  runId?: string;
+  spell: SpellSource;
+  spellName: string;
+  params: Record<string, unknown>;
+  limits: RunLimits;
+  logLevel?: LogLevel;
+}
+
+/**
+ * Starts runs, each in its own engine process taken from a warm pool; tracks them so `close()` leaves
+ * no process behind.
+ */
+export class Supervisor {
+  private readonly pool: EnginePool;
+  private readonly active = new Set<RunController>();
+
+  constructor(options: SupervisorOptions = {}) {
+    const entry = options.entry ?? engineEntryPath();
+    this.pool = new EnginePool(
+      options.transport ?? new NodeForkTransport(),
+      () => ({ entry, env: engineEnvironment(process.env), execArgv: engineExecArgv(), serviceName: 'llmspell engine' }),
+      options.poolSize ?? 1,
+      options.refillPool ?? true,
+    );
+  }
+
+  /** Starts a run; the returned controller's `done` resolves with its outcome (it never rejects). */
+  run(spec: RunSpec, hooks: RunHooks): RunController {
+    const request = RunRequest.parse({
+      type: 'run',
+      runId: spec.runId ?? randomUUID(),
+      spell: spec.spell,
+      spellName: spec.spellName,
+      params: spec.params,
+      limits: spec.limits,
+      logLevel: spec.logLevel ?? 'info',
+    });
+    const controller = new RunController(this.pool.take(), request, hooks);
+    this.active.add(controller);
+    void controller.done.then(() => this.active.delete(controller));
+    return controller;
+  }
+
+  /** Stops every run and pooled process; resolves once all have exited. */
+  async close(): Promise<void> {
+    const running = [...this.active];
+    for (const controller of running) controller.stop('the host is shutting down');
+    await Promise.all([this.pool.close(), ...running.map((controller) => controller.done)]);
+  }
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Integration tests spawn engine processes; two workers match the two cores we have.
+    poolOptions: { forks: { maxForks: 2 } },
+    pool: 'forks',
+  },
+});
