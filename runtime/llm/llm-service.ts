@@ -36,7 +36,7 @@ export class LlmService {
   constructor(options: LlmServiceOptions = {}) {
     const settings = options.settings ?? {};
     this.endpoints = resolveEndpoints(settings, options.env ?? {});
-    this.timeoutMs = Math.round((settings.llm?.request_timeout ?? 60) * 1000);
+    this.timeoutMs = Math.max(1, Math.round((settings.llm?.request_timeout ?? 60) * 1000));
     this.retry = { ...DEFAULT_RETRY, ...options.backoff, retries: Math.max(0, settings.llm?.retries ?? DEFAULT_RETRY.retries) };
     this.now = options.now ?? Date.now;
     const explicit = settings.provider?.trim();
