@@ -4,14 +4,15 @@ import { isSecretPath, maskSecret } from './secrets';
 
 /**
  * The text of `llmspell config show`: one `key = value   (origin)` line per effective value, in
- * schema order, values aligned. Secrets (api_key, anything named key/token/secret/password) are masked.
+ * schema order, origins aligned. Secrets (api_key, anything named key/token/secret/password) are masked.
  */
 export function formatConfig(loaded: LoadedConfig): string {
   const rows = Object.entries(loaded.origins).map(([key, origin]) => {
     const value = getIn(loaded.config, key.split('.'));
     return { left: `${key} = ${formatValue(key, value)}`, origin };
   });
-  const width = Math.max(0, ...rows.map((r) => r.left.length));
+  // Align origins, but let one long list not push every other origin far right.
+  const width = Math.min(48, Math.max(0, ...rows.map((r) => r.left.length)));
   return rows.map((r) => `${r.left.padEnd(width)}   (${r.origin})`).join('\n') + '\n';
 }
 

@@ -55,7 +55,8 @@ export function setIn(target: Record<string, unknown>, path: readonly string[], 
   const last = path[path.length - 1];
   if (last === undefined) return;
   if (isPlainObject(value) && Object.keys(value).length === 0 && isPlainObject(node[last])) return;
-  node[last] = isPlainObject(value) ? { ...value } : value;
+  // Copies, so a caller changing its config can never change DEFAULTS or another load's result.
+  node[last] = isPlainObject(value) ? { ...value } : Array.isArray(value) ? [...(value as unknown[])] : value;
 }
 
 /** Reads the value at `path`, or undefined. */

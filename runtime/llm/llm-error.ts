@@ -81,6 +81,10 @@ export function toLlmError(err: unknown, ctx: ErrorContext): LlmError {
     const text = scrub(`${provider}: HTTP ${err.status}: ${detail || 'no details'}`, ctx.secrets);
     return new LlmError(text, 'http', provider, err.status, retryAfter(err.headers));
   }
+  if (err instanceof APIError) {
+    // an error event inside a stream: the server reported a failure without an HTTP status; not retried
+    return new LlmError(scrub(`${provider}: ${err.message}`, ctx.secrets), 'http', provider);
+  }
   if (err instanceof SyntaxError) {
     return new LlmError(`${provider}: malformed response from the server (${err.message})`, 'malformed', provider);
   }

@@ -3,7 +3,7 @@
  * Ollama, OpenRouter, custom servers). Adds our own timeout, retries and error wording around it.
  */
 import OpenAI from 'openai';
-import { startAttempt, withRetries, type RetryPolicy } from './attempts';
+import { startAttempt, withRetries, type Attempt, type RetryPolicy } from './attempts';
 import { toLlmError } from './llm-error';
 import { StreamAccumulator, toChatParams, toToolCalls, toUsage } from './openai-wire';
 import type { ProviderEndpoint } from './provider-catalog';
@@ -50,7 +50,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   }
 
   /** One attempt-controlled call, retried per policy; `body` gets the attempt's signal. */
-  private run<T>(signal: AbortSignal | undefined, body: (attempt: ReturnType<typeof startAttempt>) => Promise<T>, canRetry = () => true): Promise<T> {
+  private run<T>(signal: AbortSignal | undefined, body: (attempt: Attempt) => Promise<T>, canRetry = () => true): Promise<T> {
     return withRetries(this.name, this.options.retry, signal, async () => {
       const attempt = startAttempt(this.options.timeoutMs, signal);
       try {
@@ -71,8 +71,9 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     const model = request.model ?? this.defaultModel;
     return this.run(signal, async (attempt) => {
       const res = await this.client.chat.completions.create(toChatParams(request, model), { signal: attempt.signal });
-      const choice = res.choices[0];
-      if (!choice) throw new SyntaxError('the response has no choices');
+      // a proxy or misconfigured base_url can answer 200 with HTML or another object: report it as malformed
+      const choice = Array.isArray(res?.choices) ? res.choices[0] : undefined;
+      if (!choice) throw new SyntaxError('expected a chat completion with choices');
       const content = choice.message.content ?? '';
       return {
         content,

@@ -1,15 +1,57 @@
-import type { Config } from '../config';
+import type { LoadedConfig } from '../config';
 import type { BridgeHandlers, RunServices } from '../bridges/types';
+import { llmHandlers } from '../bridges/llm';
+import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 
 /** The capabilities one run gets, built from the effective configuration. */
 export interface RunCapabilities {
   bridges: BridgeHandlers;
   services: RunServices;
-  /** Token usage of the run so far, if it used an LLM. */
+  /** Token usage of the run so far, or undefined when it made no LLM call. */
   usage(): unknown;
 }
 
-/** Builds the bridges and services of one run. `notice` prints one-time user notices (stderr). */
-export function createRunServices(_config: Config, _options: { notice: (text: string) => void }): RunCapabilities {
-  return { bridges: {}, services: {}, usage: () => undefined };
+export interface RunServiceOptions {
+  /** Prints a one-time notice for the user (stderr in the CLI). */
+  notice: (text: string) => void;
+}
+
+/**
+ * Builds the bridges and services of one run from the configuration. Keys live here, in the host;
+ * the engine process only ever sees answers.
+ */
+export function createRunServices(loaded: LoadedConfig, options: RunServiceOptions): RunCapabilities {
+  const { config, origins } = loaded;
+  // A provider the configuration merely defaulted to is no choice: let the service fall back to mock.
+  const chosen = origins.provider && origins.provider !== 'default' ? config.provider : undefined;
+  const llm = createLlmService({
+    settings: { providers: config.providers, provider: chosen, model: config.model, llm: config.llm },
+  });
+  let announced = false;
+  const announceMock = () => {
+    if (announced) return;
+    announced = true;
+    if (llm.currentProvider().name === MOCK_PROVIDER) options.notice(llm.takeNotice() ?? MOCK_FALLBACK_NOTICE);
+  };
+  return {
+    bridges: withBefore(llmHandlers, announceMock),
+    services: { llm },
+    usage: () => {
+      const report = llm.usage();
+      return report.calls.length > 0 ? report : undefined;
+    },
+  };
+}
+
+/** The same handlers, each running `before` first. */
+function withBefore(handlers: BridgeHandlers, before: () => void): BridgeHandlers {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([method, handler]) => [
+      method,
+      (args, ctx) => {
+        before();
+        return handler(args, ctx);
+      },
+    ]),
+  );
 }

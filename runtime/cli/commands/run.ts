@@ -54,7 +54,7 @@ export const runCommand: Command = {
         logLevel: config.log_level as LogLevel,
         json: values.json ?? false,
       });
-      const services = createRunServices(config, { notice: (text) => ctx.stderr.write(`${text}\n`) });
+      const services = createRunServices(loaded, { notice: (text) => ctx.stderr.write(`${text}\n`) });
       const controller = supervisor.run(
         {
           spell: spell.source,
@@ -83,7 +83,7 @@ export const runCommand: Command = {
       }
       return outcome.ok ? EXIT.ok : EXIT.failed;
     } catch (error) {
-      if (error instanceof ConfigError) throw new UsageError(`invalid configuration:\n${error.message}`);
+      if (error instanceof ConfigError) throw new UsageError(`invalid configuration:\n${error.message}`, usage);
       if (error instanceof SpellNotFound) throw new UsageError(error.message, usage);
       throw error;
     } finally {

@@ -1,5 +1,5 @@
 import { LuaFactory, LuaReturn, type LuaEngine as WasmoonEngine } from 'wasmoon';
-import { LUA_PRELUDE } from './prelude';
+import { LUA_PRELUDE } from './prelude/index';
 import { LUA_BRIDGES } from './bridges';
 import { toLuaSafe } from './to-lua';
 import type { EngineHost, EngineRunInput } from '../engine';

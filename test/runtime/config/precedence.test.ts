@@ -17,6 +17,8 @@ describe('loadConfig precedence', () => {
     expect(origins['limits.timeout']).toBe('default');
     expect(origins['storage.extensions']).toBe('default');
     expect(origins.provider).toBe('default');
+    config.storage.extensions.push('.exe');
+    expect(DEFAULTS.storage.extensions).not.toContain('.exe');
   });
 
   it('layers user file < project file < .env < env < flags, each labelled', () => {

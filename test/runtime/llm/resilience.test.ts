@@ -60,6 +60,15 @@ describe('retries, timeouts, cancellation', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('reports a 200 answer that is not a chat completion as malformed', async () => {
+    server = await startLlmServer();
+    server.enqueue({ status: 200, body: { hello: 'proxy' } });
+    await expect(serviceFor(server.url).chat({ messages: ask })).rejects.toThrow(
+      'local: malformed response from the server (expected a chat completion with choices)',
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('reports a broken SSE stream clearly', async () => {
     server = await startLlmServer();
     server.enqueue({ malformed: true });

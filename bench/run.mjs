@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// `npm run bench`: the Lua CPU suite against native lua5.4, then run start latency. Targets are
+// printed as PASS/MISS beside each number, never asserted: this exits 0 unless something crashes.
+import { buildDrivers } from './build-drivers.mjs';
+import { cpuSuite } from './cpu-suite.mjs';
+import { startLatency } from './start-latency.mjs';
+
+const started = performance.now();
+const drivers = await buildDrivers();
+await cpuSuite(drivers);
+await startLatency(drivers);
+console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,48 @@
+/**
+ * Run start latency with a warm pool, in this process as the studio host would see it: a Supervisor
+ * keeps one engine process booted; each run's latency is from `supervisor.run()` to the `started`
+ * event (the spell's first instruction). Prints one JSON line with every sample.
+ * Usage: `node warm-start.js <runs>`.
+ */
+import { Supervisor } from '../runtime/host/supervisor';
+import { DEFAULT_LIMITS } from '../runtime/contract/limits';
+import type { RunOutcome } from '../runtime/contract/run-events';
+
+const runs = Number(process.argv[2] ?? '10');
+const spell = { engine: 'lua' as const, fileName: 'first.lua', code: 'print("first")' };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The pool's next engine process, if the Supervisor's private shape is still what it was. */
+async function poolReady(supervisor: Supervisor): Promise<void> {
+  const pool = (supervisor as unknown as { pool?: { idle?: { ready?: Promise<void> }[] } }).pool;
+  await pool?.idle?.[0]?.ready?.catch(() => {});
+}
+
+async function oneRun(supervisor: Supervisor): Promise<{ ms: number; outcome: RunOutcome }> {
+  let startedAt: number | undefined;
+  const t0 = performance.now();
+  const controller = supervisor.run(
+    { spell, spellName: 'first', params: {}, limits: DEFAULT_LIMITS },
+    { bridges: {}, services: {}, onEvent: (event) => void (event.type === 'started' && (startedAt ??= performance.now())) },
+  );
+  const outcome = await controller.done;
+  if (!outcome.ok || startedAt === undefined) throw new Error(`run failed: ${outcome.error?.message ?? 'never started'}`);
+  return { ms: startedAt - t0, outcome };
+}
+
+const supervisor = new Supervisor({ poolSize: 1 });
+try {
+  await oneRun(supervisor); // throwaway: the first run waits for the first process to boot
+  const samples: number[] = [];
+  const reported: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await poolReady(supervisor);
+    await sleep(300); // let the fresh process settle (its boot GC, JIT) before taking it
+    const { ms, outcome } = await oneRun(supervisor);
+    samples.push(ms);
+    if (outcome.startLatencyMs !== undefined) reported.push(outcome.startLatencyMs);
+  }
+  process.stdout.write(`${JSON.stringify({ samples, reported })}\n`);
+} finally {
+  await supervisor.close();
+}

@@ -1,0 +1,32 @@
+/**
+ * Prelude part 5: bridge registration and `__llmspell_run`, the function lua-engine.ts drives.
+ */
+export const LUA_ENTRY = String.raw`
+-- Bridges installed by lua-engine.ts register here; each gets the kit to build its global.
+local kit = {
+  call = call, call_async = call_async, start_call = start_call, await_rpc = await_rpc,
+  cancel_call = cancel_call, listeners = listeners,
+  spawn = spawn, park = park, waker = waker, sleep_until = sleep_until, add_timer = add_timer,
+  json_encode = json_encode, json_decode = json_decode, host = host, pack = pack,
+  pending_count = function() return outstanding end,
+  guard = guard,
+}
+local bridges = {}
+function __llmspell_bridge(name, factory)
+  bridges[#bridges + 1] = { name = name, factory = factory }
+end
+
+function __llmspell_run(code, chunkname, params)
+  __llmspell_run, __llmspell_bridge = nil, nil
+  local env = build_env(params or {})
+  for _, b in ipairs(bridges) do env[b.name] = b.factory(kit, env) end
+  local chunk, err = load(code, "=" .. chunkname, "t", env)
+  if not chunk then error(err, 0) end
+  sethook(co_running(), hook, "", HOOK_EVERY)
+  local main = spawn(function()
+    host.started()
+    return chunk()
+  end)
+  run_scheduler(main)
+end
+`;
