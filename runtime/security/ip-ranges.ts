@@ -5,7 +5,7 @@
  */
 import { isIPv4, isIPv6 } from 'node:net';
 
-/** IPv4 ranges as [first octets..., prefix length, label]. */
+/** IPv4 ranges as [first address as a 32-bit number, prefix length, label]. */
 const V4_RANGES: Array<[number, number, string]> = [
   [0x00000000, 8, 'unspecified'], // 0.0.0.0/8 "this network"
   [0x0a000000, 8, 'private'], // 10.0.0.0/8
