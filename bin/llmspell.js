@@ -36,5 +36,12 @@ if (bundleIsStale()) {
   const { buildRuntime } = await import(pathToFileURL(path.join(root, 'scripts', 'build-runtime.mjs')).href);
   await buildRuntime({ quiet: true });
 }
+const args = process.argv.slice(2);
+// Start the engine process first: it boots while the CLI bundle loads.
+const prestarted = [];
+if (args[0] === 'run') {
+  const { prestartEngine } = await import(pathToFileURL(path.join(root, 'dist', 'prestart.js')).href);
+  prestarted.push(prestartEngine());
+}
 const { main } = await import(pathToFileURL(bundle).href);
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(args, undefined, { prestarted });

@@ -135,6 +135,12 @@ export const llmHandlers: BridgeHandlers = {
     return llm.currentProvider();
   },
 
+  /** `llm.tool_stream(request)`: as tool_chat, emitting answer text chunks as they arrive (agents.stream). */
+  'llm.tool_stream': async (args, ctx) => {
+    const request = arg('llm.tool_stream', args, 0, 'request', ToolRequest);
+    return llmCall(() => getLlm(ctx).stream(request, (text) => ctx.emit(text), ctx.signal));
+  },
+
   /** `llm.tool_chat(request)` → `{content, toolCalls, usage, provider, model, finishReason}` (for agents). */
   'llm.tool_chat': async (args, ctx) => {
     const request = arg('llm.tool_chat', args, 0, 'request', ToolRequest);

@@ -1,5 +1,9 @@
+import type { EngineProcess } from '../host/transport';
+
 /** What a command needs from the world; passed in so tests can drive commands directly. */
 export interface CliContext {
+  /** Engine processes started before the CLI loaded (see bin/llmspell.js). */
+  prestarted?: EngineProcess[];
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WritableStream;

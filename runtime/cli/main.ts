@@ -1,4 +1,5 @@
 import type { CliContext } from './command';
+import type { EngineProcess } from '../host/transport';
 import { COMMANDS } from './commands';
 import { VERSION } from './commands/version';
 import { EXIT, UsageError } from './usage-error';
@@ -10,7 +11,17 @@ function helpText(): string {
 }
 
 /** The `llmspell` command line. Returns the exit code: 0 ok, 1 spell failed, 2 usage error. */
-export async function main(argv: string[], ctx: CliContext = defaultContext()): Promise<number> {
+export async function main(argv: string[], ctx: CliContext = defaultContext(), extras: { prestarted?: EngineProcess[] } = {}): Promise<number> {
+  ctx.prestarted ??= extras.prestarted;
+  try {
+    return await dispatch(argv, ctx);
+  } finally {
+    // An engine started ahead of time that no run took (a usage error, say) must not linger.
+    for (const engine of ctx.prestarted?.splice(0) ?? []) engine.kill('SIGKILL');
+  }
+}
+
+async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === 'help' || first === '--help' || first === '-h') {

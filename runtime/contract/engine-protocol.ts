@@ -79,6 +79,8 @@ export const EngineToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('started'), at: z.number() }),
   z.object({ type: z.literal('output'), stream: z.enum(['stdout', 'stderr']), text: z.string() }),
   z.object({ type: z.literal('log'), level: LogLevel, message: z.string(), fields: z.record(z.string(), z.unknown()) }),
+  /** A notable step (`tool-call`, `tool-result`) for the run's event stream. */
+  z.object({ type: z.literal('notify'), name: z.string(), data: z.unknown() }),
   /** A bridge call with side effects; the host answers with `rpc-result`. */
   z.object({ type: z.literal('rpc'), id: z.number().int(), method: z.string(), args: z.array(z.unknown()) }),
   /** Cancels a pending RPC (e.g. a stream stopped by its callback). */

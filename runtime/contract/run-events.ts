@@ -15,7 +15,14 @@ export const RunEvent = z.discriminatedUnion('type', [
     message: z.string(),
     fields: z.record(z.string(), z.unknown()),
   }),
+  /** A bridge call finished (llm.chat, http.get, ...). */
   z.object({ type: z.literal('call'), runId: z.string(), method: z.string(), durationMs: z.number(), ok: z.boolean() }),
+  /** A chunk of streamed LLM text. */
+  z.object({ type: z.literal('token'), runId: z.string(), text: z.string() }),
+  /** A tool is about to run (from tools.execute or an agent's tool call). */
+  z.object({ type: z.literal('tool-call'), runId: z.string(), tool: z.string(), arguments: z.unknown() }),
+  /** A tool finished. */
+  z.object({ type: z.literal('tool-result'), runId: z.string(), tool: z.string(), ok: z.boolean(), result: z.unknown(), error: z.string().optional() }),
   z.object({
     type: z.literal('finished'),
     runId: z.string(),

@@ -55,27 +55,29 @@ export const EntryPath = z
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/;
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
+const DURATION_TEXT = 'a positive duration like 60 or "60s" or "5m"';
+const SIZE_TEXT = 'a positive size like 128 (MB) or "128MB" or "1GB"';
 
 /** A duration: a number of seconds, or a string like `60s`, `500ms`, `5m`, `1h`. Normalised to seconds. */
 export const Duration = z
-  .union([z.number().positive(), z.string().regex(DURATION)], { error: 'a positive duration like 60 or "60s" or "5m"' })
+  .union([z.number({ error: DURATION_TEXT }).positive({ error: DURATION_TEXT }), z.string({ error: DURATION_TEXT }).regex(DURATION, { error: DURATION_TEXT })], { error: DURATION_TEXT })
   .transform((value) => {
     if (typeof value === 'number') return value;
     const [, amount = '0', unit = 's'] = DURATION.exec(value) ?? [];
     return Number(amount) * { ms: 0.001, s: 1, m: 60, h: 3600 }[unit as 'ms' | 's' | 'm' | 'h'];
   })
-  .refine((seconds) => seconds > 0, { error: 'a positive duration like 60 or "60s" or "5m"' });
+  .refine((seconds) => seconds > 0, { error: DURATION_TEXT });
 
 /** A memory size: a number of megabytes, or a string like `128MB`, `1GB`. Normalised to megabytes. */
 export const MemorySize = z
-  .union([z.number().positive(), z.string().regex(SIZE)], { error: 'a positive size like 128 (MB) or "128MB" or "1GB"' })
+  .union([z.number({ error: SIZE_TEXT }).positive({ error: SIZE_TEXT }), z.string({ error: SIZE_TEXT }).regex(SIZE, { error: SIZE_TEXT })], { error: SIZE_TEXT })
   .transform((value) => {
     if (typeof value === 'number') return value;
     const [, amount = '0', unit = 'mb'] = SIZE.exec(value) ?? [];
     const scale = { b: 2 ** -20, k: 2 ** -10, m: 1, g: 1024 }[(unit[0] ?? 'm').toLowerCase() as 'b' | 'k' | 'm' | 'g'];
     return Number(amount) * scale;
   })
-  .refine((mb) => mb > 0, { error: 'a positive size like 128 (MB) or "128MB" or "1GB"' });
+  .refine((mb) => mb > 0, { error: SIZE_TEXT });
 
 /** Another spell this one needs, by name and version range. */
 export interface SpellDependency {

@@ -66,7 +66,7 @@ const ParameterList = z.array(ListItem, { error: 'a list or a mapping of paramet
 const ParameterMap = z.record(ParameterName, MapItem, { error: 'a list or a mapping of parameters' });
 
 /** `parameters` as written in a manifest: a list or a map by name (null means none). */
-export const ParametersInput = z.union([ParameterList, ParameterMap, z.null()]);
+export const ParametersInput = z.union([ParameterList, ParameterMap, z.null()], { error: 'a list or a mapping of parameters' });
 export type ParametersInput = z.infer<typeof ParametersInput>;
 
 /** Normalises either shape to a list of {@link SpellParameter} in the order written. */

@@ -31,6 +31,8 @@ export interface EngineHost {
   /** A reason to stop (time limit, stop request), or undefined to go on. Called from the VM's hook. */
   check(): string | undefined;
   log(level: string, message: string, fieldsJson: string): void;
+  /** A notable step (tool call, tool result) to show as a run event; data is JSON text. */
+  notify(name: string, dataJson: string): void;
   jsonDecode(text: string): { value?: unknown; error?: string };
   /** Resolves with at least one completion, or with none once `deadline` (ms, `now()` clock) passes. */
   waitForCompletions(deadline: number | undefined): Promise<Completion[]>;

@@ -21,7 +21,9 @@ export class EnginePool {
     private readonly size: number,
     /** False for one-shot hosts (the CLI): start `size` processes once, never replace them. */
     private readonly refills = true,
+    prestarted: EngineProcess[] = [],
   ) {
+    for (const process of prestarted) this.idle.push(this.adopt(process));
     this.refill();
   }
 
@@ -39,7 +41,10 @@ export class EnginePool {
   }
 
   private start(): PooledEngine {
-    const process = this.transport.spawn(this.spawnOptions());
+    return this.adopt(this.transport.spawn(this.spawnOptions()));
+  }
+
+  private adopt(process: EngineProcess): PooledEngine {
     const engine: PooledEngine = { process, ready: Promise.resolve(), exited: false };
     engine.ready = new Promise<void>((resolve, reject) => {
       process.onMessage((message) => {

@@ -61,6 +61,11 @@ export class EngineSession implements EngineHost {
     this.outbox.send({ type: 'log', level: level as LogLevel, message, fields });
   }
 
+  notify(name: string, dataJson: string): void {
+    const parsed = parseJson(dataJson);
+    this.outbox.send({ type: 'notify', name, data: parsed.ok ? parsed.value : null });
+  }
+
   jsonDecode(text: string): { value?: unknown; error?: string } {
     const parsed = parseJson(text);
     return parsed.ok ? { value: parsed.value } : { error: parsed.error };

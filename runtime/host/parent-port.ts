@@ -21,6 +21,8 @@ export function connectParentPort(): ParentPort {
     };
   }
   if (!process.send) throw new Error('the engine process must be started by the llmspell host');
+  // An engine process never outlives its host: when the IPC channel closes, leave.
+  process.on('disconnect', () => process.exit(0));
   return {
     send: (message) => process.send?.(message),
     onMessage: (listener) => process.on('message', listener),

@@ -36,7 +36,10 @@ export class RpcDispatcher {
       signal: controller.signal,
       services: this.hooks.services,
       emit: (value: unknown) => {
-        if (!controller.signal.aborted) this.send({ type: 'rpc-event', id, value });
+        if (controller.signal.aborted) return;
+        this.send({ type: 'rpc-event', id, value });
+        // Streamed text is also a run event: the console shows tokens as they arrive.
+        if (typeof value === 'string') this.hooks.onEvent?.({ type: 'token', runId: this.runId, text: value });
       },
     };
     Promise.resolve()

@@ -103,13 +103,28 @@ export class RunController {
         return this.emit({ type: 'output', runId, stream: message.stream, text: message.text });
       case 'log':
         return this.emit({ type: 'log', runId, level: message.level, message: message.message, fields: message.fields });
+      case 'notify':
+        return this.onNotify(message.name, message.data);
       case 'rpc':
         return this.rpc.call(message.id, message.method, message.args);
       case 'rpc-cancel':
         return this.rpc.cancel(message.id);
       case 'done':
         this.result = { ok: message.ok, ...(message.error ? { error: message.error } : {}) };
+        // Everything the engine had to say came before `done`; end it now rather than wait for its exit.
+        this.engine.process.kill('SIGKILL');
         return;
+    }
+  }
+
+  /** Known notifications become typed run events; anything else from the engine is dropped. */
+  private onNotify(name: string, data: unknown): void {
+    const runId = this.request.runId;
+    const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    const tool = typeof d.tool === 'string' ? d.tool : '?';
+    if (name === 'tool-call') this.emit({ type: 'tool-call', runId, tool, arguments: d.arguments ?? {} });
+    else if (name === 'tool-result') {
+      this.emit({ type: 'tool-result', runId, tool, ok: d.ok === true, result: d.result ?? null, ...(typeof d.error === 'string' ? { error: d.error } : {}) });
     }
   }
 

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { RunRequest, type LogLevel, type SpellSource } from '../contract/engine-protocol';
 import type { RunLimits } from '../contract/limits';
-import { engineEnvironment, engineExecArgv } from '../security/engine-env';
 import { EnginePool } from './engine-pool';
-import { engineEntryPath } from './engine-entry';
+import { engineSpawnOptions } from './engine-spawn-options';
 import { NodeForkTransport } from './node-fork-transport';
 import { RunController, type RunHooks } from './run-controller';
-import type { EngineTransport } from './transport';
+import type { EngineProcess, EngineTransport } from './transport';
 
 export interface SupervisorOptions {
   /** The carrier; child_process.fork by default, utilityProcess under Electron. */
@@ -16,6 +15,8 @@ export interface SupervisorOptions {
   /** Replace pooled processes as runs take them (default true; the one-shot CLI says false). */
   refillPool?: boolean;
   entry?: string;
+  /** Processes already started by the caller (the CLI forks one before loading itself). */
+  prestarted?: EngineProcess[];
 }
 
 export interface RunSpec {
@@ -36,12 +37,13 @@ export class Supervisor {
   private readonly active = new Set<RunController>();
 
   constructor(options: SupervisorOptions = {}) {
-    const entry = options.entry ?? engineEntryPath();
+    const spawnOptions = engineSpawnOptions(options.entry);
     this.pool = new EnginePool(
       options.transport ?? new NodeForkTransport(),
-      () => ({ entry, env: engineEnvironment(process.env), execArgv: engineExecArgv(), serviceName: 'llmspell engine' }),
+      () => spawnOptions,
       options.poolSize ?? 1,
       options.refillPool ?? true,
+      options.prestarted ?? [],
     );
   }
 

@@ -1,12 +1,20 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SpellSource } from '../contract/engine-protocol';
+import { MANIFEST_FILE, type SpellEngine, type SpellManifest } from '../contract/spell-manifest';
+import { loadManifest } from './manifest-file';
 
 /** A spell found on disk, ready to run. */
 export interface ResolvedSpell {
+  /** The manifest's name, else the folder's or file's name. */
   name: string;
   /** Absolute path of the entry file. */
   entryPath: string;
+  /** The spell folder, when the spell is a folder. */
+  dir?: string;
+  engine: SpellEngine;
+  /** The validated manifest, when the folder has a spell.yaml. */
+  manifest?: SpellManifest;
   source: SpellSource;
 }
 
@@ -15,9 +23,16 @@ export class SpellNotFound extends Error {
   override name = 'SpellNotFound';
 }
 
+/** Entry files looked for, in order, in a folder without a manifest. */
+const DEFAULT_ENTRIES: [string, SpellEngine][] = [
+  ['main.lua', 'lua'],
+  ['main.js', 'javascript'],
+];
+
 /**
- * Resolves `llmspell run <target>`: a `.lua` file, or a spell folder whose entry is `main.lua`.
- * Reading a spell never executes it.
+ * Resolves a spell on disk: a `.lua`/`.js` file, or a spell folder with `spell.yaml` (validated; a
+ * {@link ManifestError} lists every problem) or just `main.lua`/`main.js`. Reading a spell never
+ * executes it.
  */
 export function resolveSpell(target: string, cwd: string): ResolvedSpell {
   const full = path.resolve(cwd, target);
@@ -27,21 +42,34 @@ export function resolveSpell(target: string, cwd: string): ResolvedSpell {
   } catch {
     throw new SpellNotFound(`no spell at ${target}: the file or folder does not exist`);
   }
-  const entryPath = stat.isDirectory() ? path.join(full, 'main.lua') : full;
-  if (stat.isDirectory() && !safeIsFile(entryPath)) {
-    throw new SpellNotFound(`${target} is a folder without main.lua`);
+  if (!stat.isDirectory()) {
+    const engine: SpellEngine | undefined = full.endsWith('.lua') ? 'lua' : full.endsWith('.js') ? 'javascript' : undefined;
+    if (!engine) throw new SpellNotFound(`${target}: a spell file must be .lua or .js`);
+    return withSource({ name: path.basename(full, path.extname(full)), entryPath: full, engine }, path.basename(full));
   }
-  if (!entryPath.endsWith('.lua')) {
-    throw new SpellNotFound(`${target}: only Lua spells (.lua) can run yet`);
+
+  const folder = path.basename(full);
+  const manifestPath = path.join(full, MANIFEST_FILE);
+  if (existsSync(manifestPath)) {
+    const manifest = loadManifest(manifestPath, `${folder}/${MANIFEST_FILE}`);
+    const entryPath = path.join(full, manifest.entry);
+    if (!isFile(entryPath)) throw new SpellNotFound(`${folder}/${MANIFEST_FILE}: the entry file ${manifest.entry} does not exist`);
+    return withSource({ name: manifest.name, entryPath, dir: full, engine: manifest.engine, manifest }, `${folder}/${manifest.entry}`);
   }
-  const code = readFileSync(entryPath, 'utf8');
-  const name = stat.isDirectory() ? path.basename(full) : path.basename(full, '.lua');
-  // A folder's errors read `hello/main.lua:3: ...`, a file's `hello.lua:3: ...`.
-  const fileName = stat.isDirectory() ? `${path.basename(full)}/main.lua` : path.basename(full);
-  return { name, entryPath, source: { engine: 'lua', fileName, code } };
+  const found = DEFAULT_ENTRIES.find(([file]) => isFile(path.join(full, file)));
+  if (!found) throw new SpellNotFound(`${target} is a folder without spell.yaml, main.lua or main.js`);
+  const [file, engine] = found;
+  return withSource({ name: folder, entryPath: path.join(full, file), dir: full, engine }, `${folder}/${file}`);
 }
 
-function safeIsFile(file: string): boolean {
+/** Adds the source; errors read `hello/main.lua:3: ...` for a folder, `hello.lua:3: ...` for a file. */
+function withSource(spell: Omit<ResolvedSpell, 'source'>, fileName: string): ResolvedSpell {
+  if (spell.engine === 'tengo') throw new SpellNotFound(`${fileName}: Tengo spells cannot be loaded yet`);
+  const code = readFileSync(spell.entryPath, 'utf8');
+  return { ...spell, source: { engine: spell.engine, fileName, code } };
+}
+
+function isFile(file: string): boolean {
   try {
     return statSync(file).isFile();
   } catch {

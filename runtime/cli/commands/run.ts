@@ -32,7 +32,8 @@ export const runCommand: Command = {
     const params = parseParams(pairs, usage);
 
     // Boot the engine process first: it starts while we read config and the spell.
-    const supervisor = new Supervisor({ poolSize: 1, refillPool: false });
+    const prestarted = ctx.prestarted?.splice(0) ?? [];
+    const supervisor = new Supervisor({ poolSize: 1, refillPool: false, prestarted });
     try {
       const loaded = loadConfig({
         cwd: ctx.cwd,

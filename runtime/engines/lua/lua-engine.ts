@@ -25,6 +25,7 @@ export class LuaEngine {
     vm.global.set('__host', engine.hostFunctions());
     vm.doStringSync(LUA_PRELUDE);
     for (const source of LUA_BRIDGES) vm.doStringSync(source);
+    vm.doStringSync('__llmspell_prepare()');
     return engine;
   }
 
@@ -41,6 +42,7 @@ export class LuaEngine {
       now: () => host().now(),
       check: () => host().check(),
       log: (level: string, message: string, fieldsJson: string) => host().log(String(level), String(message), String(fieldsJson)),
+      notify: (name: string, dataJson: string) => host().notify(String(name), String(dataJson)),
       json_decode: (text: string) => toLuaSafe(host().jsonDecode(String(text))),
     };
   }

@@ -9,6 +9,11 @@ local kit = {
   spawn = spawn, park = park, waker = waker, sleep_until = sleep_until, add_timer = add_timer,
   json_encode = json_encode, json_decode = json_decode, host = host, pack = pack,
   pending_count = function() return outstanding end,
+  --- Tells the host about something worth showing (a tool call, an agent step) as a run event.
+  notify = function(name, data)
+    local ok, encoded = pcall(json_encode, data)
+    host.notify(name, ok and encoded or "{}")
+  end,
   guard = guard,
 }
 local bridges = {}
@@ -16,10 +21,18 @@ function __llmspell_bridge(name, factory)
   bridges[#bridges + 1] = { name = name, factory = factory }
 end
 
-function __llmspell_run(code, chunkname, params)
-  __llmspell_run, __llmspell_bridge = nil, nil
-  local env = build_env(params or {})
+local env = nil
+
+--- Builds the spell's environment and every bridge before the spell is known (warm processes).
+function __llmspell_prepare()
+  __llmspell_prepare, __llmspell_bridge = nil, nil
+  env = build_env({})
   for _, b in ipairs(bridges) do env[b.name] = b.factory(kit, env) end
+end
+
+function __llmspell_run(code, chunkname, params)
+  __llmspell_run = nil
+  env.params = params or {}
   local chunk, err = load(code, "=" .. chunkname, "t", env)
   if not chunk then error(err, 0) end
   sethook(co_running(), hook, "", HOOK_EVERY)

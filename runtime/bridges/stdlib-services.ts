@@ -1,0 +1,49 @@
+/**
+ * The services behind the storage, http and tools bridges, built from configuration for one run,
+ * and the merged handler table of those bridges.
+ */
+import { join } from 'node:path';
+import { NetworkPolicy, type HostLookup, type NetworkSettings } from '../security/network-policy';
+import { StorageJail, type StorageLimits } from '../security/storage-jail';
+import { httpHandlers } from './http';
+import { storageHandlers } from './storage';
+import { toolsHandlers } from './tools';
+import type { BridgeHandlers } from './types';
+
+/** What `createStdlibServices` needs: the llmspell home folder and the storage/network settings. */
+export interface StdlibSettings {
+  /** `$LLMSPELL_HOME` (see `llmspellHome`); storage lives in its `storage` folder. */
+  home: string;
+  storage: StorageLimits;
+  network: NetworkSettings;
+  /** Tests only: a DNS stand-in and a smaller response cap. */
+  networkOptions?: { lookup?: HostLookup; maxResponseBytes?: number };
+}
+
+/** The services these bridges read from `ctx.services`. */
+export interface StdlibServices {
+  storage: StorageJail;
+  network: NetworkPolicy;
+}
+
+/** Builds the storage jail (`<home>/storage`, created on first use) and the network policy. */
+export function createStdlibServices(settings: StdlibSettings): StdlibServices {
+  return {
+    storage: new StorageJail(join(settings.home, 'storage'), settings.storage),
+    network: new NetworkPolicy(settings.network, settings.networkOptions),
+  };
+}
+
+/** Handlers of the storage, http and tools bridges; a method defined twice throws. */
+export const stdlibHandlers: BridgeHandlers = mergeHandlers(storageHandlers, httpHandlers, toolsHandlers);
+
+function mergeHandlers(...tables: BridgeHandlers[]): BridgeHandlers {
+  const merged: BridgeHandlers = {};
+  for (const table of tables) {
+    for (const [method, handler] of Object.entries(table)) {
+      if (Object.hasOwn(merged, method)) throw new Error(`bridge method '${method}' is defined twice`);
+      merged[method] = handler;
+    }
+  }
+  return merged;
+}
