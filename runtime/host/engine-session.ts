@@ -57,7 +57,7 @@ export class EngineSession implements EngineHost {
 
   log(level: string, message: string, fieldsJson: string): void {
     const parsed = parseJson(fieldsJson);
-    const fields = parsed.ok && isRecord(parsed.value) ? parsed.value : {};
+    const fields = parsed.ok ? logFields(parsed.value) : {};
     this.outbox.send({ type: 'log', level: level as LogLevel, message, fields });
   }
 
@@ -112,6 +112,18 @@ export class EngineSession implements EngineHost {
 /** The run ended while the spell was waiting (time limit or stop request). */
 export class RunStopped extends Error {
   override name = 'RunStopped';
+}
+
+/** Log fields arrive as an object, or as `[key, value]` pairs that keep the spell's argument order. */
+function logFields(value: unknown): Record<string, unknown> {
+  if (Array.isArray(value)) {
+    const fields: Record<string, unknown> = {};
+    for (const pair of value) {
+      if (Array.isArray(pair) && typeof pair[0] === 'string') fields[pair[0]] = pair[1] ?? null;
+    }
+    return fields;
+  }
+  return isRecord(value) ? value : {};
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,16 +4,18 @@
  */
 export const LUA_LOG_BRIDGE = String.raw`
 __llmspell_bridge("log", function(kit)
+  -- Key/value arguments keep their order, as a list of pairs; a table of fields is sorted by key.
   local function fields_of(...)
     local n = select("#", ...)
     local first = ...
     if n == 1 and type(first) == "table" then return first end
-    local fields = {}
+    local pairs_list = {}
     for i = 1, n, 2 do
       local k, v = select(i, ...)
-      fields[tostring(k)] = v
+      if type(v) == "function" or type(v) == "thread" or type(v) == "userdata" then v = tostring(v) end
+      pairs_list[#pairs_list + 1] = { tostring(k), v }
     end
-    return fields
+    return pairs_list
   end
   local function logger(level)
     return function(msg, ...)
