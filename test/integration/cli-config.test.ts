@@ -1,0 +1,48 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, tempWorkspace } from '../helpers/cli';
+
+const ws = tempWorkspace();
+afterAll(() => ws.cleanup());
+
+describe('llmspell config', () => {
+  it('shows the effective configuration with origins and masked secrets', async () => {
+    ws.write('llmspell.yaml', 'limits:\n  timeout: 42\n');
+    ws.write('.env', 'OPENAI_API_KEY=sk-from-dotenv-abcdefgh\n');
+    const result = await runCli(['config', 'show'], { cwd: ws.dir, env: { HOME: ws.dir, LLMSPELL_MEMORY: '64', MOCK_LLM: '' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/limits\.timeout = 42\s+\(\.\/llmspell\.yaml\)/);
+    expect(result.stdout).toMatch(/limits\.memory = 64\s+\(env LLMSPELL_MEMORY\)/);
+    expect(result.stdout).toContain('.env OPENAI_API_KEY');
+    expect(result.stdout).not.toContain('sk-from-dotenv-abcdefgh');
+  });
+
+  it('names the source, path and line of a bad value', async () => {
+    ws.write('llmspell.yaml', 'limits:\n  timeout: soon\n  colour: blue\n');
+    try {
+      const result = await runCli(['config', 'show'], { cwd: ws.dir, env: { HOME: ws.dir } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('./llmspell.yaml:2: limits.timeout: expected a positive number, got "soon"');
+      expect(result.stderr).toContain('./llmspell.yaml:3: limits.colour: unknown key (known keys: timeout, memory)');
+    } finally {
+      ws.write('llmspell.yaml', '{}\n');
+    }
+  });
+
+  it('writes a commented starter file once, with mode 0600', async () => {
+    const home = path.join(ws.dir, 'home');
+    const env = { HOME: ws.dir, LLMSPELL_HOME: home };
+    const first = await runCli(['config', 'init'], { cwd: ws.dir, env });
+    expect(first.code).toBe(0);
+    const file = path.join(home, 'config.yaml');
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).toContain('#');
+    const second = await runCli(['config', 'init'], { cwd: ws.dir, env });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('already exists');
+    // The starter file is itself a valid configuration.
+    expect((await runCli(['config', 'show'], { cwd: ws.dir, env })).code).toBe(0);
+  });
+});
