@@ -6,7 +6,7 @@ const nodeBuiltins = { group: ['node:*'], message: 'runtime/contract runs everyw
 const electronImport = { name: 'electron', message: 'Only electron/ may import electron.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.tsbuild/', 'coverage/', 'renderer/dist/'] },
+  { ignores: ['node_modules/', 'dist/', '.tsbuild/', '.tmp/', 'coverage/', 'renderer/dist/', 'types/'] },
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },

@@ -6,7 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Integration tests spawn engine processes; two workers match the two cores we have.
-    poolOptions: { forks: { maxForks: 2 } },
     pool: 'forks',
+    maxWorkers: 2,
   },
 });
