@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { ErrorInfo } from './engine-protocol';
+import { RunEvent } from './run-events';
+
+/**
+ * The Studio API: defined once, here. The WebSocket server (`llmspell studio`), Electron's IPC
+ * handlers, the preload's `api` and the renderer's client are all derived from this table: add a
+ * method by adding one entry (input + output schema), one implementation, one test.
+ *
+ * Wire shape (WebSocket): `{ id, method: "runs.start", params }` → `{ id, result }` or
+ * `{ id, error: { message, code } }`; server pushes `{ event: "run", data }` for subscribed events.
+ */
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
+
+/** A spell as the library browser shows it. */
+export const SpellSummary = z.object({
+  /** Stable id: the absolute path of the spell folder (or single file). */
+  path: z.string(),
+  name: z.string(),
+  version: z.string(),
+  description: z.string(),
+  tags: z.array(z.string()),
+  engine: z.enum(['lua', 'javascript', 'tengo']),
+  /** Declared parameters (see runtime/contract/spell-parameter.ts) for the run form. */
+  parameters: z.array(z.record(z.string(), z.unknown())),
+  folder: z.string(),
+  problems: z.array(z.string()).optional(),
+});
+export type SpellSummary = z.infer<typeof SpellSummary>;
+
+/** One file of a spell, as the editor opens it. */
+export const SpellFile = z.object({
+  /** Path relative to the spell folder: `main.lua`, `spell.yaml`, `lib/util.lua`. */
+  name: z.string(),
+  content: z.string(),
+  /** Modification time (ms) when read: a save with a stale `baseMtime` is refused, not overwritten. */
+  mtime: z.number(),
+});
+
+/** A problem for an editor marker. */
+export const Diagnostic = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int().optional(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+/** A finished or running run, as history lists it. */
+export const RunRecord = z.object({
+  runId: z.string(),
+  spellPath: z.string(),
+  spellName: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  startedAt: z.number(),
+  status: z.enum(['running', 'ok', 'failed', 'stopped']),
+  durationMs: z.number().optional(),
+  error: ErrorInfo.optional(),
+  output: z.string(),
+  tokens: z.number().int().optional(),
+});
+export type RunRecord = z.infer<typeof RunRecord>;
+
+/** Provider settings as the renderer sees them: never a key, only whether one is set. */
+export const ProviderSettingsView = z.object({
+  name: z.string(),
+  baseUrl: z.string().optional(),
+  model: z.string().optional(),
+  hasKey: z.boolean(),
+});
+
+export const SettingsView = z.object({
+  providers: z.array(ProviderSettingsView),
+  currentProvider: z.string(),
+  limits: z.object({ timeout: z.number(), memory: z.number() }),
+  libraryFolders: z.array(z.string()),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+const Ok = z.object({ ok: z.literal(true) });
+const SpellRef = z.object({ path: z.string() });
+
+/** Every method of the Studio API, by `service.method` name. */
+export const STUDIO_METHODS = {
+  'library.list': method(z.object({ text: z.string().optional(), tag: z.string().optional() }), z.array(SpellSummary), 'Spells in the library folders, filtered by text and tag.'),
+  'library.open': method(SpellRef, z.object({ spell: SpellSummary, files: z.array(SpellFile) }), 'The files of a spell. Never runs it.'),
+  'library.create': method(
+    z.object({ name: z.string(), template: z.enum(['basic', 'chat', 'agent', 'workflow', 'tool']), engine: z.enum(['lua', 'javascript']) }),
+    SpellSummary,
+    'Creates a spell from a template in the user library.',
+  ),
+  'library.duplicate': method(z.object({ path: z.string(), name: z.string() }), SpellSummary, 'Copies a spell under a new name.'),
+  'library.rename': method(z.object({ path: z.string(), name: z.string() }), SpellSummary, 'Renames a spell (its folder and manifest name).'),
+  'library.delete': method(SpellRef, z.object({ trashId: z.string() }), 'Moves a spell to the trash.'),
+  'library.trash': method(z.object({}), z.array(z.object({ trashId: z.string(), name: z.string(), deletedAt: z.number() })), 'Spells in the trash.'),
+  'library.restore': method(z.object({ trashId: z.string() }), SpellSummary, 'Restores a spell from the trash.'),
+  'files.save': method(
+    z.object({ path: z.string(), file: z.string(), content: z.string(), baseMtime: z.number().optional() }),
+    z.object({ mtime: z.number() }),
+    'Saves one file atomically; refuses when the file changed on disk since baseMtime.',
+  ),
+  'files.saveRecovery': method(z.object({ path: z.string(), file: z.string(), content: z.string() }), Ok, 'Keeps an unsaved edit to survive a crash or reload.'),
+  'files.recovery': method(SpellRef, z.array(z.object({ file: z.string(), content: z.string(), savedAt: z.number() })), 'Unsaved edits kept for a spell.'),
+  'files.discardRecovery': method(z.object({ path: z.string(), file: z.string() }), Ok, 'Drops a recovery copy (after save or an explicit discard).'),
+  'files.diagnose': method(z.object({ path: z.string(), file: z.string(), content: z.string() }), z.array(Diagnostic), 'Syntax and manifest problems of a file, without running anything.'),
+  'runs.start': method(z.object({ path: z.string(), params: z.record(z.string(), z.unknown()) }), z.object({ runId: z.string() }), 'Starts a run; its events arrive as `run` events.'),
+  'runs.stop': method(z.object({ runId: z.string() }), Ok, 'Stops a run at once.'),
+  'runs.input': method(z.object({ runId: z.string(), line: z.string() }), Ok, "Sends a line to a spell waiting in io.read()."),
+  'runs.history': method(z.object({ path: z.string().optional(), text: z.string().optional() }), z.array(RunRecord), 'Past runs, newest first.'),
+  'runs.get': method(z.object({ runId: z.string() }), z.object({ run: RunRecord, events: z.array(RunEvent) }), 'One past run with its events.'),
+  'settings.get': method(z.object({}), SettingsView, 'The settings, without secrets.'),
+  'settings.setProvider': method(
+    z.object({ name: z.string(), baseUrl: z.string().optional(), model: z.string().optional(), apiKey: z.string().optional() }),
+    SettingsView,
+    'Saves a provider; a key is stored, never returned.',
+  ),
+  'settings.update': method(
+    z.object({ currentProvider: z.string().optional(), limits: z.object({ timeout: z.number(), memory: z.number() }).partial().optional(), libraryFolders: z.array(z.string()).optional() }),
+    SettingsView,
+    'Updates limits, library folders or the current provider.',
+  ),
+} as const;
+
+export type StudioMethod = keyof typeof STUDIO_METHODS;
+export type StudioInput<M extends StudioMethod> = z.input<(typeof STUDIO_METHODS)[M]['input']>;
+export type StudioOutput<M extends StudioMethod> = z.output<(typeof STUDIO_METHODS)[M]['output']>;
+
+/** Events the host pushes to the renderer. */
+export const STUDIO_EVENTS = {
+  /** Every event of every run started from this studio. */
+  run: RunEvent,
+  /** The library changed on disk (a file was added, edited or removed). */
+  library: z.object({ reason: z.string() }),
+} as const;
+export type StudioEvent = keyof typeof STUDIO_EVENTS;
+export type StudioEventData<E extends StudioEvent> = z.output<(typeof STUDIO_EVENTS)[E]>;
+
+/** An error the API returns (bad input, unknown spell, stale save ...). */
+export const StudioError = z.object({ message: z.string(), code: z.string() });
+
+/** The typed client both shells expose: Electron's preload and the WebSocket client. */
+export interface StudioClient {
+  call<M extends StudioMethod>(method: M, input: StudioInput<M>): Promise<StudioOutput<M>>;
+  on<E extends StudioEvent>(event: E, listener: (data: StudioEventData<E>) => void): () => void;
+}
