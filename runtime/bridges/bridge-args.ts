@@ -45,6 +45,6 @@ export function argument<T extends z.ZodType>(method: string, args: unknown[], i
   }
   const received = valueAt(value, issue.path);
   // a wrong type is described by its type; a right type with a wrong value by the value itself
-  const got = issue.code === 'invalid_type' || received === undefined || received === null ? typeName(received) : shown(received);
+  const got = issue.code === 'invalid_type' || issue.code === 'invalid_union' || received === undefined || received === null ? typeName(received) : shown(received);
   throw new BridgeError(`${method}: ${where} must be ${issue.message}, got ${got}`, 'bad_argument');
 }

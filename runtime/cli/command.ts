@@ -6,6 +6,7 @@ export interface CliContext {
   prestarted?: EngineProcess[];
   cwd: string;
   env: NodeJS.ProcessEnv;
+  stdin?: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }

@@ -48,5 +48,5 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
 }
 
 function defaultContext(): CliContext {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+  return { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 }

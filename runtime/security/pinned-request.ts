@@ -81,7 +81,7 @@ export function sendPinned(target: CheckedTarget, out: OutgoingRequest, signal: 
           return;
         }
         // refuse early when the server announces an oversized body
-        if (Number(headers['content-length'] ?? 0) > maxBytes) {
+        if (out.method !== 'HEAD' && Number(headers['content-length'] ?? 0) > maxBytes) {
           req.destroy();
           reject(overCap());
           return;

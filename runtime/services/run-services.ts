@@ -1,5 +1,6 @@
 import type { LoadedConfig } from '../config';
 import type { BridgeHandlers, RunServices } from '../bridges/types';
+import { ioHandlers, type RunInput } from '../bridges/io';
 import { llmHandlers } from '../bridges/llm';
 import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 
@@ -14,6 +15,8 @@ export interface RunCapabilities {
 export interface RunServiceOptions {
   /** Prints a one-time notice for the user (stderr in the CLI). */
   notice: (text: string) => void;
+  /** Lines for `io.read` (stdin in the CLI, the input box in the studio). */
+  input?: RunInput;
 }
 
 /**
@@ -34,8 +37,8 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
     if (llm.currentProvider().name === MOCK_PROVIDER) options.notice(llm.takeNotice() ?? MOCK_FALLBACK_NOTICE);
   };
   return {
-    bridges: withBefore(llmHandlers, announceMock),
-    services: { llm },
+    bridges: { ...withBefore(llmHandlers, announceMock), ...ioHandlers },
+    services: { llm, ...(options.input ? { input: options.input } : {}) },
     usage: () => {
       const report = llm.usage();
       return report.calls.length > 0 ? report : undefined;

@@ -125,7 +125,8 @@ export function evaluate(text: string): number {
     const [least, most, impl] = fn;
     if (args.length < least || args.length > most) {
       const wanted = least === most ? `${least}` : most >= 100 ? `at least ${least}` : `${least} or ${most}`;
-      throw new Error(`${name} takes ${wanted} argument${wanted === '1' ? '' : 's'}, got ${args.length}`);
+      const plural = (most >= 100 ? least : most) === 1 ? '' : 's';
+      throw new Error(`${name} takes ${wanted} argument${plural}, got ${args.length}`);
     }
     return impl(...args);
   };

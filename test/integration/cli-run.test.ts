@@ -50,6 +50,13 @@ describe('llmspell run', () => {
     expect(result.code).toBe(1);
   });
 
+  it('reads lines from stdin with io.read and writes with io.write', async () => {
+    const file = ws.write('ask.lua', 'io.write("name? ")\nlocal name = io.read()\nprint("hi " .. name, io.read("n"), io.read())\n');
+    const result = await runCli(['run', file], { input: 'Ada\n42\n' });
+    expect(result.stdout).toBe('name? hi Ada\t42\tnil\n');
+    expect(result.code).toBe(0);
+  });
+
   it('keeps print output in order across many lines', async () => {
     const file = ws.write('many.lua', 'for i = 1, 5000 do print(i) end\n');
     const result = await runCli(['run', file]);

@@ -1,19 +1,25 @@
 import { ConfigError, loadConfig } from '../../config';
 import type { LogLevel } from '../../contract/engine-protocol';
 import { Supervisor } from '../../host/supervisor';
-import { resolveSpell, SpellNotFound } from '../../spells/resolve-spell';
-import { logLevelFlag, parseCommandArgs, parseParams } from '../args';
+import { ManifestError } from '../../spells/manifest-problems';
+import { ParamsError } from '../../spells/parameters';
+import { prepareRun } from '../../spells/prepare-run';
+import { SpellNotFound } from '../../spells/resolve-spell';
+import { logLevelFlag, parseCommandArgs } from '../args';
+import { openLibrary } from '../open-library';
 import type { Command } from '../command';
 import { RunPrinter } from '../run-printer';
+import { stdinInput } from '../stdin-input';
 import { EXIT, UsageError } from '../usage-error';
 import { createRunServices } from '../../services/run-services';
 
-const usage = `usage: llmspell run <file.lua | spell-dir> [key=value ...] [--timeout S] [--memory MB]
+const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...] [--params file.json]
+                    [--timeout S] [--memory MB]
                     [--provider P] [--model M] [--json] [--verbose | --quiet | --log-level L]`;
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'run a spell (a .lua file or a spell folder)',
+  summary: 'run a spell (a .lua file, a spell folder, or a name in the library)',
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(
@@ -24,15 +30,16 @@ export const runCommand: Command = {
         provider: { type: 'string' },
         model: { type: 'string' },
         json: { type: 'boolean' },
+        params: { type: 'string' },
       },
       usage,
     );
     const [target, ...pairs] = positionals;
-    if (!target) throw new UsageError('which spell? give a .lua file or a spell folder', usage);
-    const params = parseParams(pairs, usage);
+    if (!target) throw new UsageError('which spell? give a .lua file, a spell folder or a spell name', usage);
 
     // Boot the engine process first: it starts while we read config and the spell.
     const prestarted = ctx.prestarted?.splice(0) ?? [];
+    const input = ctx.stdin ? stdinInput(ctx.stdin) : undefined;
     const supervisor = new Supervisor({ poolSize: 1, refillPool: false, prestarted });
     try {
       const loaded = loadConfig({
@@ -47,7 +54,8 @@ export const runCommand: Command = {
         },
       });
       const { config } = loaded;
-      const spell = resolveSpell(target, ctx.cwd);
+      // The spell, its manifest and every parameter are checked here, before the run is handed to an engine.
+      const { spell, params } = prepareRun(target, { pairs, paramsFile: values.params, cwd: ctx.cwd, library: () => openLibrary(ctx, config) });
       const printer = new RunPrinter({
         stdout: ctx.stdout,
         stderr: ctx.stderr,
@@ -55,7 +63,7 @@ export const runCommand: Command = {
         logLevel: config.log_level as LogLevel,
         json: values.json ?? false,
       });
-      const services = createRunServices(loaded, { notice: (text) => ctx.stderr.write(`${text}\n`) });
+      const services = createRunServices(loaded, { notice: (text) => ctx.stderr.write(`${text}\n`), input });
       const controller = supervisor.run(
         {
           spell: spell.source,
@@ -86,8 +94,11 @@ export const runCommand: Command = {
     } catch (error) {
       if (error instanceof ConfigError) throw new UsageError(`invalid configuration:\n${error.message}`, usage);
       if (error instanceof SpellNotFound) throw new UsageError(error.message, usage);
+      if (error instanceof ManifestError) throw new UsageError(`invalid manifest:\n${error.message}`);
+      if (error instanceof ParamsError) throw new UsageError(`invalid parameters:\n${error.message}`, 'see the spell\'s parameters with: llmspell info <spell>');
       throw error;
     } finally {
+      input?.close();
       await supervisor.close();
     }
   },

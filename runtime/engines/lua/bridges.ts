@@ -1,5 +1,6 @@
 import { LUA_AGENTS_BRIDGE } from './bridges/agents';
 import { LUA_ASYNC_BRIDGE } from './bridges/async';
+import { LUA_IO_BRIDGE } from './bridges/io';
 import { LUA_JSON_BRIDGE } from './bridges/json';
 import { LUA_LLM_BRIDGE } from './bridges/llm';
 import { LUA_LOG_BRIDGE } from './bridges/log';
@@ -14,6 +15,7 @@ import { LUA_TOOLS_BRIDGE } from './bridges/tools';
 export const LUA_BRIDGES: readonly string[] = [
   LUA_JSON_BRIDGE,
   LUA_LOG_BRIDGE,
+  LUA_IO_BRIDGE,
   LUA_PROMISE_BRIDGE,
   LUA_ASYNC_BRIDGE,
   LUA_LLM_BRIDGE,

@@ -13,12 +13,14 @@ export type Candidate =
 
 /**
  * Reads one spell's index entry: its manifest, or defaults (folder or file name, version 0.0.0, the
- * first comment line of the source as description). Only reads files; never executes anything.
+ * first comment line of the source as description). `manifestText` saves reading spell.yaml again.
+ * Only reads files; never executes anything.
  */
-export function readEntry(candidate: Candidate, folder: string): SpellIndexEntry {
+export function readEntry(candidate: Candidate, folder: string, manifestText?: string): SpellIndexEntry {
   if (candidate.kind === 'manifest') {
     const name = path.basename(candidate.dir);
-    const result = parseManifestText(readFileSync(path.join(candidate.dir, 'spell.yaml'), 'utf8'), `${name}/spell.yaml`);
+    const text = manifestText ?? readFileSync(path.join(candidate.dir, 'spell.yaml'), 'utf8');
+    const result = parseManifestText(text, `${name}/spell.yaml`);
     if (result.ok) {
       const m = result.manifest;
       const entry = { name: m.name, version: m.version, description: m.description, tags: m.tags, engine: m.engine };

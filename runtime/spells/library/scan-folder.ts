@@ -1,4 +1,4 @@
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { SpellIndexEntry } from '../../contract/spell-library';
 import { readEntry, type Candidate } from './read-entry';
@@ -11,6 +11,9 @@ export interface IndexedSpell {
   /** name, description and tags, lower-cased, for search. */
   haystack: string;
 }
+
+/** A candidate and its signature; `fd` is the open manifest, for the caller to read or close. */
+type Probe = { candidate: Candidate; signature: string; fd?: number };
 
 /**
  * Lists one library folder: every sub-folder with `spell.yaml`, `main.lua` or `main.js`, and every
@@ -32,22 +35,29 @@ export function scanFolder(folder: string, previous: ReadonlyMap<string, Indexed
     const kind = dirent.isSymbolicLink() ? kindOf(stat(full)) : dirent.isDirectory() ? 'dir' : dirent.isFile() ? 'file' : undefined;
     const probe = kind === 'dir' ? probeFolder(full) : kind === 'file' ? probeFile(full) : undefined;
     if (!probe) continue;
-    const cached = previous.get(full);
-    if (cached && cached.signature === probe.signature) {
-      found.push(cached);
-      continue;
+    try {
+      const cached = previous.get(full);
+      if (cached && cached.signature === probe.signature) {
+        found.push(cached);
+        continue;
+      }
+      const entry = readEntry(probe.candidate, folder, probe.fd === undefined ? undefined : readFileSync(probe.fd, 'utf8'));
+      found.push({ signature: probe.signature, entry, haystack: `${entry.name}\n${entry.description}\n${entry.tags.join(' ')}`.toLowerCase() });
+    } finally {
+      if (probe.fd !== undefined) closeSync(probe.fd);
     }
-    const entry = readEntry(probe.candidate, folder);
-    found.push({ signature: probe.signature, entry, haystack: `${entry.name}\n${entry.description}\n${entry.tags.join(' ')}`.toLowerCase() });
   }
   return found.sort((a, b) => (a.entry.name < b.entry.name ? -1 : a.entry.name > b.entry.name ? 1 : 0));
 }
 
-type Probe = { candidate: Candidate; signature: string };
-
 function probeFolder(dir: string): Probe | undefined {
-  const manifest = stat(path.join(dir, 'spell.yaml'));
-  if (manifest?.isFile()) return { candidate: { kind: 'manifest', dir }, signature: `m:${manifest.mtimeMs}:${manifest.size}:${manifest.ino}` };
+  // One open serves both the signature (fstat) and the text: at 10,000 spells a separate stat shows.
+  const fd = openFile(path.join(dir, 'spell.yaml'));
+  if (fd !== undefined) {
+    const info = fstatSync(fd);
+    if (info.isFile()) return { candidate: { kind: 'manifest', dir }, signature: `m:${info.mtimeMs}:${info.size}:${info.ino}`, fd };
+    closeSync(fd);
+  }
   const folder = stat(dir);
   for (const [entry, engine] of [['main.lua', 'lua'], ['main.js', 'javascript']] as const) {
     const file = stat(path.join(dir, entry));
@@ -60,6 +70,14 @@ function probeFile(file: string): Probe | undefined {
   if (!file.endsWith('.lua')) return undefined;
   const info = stat(file);
   return info ? { candidate: { kind: 'file', file, engine: 'lua' }, signature: `f:${info.mtimeMs}:${info.size}` } : undefined;
+}
+
+function openFile(file: string): number | undefined {
+  try {
+    return openSync(file, 'r');
+  } catch {
+    return undefined; // no manifest (ENOENT), or unreadable: the folder's other files decide
+  }
 }
 
 function kindOf(info: Stats | undefined): 'dir' | 'file' | undefined {
