@@ -2,6 +2,7 @@ import type { LoadedConfig } from '../config';
 import type { BridgeHandlers, RunServices } from '../bridges/types';
 import { ioHandlers, type RunInput } from '../bridges/io';
 import { llmHandlers } from '../bridges/llm';
+import { createStdlibServices, stdlibHandlers } from '../bridges/stdlib-services';
 import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 
 /** The capabilities one run gets, built from the effective configuration. */
@@ -13,6 +14,8 @@ export interface RunCapabilities {
 }
 
 export interface RunServiceOptions {
+  /** `$LLMSPELL_HOME`: the storage jail lives in its `storage` folder. */
+  home: string;
   /** Prints a one-time notice for the user (stderr in the CLI). */
   notice: (text: string) => void;
   /** Lines for `io.read` (stdin in the CLI, the input box in the studio). */
@@ -37,8 +40,12 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
     if (llm.currentProvider().name === MOCK_PROVIDER) options.notice(llm.takeNotice() ?? MOCK_FALLBACK_NOTICE);
   };
   return {
-    bridges: { ...withBefore(llmHandlers, announceMock), ...ioHandlers },
-    services: { llm, ...(options.input ? { input: options.input } : {}) },
+    bridges: { ...withBefore(llmHandlers, announceMock), ...ioHandlers, ...stdlibHandlers },
+    services: {
+      llm,
+      ...createStdlibServices({ home: options.home, storage: config.storage, network: config.network }),
+      ...(options.input ? { input: options.input } : {}),
+    },
     usage: () => {
       const report = llm.usage();
       return report.calls.length > 0 ? report : undefined;

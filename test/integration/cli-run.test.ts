@@ -71,13 +71,19 @@ describe('usage errors exit 2 with what is wrong and the usage', () => {
     [['run'], 'which spell?'],
     [['run', 'x.lua', '--bogus'], "unknown option '--bogus'"],
     [['run', 'nothere.lua'], 'no spell at nothere.lua'],
-    [['run', 'spells/hello', 'novalue'], "expected key=value after the spell, got 'novalue'"],
     [['frobnicate'], "unknown command 'frobnicate'"],
     [['run', 'spells/hello', '--timeout', 'soon'], 'limits.timeout: expected a positive number, got "soon"'],
   ])('%j', async (args, message) => {
     const result = await runCli(args);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('usage');
+    expect(result.code).toBe(2);
+  });
+
+  it('refuses a parameter that is not key=value, pointing at the spell\'s parameters', async () => {
+    const result = await runCli(['run', 'spells/hello', 'novalue']);
+    expect(result.stderr).toContain("expected key=value, got 'novalue'");
+    expect(result.stderr).toContain('llmspell info');
     expect(result.code).toBe(2);
   });
 

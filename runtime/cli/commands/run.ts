@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../config';
+import { ConfigError, llmspellHome, loadConfig } from '../../config';
 import type { LogLevel } from '../../contract/engine-protocol';
 import { Supervisor } from '../../host/supervisor';
 import { ManifestError } from '../../spells/manifest-problems';
@@ -63,7 +63,11 @@ export const runCommand: Command = {
         logLevel: config.log_level as LogLevel,
         json: values.json ?? false,
       });
-      const services = createRunServices(loaded, { notice: (text) => ctx.stderr.write(`${text}\n`), input });
+      const services = createRunServices(loaded, {
+        home: llmspellHome(ctx.env),
+        notice: (text) => ctx.stderr.write(`${text}\n`),
+        input,
+      });
       const controller = supervisor.run(
         {
           spell: spell.source,
