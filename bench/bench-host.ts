@@ -25,6 +25,7 @@ export class BenchHost implements EngineHost {
     return undefined;
   }
   log(): void {}
+  notify(): void {}
   jsonDecode(text: string): { value?: unknown; error?: string } {
     try {
       return { value: JSON.parse(text) as unknown };

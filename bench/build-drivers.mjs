@@ -1,18 +1,17 @@
-// Bundles the bench's TypeScript drivers (which import runtime/ sources) into .tmp/bench/.
+// Bundles the bench's TypeScript drivers (which import runtime/ sources) into dist/bench-*.js, beside
+// the runtime bundles (dist/ is git- and lint-ignored, and the Supervisor finds its engine entry there).
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const outDir = path.join(root, '.tmp', 'bench');
 
 /** Builds the drivers; returns their paths, plus a one-line spell that marks its first instruction. */
 export async function buildDrivers() {
   await build({
     absWorkingDir: root,
-    entryPoints: { 'lua-cpu': 'bench/lua-cpu.ts', 'warm-start': 'bench/warm-start.ts' },
-    outdir: outDir,
+    entryPoints: { 'bench-lua-cpu': 'bench/lua-cpu.ts', 'bench-warm-start': 'bench/warm-start.ts' },
+    outdir: 'dist',
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -20,13 +19,10 @@ export async function buildDrivers() {
     packages: 'external',
     logLevel: 'error',
   });
-  mkdirSync(outDir, { recursive: true });
-  const firstSpell = path.join(outDir, 'first.lua');
-  writeFileSync(firstSpell, 'print("llmspell-bench-first")\n');
   return {
-    luaCpu: path.join(outDir, 'lua-cpu.js'),
-    warmStart: path.join(outDir, 'warm-start.js'),
-    firstSpell,
+    luaCpu: path.join(root, 'dist', 'bench-lua-cpu.js'),
+    warmStart: path.join(root, 'dist', 'bench-warm-start.js'),
+    firstSpell: path.join(root, 'bench', 'first-instruction.lua'),
     marker: 'llmspell-bench-first',
   };
 }

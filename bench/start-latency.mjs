@@ -46,6 +46,7 @@ export async function startLatency(drivers) {
       `  target ≤ ${WARM_TARGET_MS} ms ${verdict(w, WARM_TARGET_MS)}`,
   );
   if (warm.reported.length) console.log(`             (RunOutcome.startLatencyMs agrees: median ${ms(median(warm.reported))})`);
+  console.log(`  no pool    the same Supervisor's first run, before any process had booted: ${ms(warm.firstMs)}`);
 
   const cli = path.join(root, 'bin', 'llmspell.js');
   const cold = await samples(COLD_RUNS, () => timeToMarker([cli, 'run', drivers.firstSpell], drivers.marker));
@@ -54,6 +55,9 @@ export async function startLatency(drivers) {
     `  cold CLI   spawn \`node bin/llmspell.js run first.lua\` → its first print, median of ${COLD_RUNS}: ${ms(c)} ${spread(cold)}` +
       `  target ≤ ${COLD_TARGET_MS} ms ${verdict(c, COLD_TARGET_MS)}`,
   );
+  // References for the cold number: Node's own start, and the CLI's start without an engine.
   const bare = await samples(COLD_RUNS, () => timeToMarker(['-e', 'process.stdout.write("mark")'], 'mark'));
   console.log(`  reference  spawn bare \`node -e\` → its first print, median of ${COLD_RUNS}: ${ms(median(bare))} ${spread(bare)}`);
+  const version = await samples(COLD_RUNS, () => timeToMarker([cli, '--version'], '.'));
+  console.log(`  reference  spawn \`node bin/llmspell.js --version\` → its output, median of ${COLD_RUNS}: ${ms(median(version))} ${spread(version)}`);
 }

@@ -6,6 +6,7 @@ export const median = (xs) => {
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
+export const best = (xs) => Math.min(...xs);
 export const geomean = (xs) => Math.exp(xs.reduce((sum, x) => sum + Math.log(x), 0) / xs.length);
 export const ms = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
 export const ratio = (x) => `${x.toFixed(2)}x`;
