@@ -10,7 +10,7 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export async function buildDrivers() {
   await build({
     absWorkingDir: root,
-    entryPoints: { 'bench-lua-cpu': 'bench/lua-cpu.ts', 'bench-warm-start': 'bench/warm-start.ts' },
+    entryPoints: { 'bench-lua-cpu': 'bench/lua-cpu.ts', 'bench-warm-start': 'bench/warm-start.ts', 'bench-llm': 'bench/llm.ts', 'bench-llm-server': 'bench/llm-server-process.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'node',
@@ -22,6 +22,7 @@ export async function buildDrivers() {
   return {
     luaCpu: path.join(root, 'dist', 'bench-lua-cpu.js'),
     warmStart: path.join(root, 'dist', 'bench-warm-start.js'),
+    llm: path.join(root, 'dist', 'bench-llm.js'),
     firstSpell: path.join(root, 'bench', 'first-instruction.lua'),
     marker: 'llmspell-bench-first',
   };

@@ -4,9 +4,11 @@
 import { buildDrivers } from './build-drivers.mjs';
 import { cpuSuite } from './cpu-suite.mjs';
 import { startLatency } from './start-latency.mjs';
+import { llmBench } from './llm-bench.mjs';
 
 const started = performance.now();
 const drivers = await buildDrivers();
 await cpuSuite(drivers);
 await startLatency(drivers);
+await llmBench(drivers);
 console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -13,12 +13,6 @@ const runs = Number(process.argv[2] ?? '10');
 const spell = { engine: 'lua' as const, fileName: 'first.lua', code: 'print("first")' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The pool's next engine process, if the Supervisor's private shape is still what it was. */
-async function poolReady(supervisor: Supervisor): Promise<void> {
-  const pool = (supervisor as unknown as { pool?: { idle?: { ready?: Promise<void> }[] } }).pool;
-  await pool?.idle?.[0]?.ready?.catch(() => {});
-}
-
 async function oneRun(supervisor: Supervisor): Promise<{ ms: number; outcome: RunOutcome }> {
   let startedAt: number | undefined;
   const t0 = performance.now();
@@ -38,7 +32,7 @@ try {
   const samples: number[] = [];
   const reported: number[] = [];
   for (let i = 0; i < runs; i++) {
-    await poolReady(supervisor);
+    await supervisor.ready();
     await sleep(300); // let the fresh process settle (its boot GC, JIT) before taking it
     const { ms, outcome } = await oneRun(supervisor);
     samples.push(ms);

@@ -36,6 +36,11 @@ export class EnginePool {
     return engine;
   }
 
+  /** Resolves once every idle process has booted (or died trying). */
+  async ready(): Promise<void> {
+    await Promise.all(this.idle.map((engine) => engine.ready.catch(() => {})));
+  }
+
   private refill(): void {
     while (!this.closed && this.idle.length < this.size) this.idle.push(this.start());
   }

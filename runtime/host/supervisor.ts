@@ -64,6 +64,11 @@ export class Supervisor {
     return controller;
   }
 
+  /** Resolves once the warm pool's processes have booted: the next run starts at once. */
+  ready(): Promise<void> {
+    return this.pool.ready();
+  }
+
   /** Stops every run and pooled process; resolves once all have exited. */
   async close(): Promise<void> {
     const running = [...this.active];
