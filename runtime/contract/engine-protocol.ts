@@ -42,6 +42,8 @@ export const RunRequest = z.object({
   logLevel: LogLevel,
   /** Name of the spell, shown in log lines. */
   spellName: z.string(),
+  /** `test` runs a spell test: the assertion library and `run_spell` are added to its globals. */
+  mode: z.enum(['run', 'test']).default('run'),
 });
 export type RunRequest = z.infer<typeof RunRequest>;
 
@@ -52,6 +54,8 @@ export const RpcResult = z.object({
   ok: z.boolean(),
   value: z.unknown().optional(),
   error: z.string().optional(),
+  /** Machine-readable cause of a failure (a BridgeError's code), for a JS spell's `SpellError.code`. */
+  code: z.string().optional(),
 });
 export type RpcResult = z.infer<typeof RpcResult>;
 

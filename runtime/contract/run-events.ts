@@ -23,6 +23,15 @@ export const RunEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tool-call'), runId: z.string(), tool: z.string(), arguments: z.unknown() }),
   /** A tool finished. */
   z.object({ type: z.literal('tool-result'), runId: z.string(), tool: z.string(), ok: z.boolean(), result: z.unknown(), error: z.string().optional() }),
+  /** A named case of a spell test finished (`test(name, fn)` in tests/*.test.lua). */
+  z.object({
+    type: z.literal('test-result'),
+    runId: z.string(),
+    name: z.string(),
+    ok: z.boolean(),
+    error: z.string().optional(),
+    durationMs: z.number(),
+  }),
   z.object({
     type: z.literal('finished'),
     runId: z.string(),
@@ -42,5 +51,7 @@ export const RunOutcome = z.object({
   durationMs: z.number(),
   /** Milliseconds from the run request to the spell's first instruction. */
   startLatencyMs: z.number().optional(),
+  /** What the spell returned (a JS spell's `main`), when it succeeded with a value. */
+  result: z.unknown().optional(),
 });
 export type RunOutcome = z.infer<typeof RunOutcome>;

@@ -85,8 +85,9 @@ export function checkParameterValue(rules: ParameterRules, value: unknown): stri
   if (measure === undefined) return undefined;
   const unit = typeof value === 'string' ? ' characters' : Array.isArray(value) ? ' items' : '';
   const what = typeof value === 'number' ? `${EXPECTED[rules.type]}` : `${EXPECTED[rules.type]} of`;
-  if (rules.min !== undefined && measure < rules.min) return `expected ${what} at least ${rules.min}${unit}, got ${got}`;
-  if (rules.max !== undefined && measure > rules.max) return `expected ${what} at most ${rules.max}${unit}, got ${got}`;
+  const measured = typeof value === 'number' ? got : `${measure}${unit}`;
+  if (rules.min !== undefined && measure < rules.min) return `expected ${what} at least ${rules.min}${unit}, got ${measured}`;
+  if (rules.max !== undefined && measure > rules.max) return `expected ${what} at most ${rules.max}${unit}, got ${measured}`;
   return undefined;
 }
 

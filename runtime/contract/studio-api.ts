@@ -85,6 +85,7 @@ const SpellRef = z.object({ path: z.string() });
 /** Every method of the Studio API, by `service.method` name. */
 export const STUDIO_METHODS = {
   'library.list': method(z.object({ text: z.string().optional(), tag: z.string().optional() }), z.array(SpellSummary), 'Spells in the library folders, filtered by text and tag.'),
+  'library.tags': method(z.object({}), z.array(z.object({ tag: z.string(), count: z.number().int() })), 'Every tag in the library with how many spells carry it, most used first.'),
   'library.open': method(SpellRef, z.object({ spell: SpellSummary, files: z.array(SpellFile) }), 'The files of a spell. Never runs it.'),
   'library.create': method(
     z.object({ name: z.string(), template: z.enum(['basic', 'chat', 'agent', 'workflow', 'tool']), engine: z.enum(['lua', 'javascript']) }),
@@ -114,7 +115,7 @@ export const STUDIO_METHODS = {
   'settings.setProvider': method(
     z.object({ name: z.string(), baseUrl: z.string().optional(), model: z.string().optional(), apiKey: z.string().optional() }),
     SettingsView,
-    'Saves a provider; a key is stored, never returned.',
+    'Saves a provider; a key is stored, never returned. Omit apiKey to keep the saved key; an empty apiKey removes it.',
   ),
   'settings.update': method(
     z.object({ currentProvider: z.string().optional(), limits: z.object({ timeout: z.number(), memory: z.number() }).partial().optional(), libraryFolders: z.array(z.string()).optional() }),

@@ -7,12 +7,14 @@ export interface EngineRunInput {
   fileName: string;
   params: Record<string, unknown>;
   limits: RunLimits;
+  /** `test`: a spell test, which also gets the assertion library and `run_spell`. */
+  mode?: 'run' | 'test';
 }
 
 /** A finished host call or a stream event, handed back to the VM's scheduler. */
 export type Completion =
   | { id: number; kind: 'result'; ok: true; value: unknown }
-  | { id: number; kind: 'result'; ok: false; error: string }
+  | { id: number; kind: 'result'; ok: false; error: string; code?: string }
   | { id: number; kind: 'event'; event: unknown };
 
 /**
@@ -20,7 +22,8 @@ export type Completion =
  * waitForCompletions, which the engine awaits whenever every task of the spell is waiting.
  */
 export interface EngineHost {
-  write(text: string): void;
+  /** Spell output; stdout unless `stream` says otherwise (console.error in JS). */
+  write(text: string, stream?: 'stdout' | 'stderr'): void;
   /** Starts a bridge RPC; returns its id. */
   call(method: string, args: unknown[]): number;
   cancel(id: number): void;
@@ -36,4 +39,11 @@ export interface EngineHost {
   jsonDecode(text: string): { value?: unknown; error?: string };
   /** Resolves with at least one completion, or with none once `deadline` (ms, `now()` clock) passes. */
   waitForCompletions(deadline: number | undefined): Promise<Completion[]>;
+}
+
+/** A VM prepared for one run (LuaEngine, JsEngine). */
+export interface Engine {
+  /** Runs the spell to completion; resolves with its result (a JS spell's return value), rejects with its error. */
+  run(input: EngineRunInput, host: EngineHost): Promise<unknown>;
+  close(): void;
 }

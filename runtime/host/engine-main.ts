@@ -6,6 +6,8 @@
 import type { LuaFactory } from 'wasmoon';
 import { HostToEngine, type ErrorInfo, type RunRequest } from '../contract/engine-protocol';
 import { LuaEngine } from '../engines/lua/lua-engine';
+import { JsEngine, loadQuickJs } from '../engines/js/js-engine';
+import type { Engine } from '../engines/engine';
 import { connectParentPort } from './parent-port';
 import { Outbox } from './outbox';
 import { EngineSession, RunStopped } from './engine-session';
@@ -18,8 +20,11 @@ export function startEngineProcess(factory: LuaFactory): void {
   const enginePromise = LuaEngine.create(factory);
   let session: EngineSession | undefined;
   let running = false;
+  // QuickJS boots after `ready` (or when a JS spell arrives first), so the Lua path is not delayed.
+  let jsEngine: Promise<JsEngine> | undefined;
+  const bootJs = (): Promise<JsEngine> => (jsEngine ??= loadQuickJs().then((module) => JsEngine.create(module)));
 
-  const finish = (result: { ok: boolean; error?: ErrorInfo }): void => {
+  const finish = (result: { ok: boolean; result?: unknown; error?: ErrorInfo }): void => {
     outbox.send({ type: 'done', ...result });
     // Let the IPC channel drain, then leave: a process is never reused after a spell.
     setImmediate(() => process.exit(0));
@@ -28,12 +33,17 @@ export function startEngineProcess(factory: LuaFactory): void {
   const run = async (request: RunRequest): Promise<void> => {
     if (running) return; // one spell per process, ever
     running = true;
-    const engine = await enginePromise;
-    const current = (session = new EngineSession(request, outbox));
-    const { spell, params, limits } = request;
+    let engine: Engine;
     try {
-      await engine.run({ code: spell.code, fileName: spell.fileName, params, limits }, current);
-      finish({ ok: true });
+      engine = request.spell.engine === 'javascript' ? await bootJs() : await enginePromise;
+    } catch (error) {
+      return finish({ ok: false, error: { code: 'crashed', message: `could not start the ${request.spell.engine} engine: ${String(error)}` } });
+    }
+    const current = (session = new EngineSession(request, outbox));
+    const { spell, params, limits, mode } = request;
+    try {
+      const result = await engine.run({ code: spell.code, fileName: spell.fileName, params, limits, mode }, current);
+      finish({ ok: true, ...(result !== undefined ? { result } : {}) });
     } catch (error) {
       const stopped = error instanceof RunStopped ? error.message : current.stopped;
       finish({ ok: false, error: describeSpellError(error, spell.fileName, stopped) });
@@ -55,7 +65,7 @@ export function startEngineProcess(factory: LuaFactory): void {
         session?.complete(
           message.ok
             ? { id: message.id, kind: 'result', ok: true, value: message.value }
-            : { id: message.id, kind: 'result', ok: false, error: message.error ?? 'failed' },
+            : { id: message.id, kind: 'result', ok: false, error: message.error ?? 'failed', ...(message.code ? { code: message.code } : {}) },
         );
         break;
       case 'rpc-event':
@@ -69,7 +79,10 @@ export function startEngineProcess(factory: LuaFactory): void {
   });
 
   enginePromise.then(
-    () => port.send({ type: 'ready' }),
+    () => {
+      port.send({ type: 'ready' });
+      setImmediate(() => void bootJs().catch(() => {})); // a failure is reported to the JS run that needs it
+    },
     (error: unknown) => finish({ ok: false, error: { code: 'crashed', message: `could not start the Lua engine: ${String(error)}` } }),
   );
 }

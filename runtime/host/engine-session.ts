@@ -23,8 +23,8 @@ export class EngineSession implements EngineHost {
     this.deadline = performance.now() + request.limits.timeoutMs;
   }
 
-  write(text: string): void {
-    this.outbox.output('stdout', text);
+  write(text: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
+    this.outbox.output(stream, text);
   }
 
   call(method: string, args: unknown[]): number {

@@ -47,7 +47,7 @@ export class RpcDispatcher {
       .then(
         (value) => this.answer(id, method, started, { type: 'rpc-result', id, ok: true, value }),
         (error: unknown) =>
-          this.answer(id, method, started, { type: 'rpc-result', id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+          this.answer(id, method, started, { type: 'rpc-result', id, ok: false, error: error instanceof Error ? error.message : String(error), ...errorCode(error) }),
       );
   }
 
@@ -68,4 +68,10 @@ export class RpcDispatcher {
     this.send(message);
     this.hooks.onEvent?.({ type: 'call', runId: this.runId, method, durationMs: performance.now() - started, ok: message.ok });
   }
+}
+
+/** A BridgeError's code (`{ code }`), or nothing. */
+function errorCode(error: unknown): { code?: string } {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? { code } : {};
 }

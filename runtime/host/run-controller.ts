@@ -26,7 +26,7 @@ export class RunController {
   private resolveDone!: (outcome: RunOutcome) => void;
   private readonly requestedAt = performance.now();
   private startLatencyMs: number | undefined;
-  private result: { ok: boolean; error?: ErrorInfo } | undefined;
+  private result: { ok: boolean; value?: unknown; error?: ErrorInfo } | undefined;
   private forced: ErrorInfo | undefined;
   private killTimer: NodeJS.Timeout | undefined;
   private readonly timers: NodeJS.Timeout[] = [];
@@ -48,12 +48,15 @@ export class RunController {
     return this.request.runId;
   }
 
-  /** Ends the run: a polite message, then SIGKILL after KILL_GRACE_MS. */
-  stop(reason = 'stopped by the user', code = 'stopped'): void {
+  /**
+   * Ends the run: a polite message, then SIGKILL after `graceMs` (a VM busy in a loop never reads the
+   * message, so the studio's Stop button passes a short grace to end such a run at once).
+   */
+  stop(reason = 'stopped by the user', code = 'stopped', graceMs = KILL_GRACE_MS): void {
     if (this.finished || this.killTimer) return;
     this.forced ??= { code, message: reason };
     this.engine.process.send({ type: 'stop', reason });
-    this.killTimer = setTimeout(() => this.engine.process.kill('SIGKILL'), KILL_GRACE_MS);
+    this.killTimer = setTimeout(() => this.engine.process.kill('SIGKILL'), graceMs);
   }
 
   private start(): void {
@@ -110,7 +113,7 @@ export class RunController {
       case 'rpc-cancel':
         return this.rpc.cancel(message.id);
       case 'done':
-        this.result = { ok: message.ok, ...(message.error ? { error: message.error } : {}) };
+        this.result = { ok: message.ok, ...(message.result !== undefined ? { value: message.result } : {}), ...(message.error ? { error: message.error } : {}) };
         // Everything the engine had to say came before `done`; end it now rather than wait for its exit.
         this.engine.process.kill('SIGKILL');
         return;
@@ -122,7 +125,10 @@ export class RunController {
     const runId = this.request.runId;
     const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
     const tool = typeof d.tool === 'string' ? d.tool : '?';
-    if (name === 'tool-call') this.emit({ type: 'tool-call', runId, tool, arguments: d.arguments ?? {} });
+    if (name === 'test-result') {
+      const durationMs = typeof d.duration === 'number' ? d.duration : 0;
+      this.emit({ type: 'test-result', runId, name: String(d.name ?? '?'), ok: d.ok === true, durationMs, ...(typeof d.error === 'string' ? { error: d.error } : {}) });
+    } else if (name === 'tool-call') this.emit({ type: 'tool-call', runId, tool, arguments: d.arguments ?? {} });
     else if (name === 'tool-result') {
       this.emit({ type: 'tool-result', runId, tool, ok: d.ok === true, result: d.result ?? null, ...(typeof d.error === 'string' ? { error: d.error } : {}) });
     }
@@ -142,6 +148,7 @@ export class RunController {
       ...(error ? { error } : {}),
       durationMs: performance.now() - this.requestedAt,
       ...(this.startLatencyMs !== undefined ? { startLatencyMs: this.startLatencyMs } : {}),
+      ...(!error && this.result?.value !== undefined ? { result: this.result.value } : {}),
     };
     this.emit({ type: 'finished', runId: outcome.runId, ok: outcome.ok, ...(error ? { error } : {}), durationMs: outcome.durationMs });
     this.resolveDone(outcome);

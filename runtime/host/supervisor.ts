@@ -26,6 +26,8 @@ export interface RunSpec {
   params: Record<string, unknown>;
   limits: RunLimits;
   logLevel?: LogLevel;
+  /** `test` for spell tests (see RunRequest.mode). */
+  mode?: 'run' | 'test';
 }
 
 /**
@@ -57,6 +59,7 @@ export class Supervisor {
       params: spec.params,
       limits: spec.limits,
       logLevel: spec.logLevel ?? 'info',
+      mode: spec.mode ?? 'run',
     });
     const controller = new RunController(this.pool.take(), request, hooks);
     this.active.add(controller);

@@ -9,6 +9,7 @@ import { OpenAiCompatibleProvider } from './openai-provider';
 import { BUILTIN_PROVIDERS, resolveEndpoints, type LlmEnv, type LlmSettings, type ProviderEndpoint } from './provider-catalog';
 import type { LlmProvider, LlmProviderInfo, LlmRequest, LlmResult } from './types';
 import { UsageMeter, type LlmUsageReport } from './usage-meter';
+import type { Cassette } from './cassette/cassette';
 
 /** What a service is built from. */
 export interface LlmServiceOptions {
@@ -19,6 +20,8 @@ export interface LlmServiceOptions {
   backoff?: Partial<Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>>;
   /** Clock for durations (ms). */
   now?: () => number;
+  /** Records every exchange, or replays them offline (see cassette/cassette.ts). */
+  cassette?: Cassette;
 }
 
 /** The LLM capability of one run. */
@@ -32,6 +35,7 @@ export class LlmService {
   private current: string;
   private model: string | undefined;
   private notice: string | undefined;
+  private readonly cassette: Cassette | undefined;
 
   constructor(options: LlmServiceOptions = {}) {
     const settings = options.settings ?? {};
@@ -39,6 +43,7 @@ export class LlmService {
     this.timeoutMs = Math.max(1, Math.round((settings.llm?.request_timeout ?? 60) * 1000));
     this.retry = { ...DEFAULT_RETRY, ...options.backoff, retries: Math.max(0, settings.llm?.retries ?? DEFAULT_RETRY.retries) };
     this.now = options.now ?? Date.now;
+    this.cassette = options.cassette;
     const explicit = settings.provider?.trim();
     if (explicit) {
       this.current = this.checkChoice(explicit);
@@ -127,6 +132,7 @@ export class LlmService {
       provider = endpoint
         ? new OpenAiCompatibleProvider({ endpoint, timeoutMs: this.timeoutMs, retry: this.retry })
         : new MockProvider();
+      if (this.cassette) provider = this.cassette.wrap(provider);
       this.providers.set(name, provider);
     }
     return provider;

@@ -4,6 +4,7 @@ import { ioHandlers, type RunInput } from '../bridges/io';
 import { llmHandlers } from '../bridges/llm';
 import { createStdlibServices, stdlibHandlers } from '../bridges/stdlib-services';
 import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
+import type { Cassette } from '../llm/cassette/cassette';
 
 /** The capabilities one run gets, built from the effective configuration. */
 export interface RunCapabilities {
@@ -20,6 +21,8 @@ export interface RunServiceOptions {
   notice: (text: string) => void;
   /** Lines for `io.read` (stdin in the CLI, the input box in the studio). */
   input?: RunInput;
+  /** Records or replays the run's LLM exchanges. */
+  cassette?: Cassette;
 }
 
 /**
@@ -32,11 +35,13 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
   const chosen = origins.provider && origins.provider !== 'default' ? config.provider : undefined;
   const llm = createLlmService({
     settings: { providers: config.providers, provider: chosen, model: config.model, llm: config.llm },
+    ...(options.cassette ? { cassette: options.cassette } : {}),
   });
   let announced = false;
   const announceMock = () => {
     if (announced) return;
     announced = true;
+    if (options.cassette?.mode === 'replay') return; // answers come from the cassette, not the mock
     if (llm.currentProvider().name === MOCK_PROVIDER) options.notice(llm.takeNotice() ?? MOCK_FALLBACK_NOTICE);
   };
   return {

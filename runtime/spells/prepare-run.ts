@@ -5,7 +5,7 @@ import { readParamsFile, resolveParams } from './parameters';
 import { resolveSpell, SpellNotFound, type ResolvedSpell } from './resolve-spell';
 
 /** Engines the engine process can run today; the others are listed and validated, not run. */
-const RUNNABLE_ENGINES = new Set(['lua']);
+const RUNNABLE_ENGINES = new Set(['lua', 'javascript']);
 
 /** What `llmspell run` was given besides the spell. */
 export interface PrepareRunOptions {
@@ -34,7 +34,7 @@ export function prepareRun(target: string, options: PrepareRunOptions): Prepared
   const file = options.paramsFile === undefined ? undefined : readParamsFile(options.paramsFile, options.cwd);
   const params = resolveParams(spell.manifest?.parameters, { pairs: options.pairs ?? [], file });
   if (!RUNNABLE_ENGINES.has(spell.engine)) {
-    throw new SpellNotFound(`${spell.name} is a ${spell.engine} spell; only Lua spells can run yet`);
+    throw new SpellNotFound(`${spell.name} is a ${spell.engine} spell; only Lua and JavaScript spells can run yet`);
   }
   return { spell, params };
 }

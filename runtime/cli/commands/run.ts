@@ -11,11 +11,21 @@ import type { Command } from '../command';
 import { RunPrinter } from '../run-printer';
 import { stdinInput } from '../stdin-input';
 import { EXIT, UsageError } from '../usage-error';
-import { createRunServices } from '../../services/run-services';
+import { runSpell } from '../../services/run-spell';
+import { Cassette } from '../../llm/cassette/cassette';
 
 const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...] [--params file.json]
-                    [--timeout S] [--memory MB]
-                    [--provider P] [--model M] [--json] [--verbose | --quiet | --log-level L]`;
+                    [--timeout S] [--memory MB] [--provider P] [--model M]
+                    [--record cassette.json | --replay cassette.json]
+                    [--json] [--verbose | --quiet | --log-level L]`;
+
+function openCassette(file: string): Cassette {
+  try {
+    return Cassette.replay(file);
+  } catch (error) {
+    throw new UsageError((error as Error).message, usage);
+  }
+}
 
 export const runCommand: Command = {
   name: 'run',
@@ -31,11 +41,14 @@ export const runCommand: Command = {
         model: { type: 'string' },
         json: { type: 'boolean' },
         params: { type: 'string' },
+        record: { type: 'string' },
+        replay: { type: 'string' },
       },
       usage,
     );
     const [target, ...pairs] = positionals;
     if (!target) throw new UsageError('which spell? give a .lua file, a spell folder or a spell name', usage);
+    if (values.record && values.replay) throw new UsageError('--record and --replay cannot be used together', usage);
 
     // Boot the engine process first: it starts while we read config and the spell.
     const prestarted = ctx.prestarted?.splice(0) ?? [];
@@ -63,30 +76,28 @@ export const runCommand: Command = {
         logLevel: config.log_level as LogLevel,
         json: values.json ?? false,
       });
-      const services = createRunServices(loaded, {
-        home: llmspellHome(ctx.env),
-        notice: (text) => ctx.stderr.write(`${text}\n`),
-        input,
-      });
-      const controller = supervisor.run(
-        {
-          spell: spell.source,
-          spellName: spell.name,
-          params,
-          limits: { timeoutMs: Math.round(config.limits.timeout * 1000), memoryBytes: Math.round(config.limits.memory * 2 ** 20) },
-          logLevel: config.log_level as LogLevel,
-        },
-        { bridges: services.bridges, services: services.services, onEvent: printer.onEvent },
-      );
-      const stopOnSignal = () => controller.stop('interrupted');
+      const cassette = values.replay ? openCassette(values.replay) : values.record ? Cassette.record(values.record) : undefined;
+      let stop: ((reason?: string) => void) | undefined;
+      const stopOnSignal = () => stop?.('interrupted');
       process.once('SIGINT', stopOnSignal);
-      const outcome = await controller.done.finally(() => process.off('SIGINT', stopOnSignal));
-      const usageReport = services.usage();
+      const { outcome, usage: usageReport } = await runSpell({
+        spell,
+        params,
+        loaded,
+        home: llmspellHome(ctx.env),
+        supervisor,
+        onEvent: printer.onEvent,
+        notice: (text) => ctx.stderr.write(`${text}\n`),
+        ...(input ? { input } : {}),
+        ...(cassette ? { cassette } : {}),
+        onStart: (fn) => (stop = fn),
+      }).finally(() => process.off('SIGINT', stopOnSignal));
       if (values.json) {
         const report = {
           ok: outcome.ok,
           output: printer.output,
           error: outcome.error ?? null,
+          ...(outcome.result !== undefined ? { result: outcome.result } : {}),
           durationMs: Math.round(outcome.durationMs),
           ...(usageReport ? { usage: usageReport } : {}),
         };

@@ -6,6 +6,7 @@ import { LUA_LLM_BRIDGE } from './bridges/llm';
 import { LUA_LOG_BRIDGE } from './bridges/log';
 import { LUA_PROMISE_BRIDGE } from './bridges/promise';
 import { LUA_HTTP_BRIDGE, LUA_STORAGE_BRIDGE } from './bridges/storage-http';
+import { LUA_TESTING_BRIDGE } from './bridges/testing';
 import { LUA_TOOLS_BRIDGE } from './bridges/tools';
 
 /**
@@ -23,4 +24,5 @@ export const LUA_BRIDGES: readonly string[] = [
   LUA_HTTP_BRIDGE,
   LUA_TOOLS_BRIDGE,
   LUA_AGENTS_BRIDGE,
+  LUA_TESTING_BRIDGE,
 ];

@@ -61,7 +61,8 @@ export class LuaEngine {
     thread.pushValue(input.code);
     thread.pushValue(input.fileName);
     thread.pushValue(toLuaSafe(input.params));
-    let state = thread.resume(3);
+    thread.pushValue(input.mode === 'test');
+    let state = thread.resume(4);
     while (state.result === LuaReturn.Yield) {
       const deadline = state.resultCount > 0 ? (thread.getValue(-1) as number | undefined) : undefined;
       if (state.resultCount > 0) thread.pop(state.resultCount);

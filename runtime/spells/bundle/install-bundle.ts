@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describePermissions } from '../../contract/spell-permissions';
 import { installFolder } from '../library/library-folders';
@@ -61,6 +61,7 @@ export function installBundle(file: string, options: InstallOptions): InstallRes
   // Every path was checked by readBundle; the staging folder is new, so no symlink can be in the way.
   const staging = mkdtempSync(path.join(root, `.install-${manifest.name}-`));
   try {
+    chmodSync(staging, 0o755); // mkdtemp makes it private; an installed spell is as readable as its files
     for (const [name, data] of bundle.files) {
       const dest = path.join(staging, name);
       if (!dest.startsWith(staging + path.sep)) throw new BundleError(`refusing to write outside the install folder: ${name}`);

@@ -17,8 +17,9 @@ local kit = {
   guard = guard,
 }
 local bridges = {}
-function __llmspell_bridge(name, factory)
-  bridges[#bridges + 1] = { name = name, factory = factory }
+--- Registers a global. \`options.test_only\`: installed only when the run is a spell test.
+function __llmspell_bridge(name, factory, options)
+  bridges[#bridges + 1] = { name = name, factory = factory, test_only = options and options.test_only }
 end
 
 local env = nil
@@ -27,12 +28,21 @@ local env = nil
 function __llmspell_prepare()
   __llmspell_prepare, __llmspell_bridge = nil, nil
   env = build_env({})
-  for _, b in ipairs(bridges) do env[b.name] = b.factory(kit, env) end
+  for _, b in ipairs(bridges) do
+    if not b.test_only then env[b.name] = b.factory(kit, env) end
+  end
 end
 
-function __llmspell_run(code, chunkname, params)
+function __llmspell_run(code, chunkname, params, testing)
   __llmspell_run = nil
   env.params = params or {}
+  if testing then
+    for _, b in ipairs(bridges) do
+      if b.test_only then
+        for k, v in pairs(b.factory(kit, env)) do env[k] = v end
+      end
+    end
+  end
   local chunk, err = load(code, "=" .. chunkname, "t", env)
   if not chunk then error(err, 0) end
   sethook(co_running(), hook, "", HOOK_EVERY)

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { createSpell, CreateSpellError } from '../../spells/scaffold/create-spell';
+import { TEMPLATE_NAMES, type TemplateName } from '../../spells/scaffold/templates';
+import { parseCommandArgs } from '../args';
+import type { Command } from '../command';
+import { UsageError } from '../usage-error';
+
+const usage = `usage: llmspell create <name> [--engine lua|js] [--template ${TEMPLATE_NAMES.join('|')}] [--dir DIR]`;
+
+export const createCommand: Command = {
+  name: 'create',
+  summary: 'scaffold a new spell folder: manifest, source, README and a test',
+  usage,
+  async run(args, ctx) {
+    const { values, positionals } = parseCommandArgs(args, { engine: { type: 'string' }, template: { type: 'string' }, dir: { type: 'string' } }, usage);
+    const [name] = positionals;
+    if (!name || positionals.length > 1) throw new UsageError(name ? 'create takes one name' : 'which name? e.g. llmspell create my-spell', usage);
+    const engine = values.engine ?? 'lua';
+    if (!['lua', 'js', 'javascript'].includes(engine)) throw new UsageError(`unknown engine '${engine}': use lua or js`, usage);
+    const template = values.template ?? 'basic';
+    if (!(TEMPLATE_NAMES as readonly string[]).includes(template)) throw new UsageError(`unknown template '${template}': use ${TEMPLATE_NAMES.join(', ')}`, usage);
+    const parent = path.resolve(ctx.cwd, values.dir ?? '.');
+    try {
+      const created = createSpell(name, { parent, engine: engine === 'lua' ? 'lua' : 'javascript', template: template as TemplateName });
+      const shown = path.relative(ctx.cwd, created.dir) || '.';
+      ctx.stdout.write(`created ${shown}/: ${created.files.join(', ')}\nnext: llmspell run ${shown.includes(path.sep) ? shown : `./${shown}`}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof CreateSpellError) throw new UsageError(error.message, usage);
+      throw error;
+    }
+  },
+};

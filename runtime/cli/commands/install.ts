@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { llmspellHome } from '../../config';
+import { installBundle } from '../../spells/bundle/install-bundle';
+import { BundleError } from '../../spells/bundle/read-bundle';
+import { parseCommandArgs } from '../args';
+import type { Command } from '../command';
+import { UsageError } from '../usage-error';
+
+const usage = 'usage: llmspell install <file.spell> [--force]';
+
+export const installCommand: Command = {
+  name: 'install',
+  summary: 'verify a .spell bundle and install it into $LLMSPELL_HOME/spells',
+  usage,
+  async run(args, ctx) {
+    const { values, positionals } = parseCommandArgs(args, { force: { type: 'boolean' } }, usage);
+    const [file] = positionals;
+    if (!file || positionals.length > 1) throw new UsageError(file ? 'install takes one bundle' : 'which .spell file?', usage);
+    const home = llmspellHome(ctx.env);
+    try {
+      const result = installBundle(path.resolve(ctx.cwd, file), { home, force: values.force ?? false });
+      const lines: string[] = [];
+      if (result.status === 'unchanged') lines.push(`${result.name} ${result.version} is already installed in ${result.path}; nothing to do`);
+      else {
+        const replaced = result.status === 'replaced' ? ` (replaced ${result.previousVersion ?? 'the previous copy'})` : '';
+        lines.push(`installed ${result.name} ${result.version} into ${result.path}${replaced}`);
+      }
+      lines.push(
+        result.signedBy
+          ? `signature verified with trusted key ${result.signedBy.fingerprint.slice(0, 16)} (${result.signedBy.file})`
+          : 'unsigned: its contents match its digest, but no trusted key vouches for who made it',
+      );
+      lines.push(result.permissions.length ? 'it asks for:' : 'it asks for no permissions', ...result.permissions.map((p) => `  ${p}`));
+      ctx.stdout.write(`${lines.join('\n')}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof BundleError) {
+        ctx.stderr.write(`cannot install: ${error.message}\n`);
+        return 1;
+      }
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(error as NodeJS.ErrnoException).path?.startsWith(home)) {
+        throw new UsageError(`no such file: ${file}`, usage);
+      }
+      throw error;
+    }
+  },
+};

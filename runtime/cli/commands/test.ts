@@ -1,0 +1,53 @@
+import { ConfigError, llmspellHome, loadConfig } from '../../config';
+import { Supervisor } from '../../host/supervisor';
+import { findTests } from '../../spells/testing/find-tests';
+import { runTests, type TestCaseResult } from '../../spells/testing/run-tests';
+import { TapWriter } from '../../spells/testing/tap';
+import { parseCommandArgs } from '../args';
+import type { Command } from '../command';
+import { EXIT, UsageError } from '../usage-error';
+
+const usage = `usage: llmspell test <spell-dir | test-file | folder of spells> [--json]
+       llmspell test <spell-dir> --record   (records tests/<file>.cassette.json with the configured provider)`;
+
+export const testCommand: Command = {
+  name: 'test',
+  summary: "run a spell's tests (tests/*.test.lua) with a deterministic LLM; TAP or --json",
+  usage,
+  async run(args, ctx) {
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, record: { type: 'boolean' } }, usage);
+    const [target = '.'] = positionals;
+    let suites;
+    try {
+      suites = findTests(target.startsWith('/') ? target : `${ctx.cwd}/${target}`);
+    } catch (error) {
+      throw new UsageError((error as Error).message, usage);
+    }
+    if (suites.length === 0) throw new UsageError(`no tests found under ${target} (expected tests/*.test.lua beside a spell)`, usage);
+    let loaded;
+    try {
+      loaded = loadConfig({ cwd: ctx.cwd, env: ctx.env });
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UsageError(`invalid configuration:\n${error.message}`, usage);
+      throw error;
+    }
+    const supervisor = new Supervisor({ poolSize: 1 });
+    const tap = values.json ? undefined : new TapWriter((text) => ctx.stdout.write(text));
+    let results: TestCaseResult[] = [];
+    try {
+      results = await runTests(suites, {
+        loaded,
+        home: llmspellHome(ctx.env),
+        supervisor,
+        onResult: (result) => tap?.result(result),
+        record: values.record ?? false,
+      });
+    } finally {
+      await supervisor.close();
+    }
+    const failed = results.filter((r) => !r.ok).length;
+    if (tap) tap.end(results);
+    else ctx.stdout.write(`${JSON.stringify({ ok: failed === 0, passed: results.length - failed, failed, results })}\n`);
+    return failed === 0 ? EXIT.ok : EXIT.failed;
+  },
+};

@@ -1,0 +1,83 @@
+import { opt, p, rest, t, type ApiClass, type ApiFunction, type ApiModule } from './model';
+
+/** `json`: plain JSON. */
+export const JSON_MODULE: ApiModule = {
+  name: 'json',
+  doc: 'Plain JSON text. Lua tables with keys 1..n are arrays; object keys are sorted in Lua.',
+  functions: [
+    { name: 'encode', doc: 'JSON text of a value.', params: [p('value', t.any)], returns: t.string, fails: true },
+    { name: 'decode', doc: 'The value of JSON text; the error says where the text is wrong.', params: [p('text', t.string)], returns: t.any, fails: true },
+  ],
+};
+
+const logFn = (name: string): ApiFunction => ({
+  name,
+  doc: `A ${name} line on stderr with the spell's name, shown when the log level allows.`,
+  params: [p('message', t.string), opt('fields', t.map(t.any), 'Structured fields (`k = v` pairs in Lua may also follow the message).')],
+  returns: t.void,
+});
+
+/** `log`: structured log lines. */
+export const LOG_MODULE: ApiModule = {
+  name: 'log',
+  doc: 'Structured log lines on stderr; the host filters them by level.',
+  functions: ['debug', 'info', 'warn', 'error'].map(logFn),
+};
+
+const printFn = (name: string, where: string): ApiFunction => ({
+  name,
+  doc: `Prints its arguments, separated by spaces, to ${where}; objects are shown as JSON.`,
+  params: [rest('values', t.any)],
+  returns: t.void,
+  only: 'js',
+});
+
+/** `console` (JS). */
+export const CONSOLE_MODULE: ApiModule = {
+  name: 'console',
+  doc: 'Output of a JavaScript spell.',
+  only: 'js',
+  functions: [printFn('log', 'stdout'), printFn('info', 'stdout'), printFn('warn', 'stderr'), printFn('error', 'stderr')],
+};
+
+/** `workflow` (JS, minimal). */
+export const WORKFLOW_MODULE: ApiModule = {
+  name: 'workflow',
+  doc: 'Running steps together.',
+  only: 'js',
+  functions: [
+    {
+      name: 'parallel',
+      doc: 'Runs async functions concurrently; resolves with their results in order, or rejects with the first error.',
+      params: [p('steps', t.array(t.fn([], t.any)))],
+      returns: t.array(t.any),
+      async: true,
+      only: 'js',
+    },
+  ],
+};
+
+/** Timers (JS globals). */
+export const TIMER_FUNCTIONS: ApiFunction[] = [
+  {
+    name: 'setTimeout',
+    doc: 'Calls `callback(...args)` after `delay` milliseconds; returns an id for `clearTimeout`.',
+    params: [p('callback', t.fn([rest('args', t.any)], t.void)), opt('delay', t.number), rest('args', t.any)],
+    returns: t.integer,
+    only: 'js',
+  },
+  { name: 'clearTimeout', doc: 'Cancels a timer.', params: [opt('id', t.integer)], returns: t.void, only: 'js' },
+];
+
+/** `SpellError` (JS). */
+export const SPELL_ERROR_CLASS: ApiClass = {
+  name: 'SpellError',
+  doc: 'What a failing bridge call throws in JavaScript (where Lua returns `nil, message`).',
+  only: 'js',
+  constructible: true,
+  fields: [
+    p('message', t.string),
+    p('code', t.string, 'Machine-readable cause: `bad_argument`, `llm_http`, `unknown_tool`, `callback_stopped`, ...'),
+    p('name', t.literal('SpellError')),
+  ],
+};

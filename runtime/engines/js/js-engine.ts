@@ -1,0 +1,104 @@
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+import type { Engine, EngineHost, EngineRunInput } from '../engine';
+import { jsArgSpecs } from './arg-specs';
+import { createHostObject } from './host-functions';
+import { JsRunError, describeVmError, fromDump, type VmErrorInfo } from './js-errors';
+import { runSpellLoop, type PreludeApi } from './js-driver';
+import { JS_PRELUDE, PRELUDE_FILE } from './prelude/index';
+
+/** QuickJS's own stack limit for a spell; the default let deep recursion crash Node (FACTS.md). */
+export const MAX_STACK_BYTES = 256 * 1024;
+
+/** Loads the QuickJS wasm module (the sync, non-asyncify release build); cache the promise per process. */
+export async function loadQuickJs(): Promise<QuickJSWASMModule> {
+  const { newQuickJSWASMModuleFromVariant, RELEASE_SYNC } = await import('quickjs-emscripten');
+  return newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
+}
+
+/**
+ * One QuickJS runtime and context prepared for exactly one run: the prelude and every bridge are
+ * installed ahead of time, so a warm engine process only has to hand over the spell. The spell sees
+ * the language's own built-ins plus the bridges: no Node API, `require`, `process` or module loader.
+ */
+export class JsEngine implements Engine {
+  private host: EngineHost | undefined;
+  private stopReason: string | undefined;
+
+  private constructor(
+    private readonly runtime: QuickJSRuntime,
+    private readonly vm: QuickJSContext,
+    private readonly prelude: PreludeApi,
+  ) {}
+
+  /** Creates a VM with the prelude and every bridge installed, before any spell is known. */
+  static create(module: QuickJSWASMModule): JsEngine {
+    const runtime = module.newRuntime();
+    runtime.setMaxStackSize(MAX_STACK_BYTES);
+    const vm = runtime.newContext();
+    let engine: JsEngine | undefined;
+    const hostObject = createHostObject(vm, () => {
+      if (!engine?.host) throw new Error('no run in progress');
+      return engine.host;
+    });
+    const fn = vm.unwrapResult(vm.evalCode(JS_PRELUDE, PRELUDE_FILE, { type: 'global', strict: true }));
+    const specs = vm.newString(JSON.stringify(jsArgSpecs()));
+    const api = vm.callFunction(fn, vm.undefined, hostObject, specs);
+    for (const handle of [fn, specs, hostObject]) handle.dispose();
+    if (api.error) {
+      const error = fromDump(vm.dump(api.error));
+      api.error.dispose();
+      throw new Error(`the JavaScript prelude failed: ${error.name}: ${error.message}`);
+    }
+    const take = (name: string): QuickJSHandle => vm.getProp(api.value, name);
+    const prelude: PreludeApi = { start: take('start'), tick: take('tick'), status: take('status') };
+    api.value.dispose();
+    engine = new JsEngine(runtime, vm, prelude);
+    return engine;
+  }
+
+  /** Runs the spell; resolves with main's result (undefined when it has none), rejects with a JsRunError. */
+  async run(input: EngineRunInput, host: EngineHost): Promise<unknown> {
+    if (this.host) throw new Error('a JavaScript engine runs one spell only');
+    this.host = host;
+    const { runtime, vm } = this;
+    runtime.setMemoryLimit(input.limits.memoryBytes);
+    // Sticky: once over budget every later check interrupts too, and QuickJS's interrupt error
+    // cannot be caught by the spell's try/catch.
+    runtime.setInterruptHandler(() => {
+      this.stopReason ??= host.check();
+      return this.stopReason !== undefined;
+    });
+    const fail = (error: VmErrorInfo): JsRunError => new JsRunError(describeVmError(error, input.fileName, this.stopReason));
+
+    host.started();
+    const evaluated = vm.evalCode(input.code, input.fileName, { type: 'module', strict: true });
+    if (evaluated.error) {
+      const error = fromDump(vm.dump(evaluated.error));
+      evaluated.error.dispose();
+      throw fail(error);
+    }
+    const params = vm.newString(JSON.stringify(input.params));
+    const started = vm.callFunction(this.prelude.start, vm.undefined, evaluated.value, params);
+    params.dispose();
+    evaluated.value.dispose();
+    if (started.error) {
+      const error = fromDump(vm.dump(started.error));
+      started.error.dispose();
+      throw fail(error);
+    }
+    started.value.dispose();
+    const resultJson = await runSpellLoop({ runtime, vm, prelude: this.prelude, host, fileName: input.fileName, stopReason: () => this.stopReason, fail });
+    return resultJson === undefined ? undefined : (JSON.parse(resultJson) as unknown);
+  }
+
+  close(): void {
+    this.runtime.removeInterruptHandler();
+    for (const handle of Object.values(this.prelude)) if (handle.alive) handle.dispose();
+    try {
+      this.vm.dispose();
+      this.runtime.dispose();
+    } catch {
+      // a run cut short may leave handles behind; the process ends right after anyway
+    }
+  }
+}

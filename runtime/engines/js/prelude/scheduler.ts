@@ -1,0 +1,124 @@
+/**
+ * Prelude part 2: timers (a binary heap ordered by due time, then id), the spell's main promise, and
+ * the three functions js-engine.ts drives: `start(namespace, paramsJson)`, `tick(completionsJson)`
+ * (delivers host answers, then fires at most one due timer) and `status()` (JSON text).
+ */
+export const JS_SCHEDULER = String.raw`
+const heap = [];               // { at, id }
+const timers = new $Map();     // id -> { fn, args }
+let nextTimerId = 1;
+
+function before(a, b) { return a.at < b.at || (a.at === b.at && a.id < b.id); }
+function heapPush(item) {
+  let i = heap.length;
+  heap.push(item);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!before(heap[i], heap[parent])) break;
+    const t = heap[i]; heap[i] = heap[parent]; heap[parent] = t;
+    i = parent;
+  }
+}
+function heapPop() {
+  const top = heap[0];
+  const last = heap.pop();
+  if (heap.length > 0) {
+    heap[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < heap.length && before(heap[l], heap[m])) m = l;
+      if (r < heap.length && before(heap[r], heap[m])) m = r;
+      if (m === i) break;
+      const t = heap[i]; heap[i] = heap[m]; heap[m] = t;
+      i = m;
+    }
+  }
+  return top;
+}
+/** The earliest live timer, dropping cleared ones. */
+function peekTimer() {
+  while (heap.length > 0 && !timers.has(heap[0].id)) heapPop();
+  return heap[0];
+}
+
+function setTimeout(fn, delay) {
+  if (typeof fn !== 'function') throw new $TypeError('setTimeout: callback must be a function, got ' + typeof fn);
+  let ms = +delay;
+  if (!(ms > 0)) ms = 0;
+  const id = nextTimerId++;
+  timers.set(id, { fn: fn, args: ArraySlice.call(arguments, 2) });
+  heapPush({ at: host.now() + ms, id: id });
+  return id;
+}
+function clearTimeout(id) {
+  timers.delete(id);
+}
+
+// ---- the run ----------------------------------------------------------------------------------
+let phase = 'running';   // 'running' | 'done' | 'failed'
+let resultJson;          // JSON text of main's value, when it has one
+let failure;             // { name, message, stack, code } of the error that ended the run
+
+/** A thrown value as plain strings (its getters may be the spell's: guard everything). */
+function describe(e) {
+  try {
+    if (e !== null && (typeof e === 'object' || typeof e === 'function')) {
+      const code = e.code;
+      return { name: $String(e.name || ''), message: $String(e.message === undefined ? e : e.message), stack: $String(e.stack || ''), code: typeof code === 'string' ? code : undefined };
+    }
+    return { name: '', message: $String(e), stack: '' };
+  } catch (inner) {
+    return { name: '', message: 'a thrown value that cannot be described', stack: '' };
+  }
+}
+
+function fail(e) {
+  if (phase === 'failed') return;
+  phase = 'failed';
+  failure = describe(e);
+}
+
+function start(namespace, paramsJson) {
+  const spellParams = JSONparse(paramsJson);
+  ObjectDefineProperty(globalThis, 'params', { value: spellParams, writable: true, configurable: true });
+  $Promise.resolve(namespace)
+    .then(function (ns) {
+      const main = ns.default;
+      return typeof main === 'function' ? main(spellParams) : main;
+    })
+    .then(function (value) {
+      if (phase !== 'running') return;
+      if (value !== undefined) {
+        try {
+          resultJson = JSONstringify(value);
+        } catch (e) {
+          return fail(new $TypeError('the value main() returned is not JSON: ' + describe(e).message));
+        }
+      }
+      phase = 'done';
+    }, fail);
+}
+
+function tick(completionsJson) {
+  const list = JSONparse(completionsJson);
+  try {
+    for (let i = 0; i < list.length; i++) deliver(list[i]);
+    const due = peekTimer();
+    if (due && due.at <= host.now()) {
+      heapPop();
+      const timer = timers.get(due.id);
+      timers.delete(due.id);
+      timer.fn.apply(undefined, timer.args);
+    }
+  } catch (e) {
+    fail(e); // an uncaught error in a callback ends the run, as in Node
+  }
+}
+
+function status() {
+  const next = peekTimer();
+  return JSONstringify({ phase: phase, pending: pending.size, next: next ? next.at : null, result: resultJson, error: failure });
+}
+`;

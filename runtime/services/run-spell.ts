@@ -1,0 +1,69 @@
+import type { LoadedConfig } from '../config';
+import type { LogLevel } from '../contract/engine-protocol';
+import type { RunEvent, RunOutcome } from '../contract/run-events';
+import type { Supervisor } from '../host/supervisor';
+import type { RunInput } from '../bridges/io';
+import type { BridgeHandlers } from '../bridges/types';
+import type { Cassette } from '../llm/cassette/cassette';
+import type { ResolvedSpell } from '../spells/resolve-spell';
+import { createRunServices } from './run-services';
+
+export interface RunSpellOptions {
+  spell: ResolvedSpell;
+  params: Record<string, unknown>;
+  loaded: LoadedConfig;
+  /** `$LLMSPELL_HOME`. */
+  home: string;
+  supervisor: Supervisor;
+  onEvent?: (event: RunEvent) => void;
+  notice?: (text: string) => void;
+  input?: RunInput;
+  cassette?: Cassette;
+  /** `test` runs a spell test (assertion library and run_spell in its globals). */
+  mode?: 'run' | 'test';
+  /** Bridge handlers beyond the standard ones (spell tests add `test.run_spell`). */
+  extraBridges?: BridgeHandlers;
+  /** Called with the controller once the run started (to wire Ctrl+C or a Stop button). */
+  onStart?: (stop: (reason?: string) => void) => void;
+}
+
+export interface RunSpellResult {
+  outcome: RunOutcome;
+  /** Token usage, when the run called an LLM. */
+  usage: unknown;
+}
+
+/**
+ * Runs one prepared spell with the capabilities its configuration grants, the one path shared by
+ * `llmspell run`, `llmspell test` and the studio. A replayed cassette that lacked an answer fails
+ * the run even if the spell ignored the error; a recording is saved when the run ends.
+ */
+export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult> {
+  const { config } = options.loaded;
+  const services = createRunServices(options.loaded, {
+    home: options.home,
+    notice: options.notice ?? (() => {}),
+    ...(options.input ? { input: options.input } : {}),
+    ...(options.cassette ? { cassette: options.cassette } : {}),
+  });
+  const controller = options.supervisor.run(
+    {
+      spell: options.spell.source,
+      spellName: options.spell.name,
+      params: options.params,
+      limits: { timeoutMs: Math.round(config.limits.timeout * 1000), memoryBytes: Math.round(config.limits.memory * 2 ** 20) },
+      logLevel: config.log_level as LogLevel,
+      mode: options.mode ?? 'run',
+    },
+    { bridges: { ...services.bridges, ...options.extraBridges }, services: services.services, ...(options.onEvent ? { onEvent: options.onEvent } : {}) },
+  );
+  options.onStart?.((reason) => controller.stop(reason));
+  let outcome = await controller.done;
+  const cassette = options.cassette;
+  if (cassette?.mode === 'record') await cassette.save();
+  if (cassette?.mode === 'replay' && cassette.misses.length > 0 && outcome.ok) {
+    const message = `cassette ${cassette.file} had no recorded answer for ${cassette.misses.length} request(s): ${cassette.misses.join('; ')}`;
+    outcome = { ...outcome, ok: false, error: { code: 'cassette_miss', message } };
+  }
+  return { outcome, usage: services.usage() };
+}

@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LoadedConfig } from '../../config';
+import type { Supervisor } from '../../host/supervisor';
+import { Cassette } from '../../llm/cassette/cassette';
+import { runSpell } from '../../services/run-spell';
+import { BridgeError, type BridgeHandlers } from '../../bridges/types';
+import { resolveParams } from '../parameters';
+import { resolveSpell } from '../resolve-spell';
+import type { SpellTests } from './find-tests';
+
+/** One reported case: a `test(name, fn)` inside a file, or the whole file when it names none. */
+export interface TestCaseResult {
+  spell: string;
+  file: string;
+  name: string;
+  ok: boolean;
+  error?: string;
+  durationMs: number;
+}
+
+export interface RunTestsOptions {
+  loaded: LoadedConfig;
+  home: string;
+  supervisor: Supervisor;
+  onResult?: (result: TestCaseResult) => void;
+  /** Record each file's `run_spell` LLM exchanges with the configured provider into its cassette. */
+  record?: boolean;
+}
+
+/**
+ * Runs spell tests. Each test file runs as a sandboxed spell with the assertion library; its
+ * `run_spell(params)` runs the spell under test in a fresh engine process with a deterministic
+ * LLM: the cassette `tests/<file>.cassette.json` when there is one (replayed, offline), else the
+ * mock provider. Real keys are used only to record (`record: true`).
+ */
+export async function runTests(suites: SpellTests[], options: RunTestsOptions): Promise<TestCaseResult[]> {
+  const results: TestCaseResult[] = [];
+  const report = (result: TestCaseResult) => {
+    results.push(result);
+    options.onResult?.(result);
+  };
+  for (const suite of suites) {
+    const spell = resolveSpell(suite.spellDir, suite.spellDir);
+    for (const file of suite.files) await runTestFile(spell, file, options, report);
+  }
+  return results;
+}
+
+async function runTestFile(
+  spell: ReturnType<typeof resolveSpell>,
+  file: string,
+  options: RunTestsOptions,
+  report: (result: TestCaseResult) => void,
+): Promise<void> {
+  const started = performance.now();
+  const fileName = path.relative(path.dirname(spell.entryPath), file) || path.basename(file);
+  const mock = deterministic(options.loaded);
+  const cassetteFile = file.replace(/\.test\.lua$/, '.cassette.json');
+  // Recording: one cassette for the whole file, filled by every run_spell with the real provider.
+  const recording = options.record ? Cassette.record(cassetteFile) : undefined;
+  const bridges: BridgeHandlers = {
+    'test.run_spell': async (args) => {
+      const params = resolveParams(spell.manifest?.parameters, { pairs: [], file: (args[0] ?? {}) as Record<string, unknown> });
+      let output = '';
+      const cassette = recording ?? (existsSync(cassetteFile) ? Cassette.replay(cassetteFile) : undefined);
+      const { outcome } = await runSpell({
+        spell,
+        params,
+        loaded: recording ? options.loaded : mock,
+        home: options.home,
+        supervisor: options.supervisor,
+        onEvent: (event) => {
+          if (event.type === 'output') output += event.text;
+        },
+        ...(cassette ? { cassette } : {}),
+      });
+      // A cassette without the answer is a broken test, not a spell failure to assert on: raise it.
+      if (outcome.error?.code === 'cassette_miss') throw new BridgeError(outcome.error.message, 'cassette_miss');
+      return { output, error: outcome.ok ? null : (outcome.error?.message ?? 'failed') };
+    },
+  };
+  let cases = 0;
+  const base = { spell: spell.name, file: fileName };
+  const { outcome } = await runSpell({
+    spell: { ...spell, source: { engine: 'lua', fileName, code: readFileSync(file, 'utf8') } },
+    params: {},
+    loaded: mock,
+    home: options.home,
+    supervisor: options.supervisor,
+    mode: 'test',
+    extraBridges: bridges,
+    onEvent: (event) => {
+      if (event.type !== 'test-result') return;
+      cases++;
+      report({ ...base, name: event.name, ok: event.ok, ...(event.error ? { error: event.error } : {}), durationMs: event.durationMs });
+    },
+  });
+  // A file without named cases is one case; a file that failed outside its cases fails as a whole.
+  if (cases === 0 || !outcome.ok) {
+    report({ ...base, name: cases === 0 ? fileName : `${fileName} (outside a test)`, ok: outcome.ok, ...(outcome.error ? { error: outcome.error.message } : {}), durationMs: performance.now() - started });
+  }
+}
+
+/** The configuration with the mock provider forced: tests never reach a real model. */
+function deterministic(loaded: LoadedConfig): LoadedConfig {
+  return { config: { ...loaded.config, provider: 'mock' }, origins: { ...loaded.origins, provider: 'llmspell test' } };
+}

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import type { Supervisor } from '../host/supervisor';
+import { diagnosticsService } from './diagnostics-service';
+import { filesService } from './files-service';
+import { libraryService } from './library-service';
+import { RecoveryStore } from './recovery-store';
+import { RunHistory } from './run-history';
+import { runsService } from './runs-service';
+import type { SecretStore } from './secret-store';
+import { SettingsService } from './settings-service';
+import { SettingsStore } from './settings-store';
+import { StudioEvents } from './studio-events';
+import type { StudioHandlers } from './studio-handlers';
+import { StudioLibrary } from './studio-library';
+import { trashService } from './trash-service';
+import type { HistoryLimits } from './history-limits';
+
+/** Every capability the studio uses, passed in: nothing is read from globals. */
+export interface StudioOptions {
+  /** `$LLMSPELL_HOME`: settings, secrets, history, trash, recovery copies and the user's spells. */
+  home: string;
+  /** The project folder: its `spells/`, `llmspell.yaml` and `.env`. */
+  cwd: string;
+  /** The environment configuration is read from (keys in it count as set). */
+  env: NodeJS.ProcessEnv;
+  /** Runs engine processes (child_process under Node, utilityProcess under Electron). */
+  supervisor: Supervisor;
+  /** Where API keys live (a 0600 file, or safeStorage ciphertext under Electron). */
+  secrets: SecretStore;
+  /** The host's own log (stderr): never given a key. */
+  log?: (line: string) => void;
+  historyLimits?: HistoryLimits;
+  /** How often the library folders are checked for outside changes while someone listens (ms; 0 = never). */
+  watchIntervalMs?: number;
+}
+
+/** The studio: one handler per contract method, the events it pushes, and its shutdown. */
+export interface Studio {
+  handlers: StudioHandlers;
+  events: StudioEvents;
+  /** Stops every run, stops watching and waits for history to reach the disk (the supervisor is the caller's). */
+  close(): Promise<void>;
+}
+
+/** Assembles the Studio API from its services. Transports (WebSocket server, Electron IPC) sit on top. */
+export function createStudio(options: StudioOptions): Studio {
+  const log = options.log ?? (() => {});
+  const { home, cwd, env, supervisor, secrets } = options;
+  const events = new StudioEvents();
+  const settings = new SettingsService({ cwd, env, home, secrets, store: new SettingsStore(path.join(home, 'studio-settings.json'), log) });
+  const library = new StudioLibrary({ cwd, home, extraFolders: () => settings.libraryFolders() });
+  const recovery = new RecoveryStore(path.join(home, 'recovery'));
+  const history = new RunHistory(path.join(home, 'history'), options.historyLimits, log);
+  const runs = runsService({ library, settings, history, supervisor, events, home, cwd });
+
+  const handlers: StudioHandlers = {
+    ...libraryService({ library, events, recovery }),
+    ...trashService({ library, events, root: path.join(home, 'trash') }),
+    ...filesService({ library, events, recovery }),
+    ...diagnosticsService({ library }),
+    ...runs.handlers,
+    ...settings.handlers(),
+  };
+
+  // Outside edits (git pull, another editor) reach open windows; checked only while someone listens.
+  const interval = options.watchIntervalMs ?? 2000;
+  const timer = interval > 0 ? setInterval(() => {
+    if (events.size === 0) return;
+    try {
+      if (library.refresh()) events.emit('library', { reason: 'changed on disk' });
+    } catch (error) {
+      log(`library watch: ${(error as Error).message}`);
+    }
+  }, interval) : undefined;
+  timer?.unref();
+
+  return {
+    handlers,
+    events,
+    async close() {
+      clearInterval(timer);
+      await runs.close();
+    },
+  };
+}

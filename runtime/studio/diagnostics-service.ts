@@ -1,0 +1,40 @@
+import type { Diagnostic } from '../contract/studio-api';
+import { checkLuaSyntax } from '../spells/lua-syntax';
+import { parseManifestText } from '../spells/manifest-file';
+import { MAX_FILE_BYTES } from './spell-files';
+import type { StudioLibrary } from './studio-library';
+import { badInput } from './studio-error';
+import type { HandlersFor } from './studio-handlers';
+
+/**
+ * Problems of a file as the editor holds it, found without running anything: Lua is compiled only
+ * (the chunk is never called), spell.yaml is parsed and validated with the manifest module so each
+ * problem lands on its line. Other files have no checks here (the editor checks JavaScript itself).
+ */
+export function diagnosticsService({ library }: { library: StudioLibrary }): HandlersFor<'files.diagnose'> {
+  return {
+    'files.diagnose': async ({ path: spellPath, file, content }) => {
+      if (Buffer.byteLength(content) > MAX_FILE_BYTES) throw badInput('content', `larger than ${MAX_FILE_BYTES / 2 ** 20} MB`);
+      library.fileIn(library.locate(spellPath), file);
+      if (file === 'spell.yaml' || file.endsWith('/spell.yaml')) return manifestDiagnostics(file, content);
+      if (file.endsWith('.lua')) return luaDiagnostics(file, content);
+      return [];
+    },
+  };
+}
+
+/** Every manifest problem at its line (line 1 when the problem concerns the whole file). */
+export function manifestDiagnostics(file: string, content: string): Diagnostic[] {
+  const result = parseManifestText(content, file);
+  if (result.ok) return [];
+  return result.problems.map((p) => ({ file, line: p.line ?? 1, message: p.path ? `${p.path}: ${p.message}` : p.message, severity: 'error' as const }));
+}
+
+/** The Lua syntax error, if any, at its line: `main.lua:3: '=' expected near 'x'` → line 3. */
+export async function luaDiagnostics(file: string, content: string): Promise<Diagnostic[]> {
+  const error = await checkLuaSyntax(content, file);
+  if (!error) return [];
+  const match = /:(\d+): ([\s\S]*)$/.exec(error);
+  const line = match ? Number(match[1]) : 1;
+  return [{ file, line, message: match ? match[2]!.trim() : error, severity: 'error' }];
+}

@@ -1,0 +1,19 @@
+/** How much run history the studio keeps on disk. */
+export interface HistoryLimits {
+  /** Runs kept; older ones are deleted as new ones finish. */
+  maxRuns: number;
+  /** Characters of output kept in a run's record (the rest is cut, with a note). */
+  maxOutputChars: number;
+  /** Events kept per run (the `finished` event always is). */
+  maxEvents: number;
+  /** Characters of event text (output, tokens, logs) kept per run. */
+  maxEventChars: number;
+}
+
+/** The defaults: the last 500 runs, 64 KB of output and 1 MB of events each. */
+export const HISTORY_LIMITS: HistoryLimits = {
+  maxRuns: 500,
+  maxOutputChars: 64 * 1024,
+  maxEvents: 10_000,
+  maxEventChars: 1024 * 1024,
+};

@@ -1,0 +1,130 @@
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { RunEvent, RunOutcome } from '../contract/run-events';
+import { RunRecord } from '../contract/studio-api';
+import { writeFileAtomic } from '../security/atomic-write';
+import { HISTORY_LIMITS, type HistoryLimits } from './history-limits';
+import { RunRecorder } from './run-recorder';
+import { StudioError } from './studio-error';
+
+interface Stored {
+  key: string;
+  record: RunRecord;
+}
+
+/**
+ * Run history in `$LLMSPELL_HOME/history`: per run `<startedAt>-<runId>.run.json` (the record, with
+ * its capped output) and `.events.json` (its events), written atomically through one queue so a run's
+ * files never interleave. Records are held in memory for listing and search; events are read on
+ * demand. Bounded by {@link HistoryLimits}; a run left `running` by a crash reads as interrupted.
+ */
+export class RunHistory {
+  private readonly stored = new Map<string, Stored>();
+  private readonly live = new Map<string, RunRecorder>();
+  private loaded: Promise<void> | undefined;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly dir: string,
+    private readonly limits: HistoryLimits = HISTORY_LIMITS,
+    private readonly log: (line: string) => void = () => {},
+  ) {}
+
+  /** Starts recording a run; its record is on disk (status `running`) soon after. */
+  begin(record: RunRecord): RunRecorder {
+    const recorder = new RunRecorder(record, this.limits);
+    const key = `${record.startedAt}-${record.runId}`;
+    this.live.set(record.runId, recorder);
+    this.stored.set(record.runId, { key, record });
+    this.enqueue(async () => {
+      await mkdir(this.dir, { recursive: true });
+      await writeFileAtomic(this.file(key, 'run'), JSON.stringify(record));
+    });
+    return recorder;
+  }
+
+  /** Completes a run: writes its events and final record, then trims the history to its limit. */
+  end(recorder: RunRecorder, outcome: RunOutcome, tokens: number | undefined): Promise<void> {
+    const record = recorder.finish(outcome, tokens);
+    const key = `${record.startedAt}-${record.runId}`;
+    this.live.delete(record.runId);
+    return this.enqueue(async () => {
+      await writeFileAtomic(this.file(key, 'events'), JSON.stringify(recorder.events));
+      await writeFileAtomic(this.file(key, 'run'), JSON.stringify(record));
+      await this.prune();
+    });
+  }
+
+  /** Runs newest first, of one spell and/or containing `text` (name, params, output, error). */
+  async list(query: { path?: string; text?: string }): Promise<RunRecord[]> {
+    await this.load();
+    const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    return [...this.stored.values()]
+      .map((s) => this.view(s.record))
+      .filter((r) => query.path === undefined || r.spellPath === query.path)
+      .filter((r) => {
+        if (words.length === 0) return true;
+        const haystack = `${r.spellName}\n${r.spellPath}\n${JSON.stringify(r.params)}\n${r.output}\n${r.error?.message ?? ''}`.toLowerCase();
+        return words.every((word) => haystack.includes(word));
+      })
+      .sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  /** One run with its events (live ones as recorded so far). */
+  async get(runId: string): Promise<{ run: RunRecord; events: RunEvent[] }> {
+    await this.load();
+    const stored = this.stored.get(runId);
+    if (!stored) throw new StudioError(`runId: no run ${runId} in the history`, 'not_found');
+    const live = this.live.get(runId);
+    if (live) return { run: this.view(stored.record), events: [...live.events] };
+    await this.queue; // a run that just ended may still be on its way to disk
+    const events = await readFile(this.file(stored.key, 'events'), 'utf8').then((t) => JSON.parse(t) as RunEvent[], () => []);
+    return { run: this.view(stored.record), events };
+  }
+
+  /** Resolves once every pending write is on disk. */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
+  /** A record as shown: one left `running` by an earlier studio reads as interrupted. */
+  private view(record: RunRecord): RunRecord {
+    if (record.status !== 'running' || this.live.has(record.runId)) return { ...record };
+    return { ...record, status: 'failed', error: { code: 'interrupted', message: 'the studio closed during this run' } };
+  }
+
+  private load(): Promise<void> {
+    this.loaded ??= (async () => {
+      const names = await readdir(this.dir).catch(() => [] as string[]);
+      for (const name of names.filter((n) => n.endsWith('.run.json'))) {
+        try {
+          const record = RunRecord.parse(JSON.parse(await readFile(path.join(this.dir, name), 'utf8')));
+          if (!this.stored.has(record.runId)) this.stored.set(record.runId, { key: name.slice(0, -'.run.json'.length), record });
+        } catch (error) {
+          this.log(`run history: skipped ${name}: ${(error as Error).message.split('\n')[0]}`);
+        }
+      }
+    })();
+    return this.loaded;
+  }
+
+  private async prune(): Promise<void> {
+    await this.load();
+    const finished = [...this.stored.values()].filter((s) => !this.live.has(s.record.runId)).sort((a, b) => a.record.startedAt - b.record.startedAt);
+    const excess = this.stored.size - this.limits.maxRuns;
+    for (const old of finished.slice(0, Math.max(0, excess))) {
+      this.stored.delete(old.record.runId);
+      await rm(this.file(old.key, 'run'), { force: true });
+      await rm(this.file(old.key, 'events'), { force: true });
+    }
+  }
+
+  private file(key: string, kind: 'run' | 'events'): string {
+    return path.join(this.dir, `${key}.${kind}.json`);
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(task).catch((error: unknown) => this.log(`run history: ${(error as Error).message}`));
+    return this.queue;
+  }
+}

@@ -1,0 +1,66 @@
+import type { RunEvent, RunOutcome } from '../contract/run-events';
+import type { RunRecord } from '../contract/studio-api';
+import type { HistoryLimits } from './history-limits';
+
+/** Text an event carries, for the event budget. */
+function eventChars(event: RunEvent): number {
+  if (event.type === 'output' || event.type === 'token') return event.text.length;
+  if (event.type === 'log') return event.message.length + JSON.stringify(event.fields).length;
+  return 64;
+}
+
+/**
+ * Collects one run's record and events while it runs, within the history limits: output past the cap
+ * is cut with a note, events past the budget are dropped except `finished`, and a log event says so.
+ */
+export class RunRecorder {
+  readonly events: RunEvent[] = [];
+  private chars = 0;
+  private dropped = 0;
+  private outputCut = false;
+
+  constructor(
+    readonly record: RunRecord,
+    private readonly limits: HistoryLimits,
+  ) {}
+
+  add(event: RunEvent): void {
+    if (event.type === 'output') this.addOutput(event.text);
+    if (event.type === 'finished') {
+      if (this.dropped > 0) {
+        const message = `run history kept the first ${this.events.length} events of this run; ${this.dropped} more were not kept`;
+        this.events.push({ type: 'log', runId: event.runId, level: 'warn', message, fields: {} });
+      }
+      this.events.push(event);
+      return;
+    }
+    const size = eventChars(event);
+    if (this.events.length >= this.limits.maxEvents || this.chars + size > this.limits.maxEventChars) {
+      this.dropped++;
+      return;
+    }
+    this.chars += size;
+    this.events.push(event);
+  }
+
+  /** Completes the record from the run's outcome. */
+  finish(outcome: RunOutcome, tokens: number | undefined): RunRecord {
+    const r = this.record;
+    r.status = outcome.ok ? 'ok' : outcome.error?.code === 'stopped' ? 'stopped' : 'failed';
+    r.durationMs = Math.round(outcome.durationMs);
+    if (outcome.error) r.error = outcome.error;
+    if (tokens !== undefined) r.tokens = tokens;
+    return r;
+  }
+
+  private addOutput(text: string): void {
+    if (this.outputCut) return;
+    const room = this.limits.maxOutputChars - this.record.output.length;
+    if (text.length <= room) {
+      this.record.output += text;
+      return;
+    }
+    this.record.output += `${text.slice(0, Math.max(0, room))}\n… output cut at ${Math.round(this.limits.maxOutputChars / 1024)} KB in run history\n`;
+    this.outputCut = true;
+  }
+}

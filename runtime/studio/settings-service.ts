@@ -1,0 +1,126 @@
+import { ConfigError, KNOWN_PROVIDERS, loadConfig, type LoadedConfig } from '../config';
+import type { SettingsView } from '../contract/studio-api';
+import { withStudioSettings } from './run-config';
+import type { SecretStore } from './secret-store';
+import type { SettingsStore, StudioSettings } from './settings-store';
+import { badInput, StudioError } from './studio-error';
+import type { HandlersFor } from './studio-handlers';
+
+/** What the settings service needs: where config lives, and the two stores. */
+export interface SettingsDeps {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  home: string;
+  store: SettingsStore;
+  secrets: SecretStore;
+}
+
+const PROVIDER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const isKnown = (name: string) => (KNOWN_PROVIDERS as readonly string[]).includes(name);
+
+/**
+ * Settings: providers (base URL, model, key), limits, library folders and the current provider,
+ * saved by the studio on top of the configuration files. A key is stored in the secret store and
+ * only `hasKey` ever leaves this module.
+ */
+export class SettingsService {
+  constructor(private readonly deps: SettingsDeps) {}
+
+  /** The configuration files and environment, without the studio's settings. */
+  baseConfig(): LoadedConfig {
+    try {
+      return loadConfig({ cwd: this.deps.cwd, env: this.deps.env, home: this.deps.home });
+    } catch (error) {
+      if (error instanceof ConfigError) throw new StudioError(`invalid configuration:\n${error.message}`, 'bad_config');
+      throw error;
+    }
+  }
+
+  /** The configuration a run uses: files and environment with the studio's settings on top. */
+  runConfig(): LoadedConfig {
+    return withStudioSettings(this.baseConfig(), this.deps.store.get(), this.deps.secrets);
+  }
+
+  /** The library folders besides the project's and the home's (`~/` allowed). */
+  libraryFolders(): string[] {
+    const saved = this.deps.store.get().libraryFolders;
+    if (saved) return saved;
+    try {
+      return this.baseConfig().config.library.folders;
+    } catch {
+      return []; // a broken config file must not hide the library; settings.get reports it
+    }
+  }
+
+  view(): SettingsView {
+    const { config } = this.runConfig();
+    const saved = this.deps.store.get();
+    const names = new Set<string>(['mock', ...KNOWN_PROVIDERS, ...Object.keys(config.providers)]);
+    return {
+      providers: [...names].map((name) => {
+        const entry = config.providers[name] ?? {};
+        // Why only a boolean: a key never travels to the renderer, not even masked.
+        const view = { name, hasKey: this.deps.secrets.has(name) || Boolean(entry.api_key) };
+        return { ...view, ...(entry.base_url ? { baseUrl: entry.base_url } : {}), ...(entry.model ? { model: entry.model } : {}) };
+      }),
+      currentProvider: saved.currentProvider ?? config.provider,
+      limits: { ...config.limits },
+      libraryFolders: [...config.library.folders],
+    };
+  }
+
+  handlers(): HandlersFor<'settings.get' | 'settings.setProvider' | 'settings.update'> {
+    return {
+      'settings.get': () => this.view(),
+      'settings.setProvider': async ({ name, baseUrl, model, apiKey }) => {
+        if (!PROVIDER_NAME.test(name)) throw badInput('name', 'expected a provider name of letters, digits, ".", "_" or "-"');
+        if (name === 'mock') throw badInput('name', 'the mock provider has no settings');
+        const url = baseUrl?.trim();
+        if (url && !isHttpUrl(url)) throw badInput('baseUrl', `expected an http(s) URL like https://api.example.com/v1, got ${JSON.stringify(url)}`);
+        const key = apiKey?.trim();
+        if (key !== undefined && (key.length > 4096 || /[\r\n]/.test(key))) throw badInput('apiKey', 'expected one line of at most 4096 characters');
+        const settings = this.deps.store.get();
+        const entry = { ...settings.providers[name] };
+        if (url !== undefined) entry.baseUrl = url || undefined;
+        if (model !== undefined) entry.model = model.trim() || undefined;
+        const configured = this.baseConfig().config.providers[name];
+        if (!isKnown(name) && !entry.baseUrl && !configured?.base_url) throw badInput('baseUrl', `a custom provider needs the URL of its OpenAI-compatible endpoint`);
+        settings.providers[name] = JSON.parse(JSON.stringify(entry)) as StudioSettings['providers'][string];
+        await this.deps.store.save(settings);
+        if (key !== undefined) await this.deps.secrets.set(name, key || undefined);
+        return this.view();
+      },
+      'settings.update': async ({ currentProvider, limits, libraryFolders }) => {
+        const settings = this.deps.store.get();
+        if (currentProvider !== undefined) {
+          const known = new Set(['mock', ...KNOWN_PROVIDERS, ...Object.keys(this.runConfig().config.providers)]);
+          if (!known.has(currentProvider)) throw badInput('currentProvider', `expected one of ${[...known].join(', ')}, got ${JSON.stringify(currentProvider)}`);
+          settings.currentProvider = currentProvider;
+        }
+        if (limits?.timeout !== undefined) settings.limits.timeout = positive('limits.timeout', limits.timeout, 24 * 3600);
+        if (limits?.memory !== undefined) settings.limits.memory = positive('limits.memory', limits.memory, 64 * 1024);
+        if (libraryFolders !== undefined) {
+          libraryFolders.forEach((folder, i) => {
+            if (!folder.trim()) throw badInput(`libraryFolders[${i}]`, 'expected a folder path, got an empty string');
+          });
+          settings.libraryFolders = libraryFolders.map((folder) => folder.trim());
+        }
+        await this.deps.store.save(settings);
+        return this.view();
+      },
+    };
+  }
+}
+
+function positive(field: string, value: number, max: number): number {
+  if (!Number.isFinite(value) || value <= 0 || value > max) throw badInput(field, `expected a number above 0 and at most ${max}, got ${value}`);
+  return value;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}

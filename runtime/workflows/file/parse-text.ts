@@ -1,0 +1,57 @@
+/**
+ * Reads the text of a workflow file (YAML, or JSON, which the YAML parser reads too) into plain data
+ * plus a way to find the line of any field path, so every problem can name its line.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { GraphProblem } from '../graph/problems';
+
+/** Parsed text: the data and the line finder, or the syntax problems. */
+export type ParsedText =
+  | { ok: true; data: unknown; lineOf: (path: readonly (string | number)[]) => number | undefined }
+  | { ok: false; problems: (GraphProblem & { line?: number })[] };
+
+/** Parses `text`; duplicate keys and alias bombs are problems, not surprises. */
+export function parseWorkflowText(text: string): ParsedText {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => {
+        const line = error.linePos?.[0]?.line;
+        return { path: [], message: `syntax error: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`, ...(line ? { line } : {}) };
+      }),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { ok: false, problems: [{ path: [], message: `YAML error: ${(error as Error).message}` }] };
+  }
+  return { ok: true, data, lineOf: (path) => lineOf(doc, counter, path) };
+}
+
+/** Line of the deepest node along `path` that exists: the key's line for mappings, the item's for lists. */
+function lineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node);
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair) break;
+      offset = rangeStart(pair.key) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item: unknown = node.items[Number(key)];
+      if (item === undefined) break;
+      offset = rangeStart(item) ?? offset;
+      node = item;
+    } else break;
+  }
+  return offset === undefined ? undefined : counter.linePos(offset).line;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as { range?: [number, number, number] } | null)?.range?.[0];
+}

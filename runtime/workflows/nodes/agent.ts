@@ -1,0 +1,75 @@
+/**
+ * `agent`: a model with tools. It calls built-in tools as it sees fit (each call is a tool-call event)
+ * until it gives its answer, within `max_steps` model calls.
+ */
+import { z } from 'zod';
+import { builtinTools } from '../../tools/builtin';
+import { executeTool } from '../../tools/execute-tool';
+import { toText } from '../expression/functions';
+import { renderText } from '../expression/template';
+import { defineNode } from '../node-types';
+import { runAgentLoop } from '../util/agent-loop';
+import { validator } from '../util/json-check';
+import { integer, number, template, text } from './fields';
+
+const Config = z.strictObject(
+  {
+    /** The task; default: the `input` value. */
+    prompt: template().optional(),
+    system_prompt: template().optional(),
+    tools: z.array(text('a tool name'), { error: 'a list of tool names' }).optional(),
+    max_steps: integer(1, 100).optional(),
+    model: text('a model name').min(1).optional(),
+    temperature: number(0, 2).optional(),
+  },
+  { error: 'a mapping {prompt, system_prompt, tools, max_steps}' },
+);
+type Config = z.infer<typeof Config>;
+
+/** The `agent` node type. */
+export const agentNode = defineNode<Config>({
+  type: 'agent',
+  title: 'Agent',
+  description: 'A model that may call built-in tools until it answers; the output is its final answer.',
+  category: 'ai',
+  config: Config,
+  inputs: () => [{ name: 'input', type: 'any', description: 'the task, when there is no prompt' }],
+  openInputs: true,
+  outputs: () => [{ name: 'output', type: 'string', description: "the agent's answer" }],
+  slot: () => true,
+  templates: (c) => [
+    ...(c.prompt ? [{ path: ['prompt'], value: c.prompt }] : []),
+    ...(c.system_prompt ? [{ path: ['system_prompt'], value: c.system_prompt }] : []),
+  ],
+  check: (c) =>
+    (c.tools ?? []).flatMap((name, i) => (builtinTools.get(name) ? [] : [{ path: ['tools', i], message: `unknown tool '${name}' (built-in tools: ${builtinTools.names().join(', ')})` }])),
+  async run(ctx) {
+    const c = ctx.config;
+    const specs = (c.tools ?? []).map((name) => {
+      const tool = builtinTools.get(name)!;
+      return { name, description: tool.description, parameters: tool.parameters };
+    });
+    const output = await runAgentLoop({
+      llm: ctx.llm,
+      input: c.prompt ? renderText(c.prompt, ctx.scope) : toText(ctx.inputs.input),
+      system: c.system_prompt ? renderText(c.system_prompt, ctx.scope) : undefined,
+      tools: specs,
+      maxSteps: c.max_steps ?? 10,
+      model: c.model,
+      temperature: c.temperature,
+      callTool: async (name, args) => {
+        ctx.emit({ type: 'tool-call', tool: name, arguments: args });
+        try {
+          if (!specs.some((s) => s.name === name)) throw new Error(`tool '${name}' is not offered to this agent`);
+          const result = await executeTool(builtinTools, validator, name, args, { signal: ctx.signal, services: ctx.host.services });
+          ctx.emit({ type: 'tool-result', tool: name, ok: true });
+          return result;
+        } catch (error) {
+          ctx.emit({ type: 'tool-result', tool: name, ok: false, error: (error as Error).message });
+          throw error;
+        }
+      },
+    });
+    return { output };
+  },
+});

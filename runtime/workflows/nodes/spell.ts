@@ -1,0 +1,50 @@
+/**
+ * `spell`: runs another spell (a `.lua`/`.js` file or a spell folder, relative to the workflow file)
+ * with parameters, in its own engine process. Its output is what the spell hands back (JS: the
+ * default export's value; Lua: `workflow.output(value)`), else what it printed.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { resolveParams } from '../../spells/parameters';
+import { resolveSpell } from '../../spells/resolve-spell';
+import { renderDeep } from '../expression/template';
+import { defineNode } from '../node-types';
+import { runInEngine } from '../util/engine-run';
+import { text } from './fields';
+
+const Config = z.strictObject(
+  {
+    spell: text('a spell path').min(1, { error: 'a spell path' }),
+    /** Parameters; strings may hold {{ }} templates. A `params` input is merged over them. */
+    params: z.record(z.string(), z.unknown(), { error: 'a mapping of parameters' }).optional(),
+  },
+  { error: 'a mapping {spell, params}' },
+);
+type Config = z.infer<typeof Config>;
+
+/** The `spell` node type. */
+export const spellNode = defineNode<Config>({
+  type: 'spell',
+  title: 'Spell',
+  description: 'Runs another spell with parameters; the output is its result, else its printed text.',
+  category: 'code',
+  config: Config,
+  inputs: () => [{ name: 'params', type: 'object', description: 'parameters merged over the configured ones' }],
+  openInputs: true,
+  outputs: () => [
+    { name: 'output', type: 'any', description: "the spell's result (else what it printed)" },
+    { name: 'stdout', type: 'string', description: 'what it printed' },
+  ],
+  slot: () => true,
+  templates: (c) => (c.params ? [{ path: ['params'], value: c.params }] : []),
+  async run(ctx) {
+    const spell = resolveSpell(ctx.config.spell, path.dirname(ctx.file));
+    const given = ctx.inputs.params;
+    const raw = { ...(renderDeep(ctx.config.params ?? {}, ctx.scope) as Record<string, unknown>), ...(given && typeof given === 'object' ? given : {}) };
+    // A spell with a manifest gets typed, checked parameters, as on the command line.
+    const params = resolveParams(spell.manifest?.parameters, { file: raw });
+    const result = await runInEngine(ctx, { source: spell.source, spellName: spell.name, params });
+    const fallback = result.stdout === '' ? null : result.stdout.replace(/\n$/, '');
+    return { output: result.hasValue && result.value !== null ? result.value : fallback, stdout: result.stdout };
+  },
+});
