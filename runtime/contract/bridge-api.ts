@@ -5,7 +5,7 @@
  * (LuaCATS), the JS engine's argument checks and the parity test of both engines derive from it.
  */
 import { AGENTS_CLASSES, AGENTS_MODULE } from './bridge-api/agents';
-import { CONSOLE_MODULE, JSON_MODULE, LOG_MODULE, SPELL_ERROR_CLASS, TIMER_FUNCTIONS, WORKFLOW_MODULE } from './bridge-api/core';
+import { CONSOLE_MODULE, IO_MODULE, JSON_MODULE, LOG_MODULE, SPELL_ERROR_CLASS, TIMER_FUNCTIONS, WORKFLOW_MODULE } from './bridge-api/core';
 import { FETCH_CLASSES, FETCH_FUNCTION, HTTP_MODULE, IO_CLASSES, STORAGE_MODULE } from './bridge-api/io';
 import { LLM_CLASSES, LLM_MODULE } from './bridge-api/llm';
 import { ASYNC_MODULE, PROMISE_CLASS, PROMISE_MODULE } from './bridge-api/lua-async';
@@ -25,6 +25,7 @@ export const BRIDGE_API: BridgeApi = {
     STORAGE_MODULE,
     HTTP_MODULE,
     LOG_MODULE,
+    IO_MODULE,
     PROMISE_MODULE,
     ASYNC_MODULE,
     CONSOLE_MODULE,

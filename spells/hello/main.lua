@@ -1,9 +1,10 @@
--- hello: the smallest useful spell. Run it with `llmspell run spells/hello name=Ada`.
-local name = params.name or "world"
+-- hello: the smallest useful spell. `llmspell run spells/hello name=Ada`
+local name = params.name
 print("Hello, " .. name .. "!")
-local answer, err = llm and llm.chat and llm.chat("Say hello to " .. name)
-if answer then
-  print(answer)
-elseif err then
-  log.warn("llm.chat failed", "error", err)
+
+local line, err = llm.chat("Write one friendly sentence for " .. name .. ".", { max_tokens = 60 })
+if line then
+  print(line)
+else
+  log.warn("the LLM did not answer", "error", err)
 end

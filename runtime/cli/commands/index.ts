@@ -7,6 +7,7 @@ import { keygenCommand } from './keygen';
 import { listCommand } from './list';
 import { packCommand } from './pack';
 import { runCommand } from './run';
+import { studioCommand } from './studio';
 import { testCommand } from './test';
 import { validateCommand } from './validate';
 import { versionCommand } from './version';
@@ -14,6 +15,7 @@ import { versionCommand } from './version';
 /** Every `llmspell` command, one line each. */
 export const COMMANDS: readonly Command[] = [
   runCommand,
+  studioCommand,
   listCommand,
   infoCommand,
   createCommand,

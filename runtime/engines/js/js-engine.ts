@@ -25,6 +25,7 @@ export class JsEngine implements Engine {
   private stopReason: string | undefined;
 
   private constructor(
+    private readonly module: QuickJSWASMModule,
     private readonly runtime: QuickJSRuntime,
     private readonly vm: QuickJSContext,
     private readonly prelude: PreludeApi,
@@ -52,7 +53,7 @@ export class JsEngine implements Engine {
     const take = (name: string): QuickJSHandle => vm.getProp(api.value, name);
     const prelude: PreludeApi = { start: take('start'), tick: take('tick'), status: take('status') };
     api.value.dispose();
-    engine = new JsEngine(runtime, vm, prelude);
+    engine = new JsEngine(module, runtime, vm, prelude);
     return engine;
   }
 
@@ -62,10 +63,15 @@ export class JsEngine implements Engine {
     this.host = host;
     const { runtime, vm } = this;
     runtime.setMemoryLimit(input.limits.memoryBytes);
+    // QuickJS's own limit misses large allocations in this wasm build (a bomb of 1 KB strings reached
+    // 2 GB under a 32 MB limit), so the interrupt handler also watches the wasm heap itself.
+    const heap = this.module.getWasmMemory();
+    const ceiling = heap.buffer.byteLength + input.limits.memoryBytes;
+    const overMemory = `not enough memory (the run hit its memory limit of ${Math.round(input.limits.memoryBytes / 2 ** 20)} MB)`;
     // Sticky: once over budget every later check interrupts too, and QuickJS's interrupt error
     // cannot be caught by the spell's try/catch.
     runtime.setInterruptHandler(() => {
-      this.stopReason ??= host.check();
+      this.stopReason ??= host.check() ?? (heap.buffer.byteLength > ceiling ? overMemory : undefined);
       return this.stopReason !== undefined;
     });
     const fail = (error: VmErrorInfo): JsRunError => new JsRunError(describeVmError(error, input.fileName, this.stopReason));

@@ -5,6 +5,7 @@ import type { Supervisor } from '../../host/supervisor';
 import { Cassette } from '../../llm/cassette/cassette';
 import { runSpell } from '../../services/run-spell';
 import { BridgeError, type BridgeHandlers } from '../../bridges/types';
+import { LineInput } from '../../services/line-input';
 import { resolveParams } from '../parameters';
 import { resolveSpell } from '../resolve-spell';
 import type { SpellTests } from './find-tests';
@@ -64,10 +65,15 @@ async function runTestFile(
       const params = resolveParams(spell.manifest?.parameters, { pairs: [], file: (args[0] ?? {}) as Record<string, unknown> });
       let output = '';
       const cassette = recording ?? (existsSync(cassetteFile) ? Cassette.replay(cassetteFile) : undefined);
+      // io.read() in the spell under test reads these lines, then sees the end of input.
+      const input = new LineInput();
+      for (const line of Array.isArray(args[1]) ? args[1] : []) input.pushLine(String(line));
+      input.end();
       const { outcome } = await runSpell({
         spell,
         params,
         loaded: recording ? options.loaded : mock,
+        input,
         home: options.home,
         supervisor: options.supervisor,
         onEvent: (event) => {

@@ -23,8 +23,6 @@ export interface RunShared {
   load(file: string): LoadedWorkflow;
   /** Write results to the cache (when the host has one). */
   readonly cacheWrite: boolean;
-  /** Numbers human-input requests. */
-  nextRequest(): number;
   /** Runs a graph to its outputs (passed in, so nested runs need not import the scheduler). */
   runGraph(frame: Frame): Promise<Record<string, unknown>>;
 }

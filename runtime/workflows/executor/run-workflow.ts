@@ -60,7 +60,6 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
       // A consumer's bug must not break the run.
     }
   };
-  let requests = 0;
   const shared: RunShared = {
     runId,
     host: options.host,
@@ -69,7 +68,6 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     tokens,
     failed,
     cacheWrite: true,
-    nextRequest: () => ++requests,
     runGraph,
     load: (file) => {
       let found = loaded.get(file);

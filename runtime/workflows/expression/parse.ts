@@ -115,7 +115,10 @@ export function parseExpression(text: string): Expr {
     const list: Expr[] = [];
     if (peek(close)) return (i++, list);
     list.push(or());
-    while (peek(',')) (i++, list.push(or()));
+    while (peek(',')) {
+      i++;
+      list.push(or());
+    }
     expect(close);
     return list;
   };
@@ -145,10 +148,9 @@ export function parseExpression(text: string): Expr {
 
 /** The names an expression reads from its scope (not function names), for validation. */
 export function freeNames(expr: Expr, into = new Set<string>()): Set<string> {
+  const children: Expr[] =
+    expr.k === 'get' ? [expr.target, expr.key] : expr.k === 'call' ? expr.args : expr.k === 'list' ? expr.items : expr.k === 'bin' ? [expr.a, expr.b] : expr.k === 'not' || expr.k === 'neg' ? [expr.x] : [];
   if (expr.k === 'var') into.add(expr.name);
-  else if (expr.k === 'get') (freeNames(expr.target, into), freeNames(expr.key, into));
-  else if (expr.k === 'call' || expr.k === 'list') for (const a of expr.k === 'call' ? expr.args : expr.items) freeNames(a, into);
-  else if (expr.k === 'not' || expr.k === 'neg') freeNames(expr.x, into);
-  else if (expr.k === 'bin') (freeNames(expr.a, into), freeNames(expr.b, into));
+  for (const child of children) freeNames(child, into);
   return into;
 }

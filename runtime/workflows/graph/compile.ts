@@ -34,7 +34,7 @@ export interface RawGraph {
   outputs?: unknown;
 }
 
-type MutableNode = { -readonly [K in keyof CompiledNode]: CompiledNode[K] };
+type MutableNode = { -readonly [K in keyof CompiledNode]: CompiledNode[K] } & { bodies: Map<string, CompiledGraph | string> };
 
 /** Compiles `raw` (found at `base` in the file); pushes problems and returns undefined when there are any. */
 export function compileGraph(raw: RawGraph, base: (string | number)[], options: CompileOptions, problems: GraphProblem[]): CompiledGraph | undefined {
@@ -79,7 +79,7 @@ export function compileGraph(raw: RawGraph, base: (string | number)[], options: 
   });
 
   const index = new Map(nodes.map((n) => [n, rawNodes.findIndex((r) => (r as { id?: unknown })?.id === n.id)]));
-  const nodePath = (node: CompiledNode) => [...base, 'nodes', index.get(node) ?? 0];
+  const nodePath = (node: CompiledNode) => [...base, 'nodes', index.get(node as MutableNode) ?? 0];
   compileEdges(raw.edges, base, byId, rawIds, options.idPrefix ?? '', problems);
   checkGraph({ nodes, raw, base, nodePath, options, problems });
 

@@ -72,9 +72,10 @@ __llmspell_bridge("testing", function(kit, env)
     })
   end
 
-  --- Runs the spell under test: its output, and the error message when it failed.
-  local function run_spell(params)
-    local result, err = kit.call("test.run_spell", params or {})
+  --- Runs the spell under test: its output, and the error message when it failed. \`input\` is an
+  --- optional list of lines its io.read() calls get, in order.
+  local function run_spell(params, input)
+    local result, err = kit.call("test.run_spell", params or {}, input or {})
     if not result then error("run_spell: " .. tostring(err), 2) end
     return result.output, result.error
   end

@@ -1,0 +1,15 @@
+test("answers each question and keeps the conversation", function()
+  local out, err = run_spell({}, { "What is Lua?", "Who made it?" })
+  expect(err).to_be_nil()
+  expect(out).to_contain("What is Lua?")
+  expect(out).to_contain("Who made it?")
+  expect(out).to_contain("bye (4 messages in the conversation)")
+end)
+
+test("stops at quit", function()
+  expect(run_spell({}, { "hi", "quit", "never asked" })).to_contain("bye (2 messages in the conversation)")
+end)
+
+test("respects max_turns", function()
+  expect(run_spell({ max_turns = 1 }, { "one", "two" })).to_contain("bye (2 messages in the conversation)")
+end)

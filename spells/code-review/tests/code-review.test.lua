@@ -1,0 +1,11 @@
+test("prints a structured review of the sample", function()
+  local out, err = run_spell({ focus = "bugs" })
+  expect(err).to_be_nil()
+  expect(out).to_match("Review %(bugs%): ")
+  expect(out).to_match("%d+ finding%(s%)")
+end)
+
+test("says which file it could not read", function()
+  local _, err = run_spell({ file = "missing/nothing.md" })
+  expect(err).to_contain("cannot read missing/nothing.md")
+end)

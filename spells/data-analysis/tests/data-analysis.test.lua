@@ -1,0 +1,10 @@
+test("computes statistics of the sample", function()
+  local out, err = run_spell({})
+  expect(err).to_be_nil()
+  expect(out).to_contain("revenue: count=6 min=80 max=160 mean=113.33 median=107.5")
+end)
+
+test("names a column without numbers", function()
+  local _, err = run_spell({ column = "region" })
+  expect(err).to_contain("no numeric values in column 'region'")
+end)

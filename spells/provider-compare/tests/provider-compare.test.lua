@@ -1,0 +1,5 @@
+test("the mock provider always takes part", function()
+  local out = run_spell({ question = "ping?" })
+  expect(out).to_contain("== mock")
+  expect(out).to_match("%d provider%(s%) compared")
+end)

@@ -1,0 +1,6 @@
+test("researches the requested number of angles", function()
+  local out, err = run_spell({ topic = "tea", angles = 2 })
+  expect(err).to_be_nil()
+  expect(out).to_contain("# Brief: tea")
+  expect(out).to_contain("(2 questions researched)")
+end)

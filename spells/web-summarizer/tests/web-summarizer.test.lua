@@ -1,0 +1,5 @@
+test("always prints a summary, even offline", function()
+  local out, err = run_spell({ url = "https://example.com/" })
+  expect(err).to_be_nil()
+  expect(out).to_contain("Summary of https://example.com/:")
+end)

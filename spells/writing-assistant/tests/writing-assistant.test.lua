@@ -1,0 +1,5 @@
+test("writes about the topic", function()
+  local out, err = run_spell({ topic = "lighthouses", rounds = 1 })
+  expect(err).to_be_nil()
+  expect(out).to_contain("lighthouses")
+end)
