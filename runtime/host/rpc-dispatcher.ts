@@ -43,7 +43,11 @@ export class RpcDispatcher {
       },
     };
     Promise.resolve()
-      .then(() => handler(args, context))
+      .then(() => {
+        // Cancelled before it started: never start it.
+        if (controller.signal.aborted) throw new Error('cancelled');
+        return handler(args, context);
+      })
       .then(
         (value) => this.answer(id, method, started, { type: 'rpc-result', id, ok: true, value }),
         (error: unknown) =>
