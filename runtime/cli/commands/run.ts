@@ -11,6 +11,8 @@ import type { Command } from '../command';
 import { RunPrinter } from '../run-printer';
 import { stdinInput } from '../stdin-input';
 import { EXIT, UsageError } from '../usage-error';
+import { isWorkflowPath } from '../../contract/workflow';
+import { runWorkflowCommand } from './run-workflow';
 import { runSpell } from '../../services/run-spell';
 import { Cassette } from '../../llm/cassette/cassette';
 
@@ -32,6 +34,7 @@ export const runCommand: Command = {
   summary: 'run a spell (a .lua file, a spell folder, or a name in the library)',
   usage,
   async run(args, ctx) {
+    if (args.some((arg) => !arg.includes('=') && isWorkflowPath(arg))) return runWorkflowCommand(args, ctx);
     const { values, positionals } = parseCommandArgs(
       args,
       {
@@ -92,6 +95,10 @@ export const runCommand: Command = {
         ...(cassette ? { cassette } : {}),
         onStart: (fn) => (stop = fn),
       }).finally(() => process.off('SIGINT', stopOnSignal));
+      if (config.log_level === 'debug') {
+        const start = outcome.startLatencyMs === undefined ? '' : `first instruction after ${Math.round(outcome.startLatencyMs)} ms, `;
+        ctx.stderr.write(`[debug] ${spell.name}: ${start}finished in ${Math.round(outcome.durationMs)} ms${usageReport ? `, usage ${JSON.stringify((usageReport as { totals?: unknown }).totals)}` : ''}\n`);
+      }
       if (values.json) {
         const report = {
           ok: outcome.ok,
