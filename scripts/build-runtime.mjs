@@ -27,7 +27,8 @@ export async function buildRuntime({ quiet = false } = {}) {
     target: 'node20',
     // Dependencies are bundled in: one file loads far faster than hundreds of modules (start latency
     // is a product feature). wasmoon stays external because it loads its .wasm next to itself.
-    external: ['wasmoon', 'electron'],
+    // quickjs-emscripten likewise (its variant finds emscripten-module.wasm through import.meta.url).
+    external: ['wasmoon', 'electron', 'quickjs-emscripten', 'quickjs-emscripten-core', '@jitl/*'],
     sourcemap: 'linked',
     logLevel: quiet ? 'error' : 'warning',
     // Bundled CommonJS dependencies call require() for Node built-ins.

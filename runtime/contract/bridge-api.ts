@@ -5,12 +5,13 @@
  * (LuaCATS), the JS engine's argument checks and the parity test of both engines derive from it.
  */
 import { AGENTS_CLASSES, AGENTS_MODULE } from './bridge-api/agents';
-import { CONSOLE_MODULE, IO_MODULE, JSON_MODULE, LOG_MODULE, SPELL_ERROR_CLASS, TIMER_FUNCTIONS, WORKFLOW_MODULE } from './bridge-api/core';
+import { CONSOLE_MODULE, IO_MODULE, JSON_MODULE, LOG_MODULE, SPELL_ERROR_CLASS, TIMER_FUNCTIONS } from './bridge-api/core';
 import { FETCH_CLASSES, FETCH_FUNCTION, HTTP_MODULE, IO_CLASSES, STORAGE_MODULE } from './bridge-api/io';
 import { LLM_CLASSES, LLM_MODULE } from './bridge-api/llm';
 import { ASYNC_MODULE, PROMISE_CLASS, PROMISE_MODULE } from './bridge-api/lua-async';
 import { t, type ApiClass, type ApiFunction, type ApiModule, type ApiParam, type ApiType, type BridgeApi, type Language } from './bridge-api/model';
 import { TOOLS_CLASSES, TOOLS_MODULE } from './bridge-api/tools';
+import { WORKFLOW_CLASSES, WORKFLOW_MODULE } from './bridge-api/workflow';
 
 export * from './bridge-api/model';
 
@@ -31,7 +32,7 @@ export const BRIDGE_API: BridgeApi = {
     CONSOLE_MODULE,
     { name: 'globals', doc: 'Functions that are globals of a JavaScript spell.', global: true, only: 'js', functions: [FETCH_FUNCTION, ...TIMER_FUNCTIONS] },
   ],
-  classes: [...LLM_CLASSES, ...TOOLS_CLASSES, ...AGENTS_CLASSES, ...IO_CLASSES, ...FETCH_CLASSES, PROMISE_CLASS, SPELL_ERROR_CLASS],
+  classes: [...LLM_CLASSES, ...TOOLS_CLASSES, ...AGENTS_CLASSES, ...IO_CLASSES, ...FETCH_CLASSES, ...WORKFLOW_CLASSES, PROMISE_CLASS, SPELL_ERROR_CLASS],
   values: [{ name: 'params', type: t.map(t.any), doc: 'The run\'s parameters (`key=value` on the command line, or typed values from the manifest).' }],
 };
 

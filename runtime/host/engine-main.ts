@@ -20,9 +20,12 @@ export function startEngineProcess(factory: LuaFactory): void {
   const enginePromise = LuaEngine.create(factory);
   let session: EngineSession | undefined;
   let running = false;
-  // QuickJS boots after `ready` (or when a JS spell arrives first), so the Lua path is not delayed.
+  // QuickJS loads after `ready` (or when a JS spell arrives first), so Lua's boot is not delayed; its
+  // VM is prepared then too, unless a Lua run started meanwhile (that run keeps the thread).
+  let quickjs: ReturnType<typeof loadQuickJs> | undefined;
   let jsEngine: Promise<JsEngine> | undefined;
-  const bootJs = (): Promise<JsEngine> => (jsEngine ??= loadQuickJs().then((module) => JsEngine.create(module)));
+  const loadJs = () => (quickjs ??= loadQuickJs());
+  const bootJs = (): Promise<JsEngine> => (jsEngine ??= loadJs().then((module) => JsEngine.create(module)));
 
   const finish = (result: { ok: boolean; result?: unknown; error?: ErrorInfo }): void => {
     outbox.send({ type: 'done', ...result });
@@ -81,7 +84,8 @@ export function startEngineProcess(factory: LuaFactory): void {
   enginePromise.then(
     () => {
       port.send({ type: 'ready' });
-      setImmediate(() => void bootJs().catch(() => {})); // a failure is reported to the JS run that needs it
+      // A failure here is reported to the JS run that needs the engine.
+      setImmediate(() => void loadJs().then(() => (running ? undefined : bootJs()), () => {}));
     },
     (error: unknown) => finish({ ok: false, error: { code: 'crashed', message: `could not start the Lua engine: ${String(error)}` } }),
   );

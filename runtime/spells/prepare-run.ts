@@ -13,6 +13,8 @@ export interface PrepareRunOptions {
   pairs?: string[];
   /** `--params file.json`, relative to `cwd`. */
   paramsFile?: string;
+  /** Typed values given directly (the studio's run form); checked like the values of a params file. */
+  params?: Record<string, unknown>;
   cwd: string;
   /** The library to look a name up in, made only when the target is not a path. */
   library?: () => SpellLibrary;
@@ -31,7 +33,7 @@ export interface PreparedRun {
  */
 export function prepareRun(target: string, options: PrepareRunOptions): PreparedRun {
   const spell = resolveSpell(locateSpell(target, options.cwd, options.library), options.cwd);
-  const file = options.paramsFile === undefined ? undefined : readParamsFile(options.paramsFile, options.cwd);
+  const file = options.paramsFile === undefined ? options.params : readParamsFile(options.paramsFile, options.cwd);
   const params = resolveParams(spell.manifest?.parameters, { pairs: options.pairs ?? [], file });
   if (!RUNNABLE_ENGINES.has(spell.engine)) {
     throw new SpellNotFound(`${spell.name} is a ${spell.engine} spell; only Lua and JavaScript spells can run yet`);

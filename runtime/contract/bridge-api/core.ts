@@ -40,23 +40,6 @@ export const CONSOLE_MODULE: ApiModule = {
   functions: [printFn('log', 'stdout'), printFn('info', 'stdout'), printFn('warn', 'stderr'), printFn('error', 'stderr')],
 };
 
-/** `workflow` (JS, minimal). */
-export const WORKFLOW_MODULE: ApiModule = {
-  name: 'workflow',
-  doc: 'Running steps together.',
-  only: 'js',
-  functions: [
-    {
-      name: 'parallel',
-      doc: 'Runs async functions concurrently; resolves with their results in order, or rejects with the first error.',
-      params: [p('steps', t.array(t.fn([], t.any)))],
-      returns: t.array(t.any),
-      async: true,
-      only: 'js',
-    },
-  ],
-};
-
 /** Timers (JS globals). */
 export const TIMER_FUNCTIONS: ApiFunction[] = [
   {

@@ -6,6 +6,12 @@ export type ArgKind = 'string' | 'number' | 'integer' | 'boolean' | 'function' |
 /** One parameter's check: name (JS spelling), accepted kinds, optional. */
 export type ArgSpec = [name: string, kinds: ArgKind[], optional: boolean];
 
+/** A function's checks; an async function reports a bad argument as a rejected promise. */
+export interface FunctionSpec {
+  async: boolean;
+  params: ArgSpec[];
+}
+
 /** What an argument of this type must be. Records and maps are objects; literals are strings. */
 export function argKinds(type: ApiType): ArgKind[] {
   switch (type.kind) {
@@ -33,13 +39,13 @@ export function argKinds(type: ApiType): ArgKind[] {
 
 /**
  * The JavaScript argument checks of every bridge function, derived from the bridge description:
- * `{ module: { function: ArgSpec[] } }` (module `globals` holds `fetch`, `setTimeout`, ...). Checks
+ * `{ module: { function: FunctionSpec } }` (module `globals` holds `fetch`, `setTimeout`, ...). Checks
  * stop at a rest parameter; `any` parameters are left out of the check but keep their position.
  */
-export function jsArgSpecs(api?: BridgeApi): Record<string, Record<string, ArgSpec[]>> {
-  const specs: Record<string, Record<string, ArgSpec[]>> = {};
+export function jsArgSpecs(api?: BridgeApi): Record<string, Record<string, FunctionSpec>> {
+  const specs: Record<string, Record<string, FunctionSpec>> = {};
   for (const { module, functions } of modulesFor('js', api)) {
-    const table: Record<string, ArgSpec[]> = {};
+    const table: Record<string, FunctionSpec> = {};
     for (const fn of functions) {
       const checks: ArgSpec[] = [];
       for (const param of fn.params) {
@@ -48,7 +54,7 @@ export function jsArgSpecs(api?: BridgeApi): Record<string, Record<string, ArgSp
         // an `any` parameter still holds its position: everything is accepted there
         checks.push([paramName(param, 'js'), kinds.includes('any') ? ['any'] : kinds, param.optional ?? false]);
       }
-      table[fn.name] = checks;
+      table[fn.name] = { async: fn.async, params: checks };
     }
     specs[module.name] = table;
   }

@@ -4,6 +4,7 @@ import { fromDump, type JsRunError, type VmErrorInfo } from './js-errors';
 
 /** The prelude's functions the driver calls (handles kept by the engine, never reachable by the spell). */
 export interface PreludeApi {
+  setParams: QuickJSHandle;
   start: QuickJSHandle;
   tick: QuickJSHandle;
   status: QuickJSHandle;
@@ -20,6 +21,7 @@ interface Status {
   error?: VmErrorInfo;
 }
 
+/** What the loop drives: the VM, the prelude's functions, the run's host and how to fail. */
 export interface DriverInput {
   runtime: QuickJSRuntime;
   vm: QuickJSContext;

@@ -36,10 +36,10 @@ export class JsEngine implements Engine {
     const runtime = module.newRuntime();
     runtime.setMaxStackSize(MAX_STACK_BYTES);
     const vm = runtime.newContext();
-    let engine: JsEngine | undefined;
+    const self: { engine?: JsEngine } = {};
     const hostObject = createHostObject(vm, () => {
-      if (!engine?.host) throw new Error('no run in progress');
-      return engine.host;
+      if (!self.engine?.host) throw new Error('no run in progress');
+      return self.engine.host;
     });
     const fn = vm.unwrapResult(vm.evalCode(JS_PRELUDE, PRELUDE_FILE, { type: 'global', strict: true }));
     const specs = vm.newString(JSON.stringify(jsArgSpecs()));
@@ -51,10 +51,10 @@ export class JsEngine implements Engine {
       throw new Error(`the JavaScript prelude failed: ${error.name}: ${error.message}`);
     }
     const take = (name: string): QuickJSHandle => vm.getProp(api.value, name);
-    const prelude: PreludeApi = { start: take('start'), tick: take('tick'), status: take('status') };
+    const prelude: PreludeApi = { setParams: take('setParams'), start: take('start'), tick: take('tick'), status: take('status') };
     api.value.dispose();
-    engine = new JsEngine(module, runtime, vm, prelude);
-    return engine;
+    self.engine = new JsEngine(module, runtime, vm, prelude);
+    return self.engine;
   }
 
   /** Runs the spell; resolves with main's result (undefined when it has none), rejects with a JsRunError. */
@@ -76,6 +76,10 @@ export class JsEngine implements Engine {
     });
     const fail = (error: VmErrorInfo): JsRunError => new JsRunError(describeVmError(error, input.fileName, this.stopReason));
 
+    const params = vm.newString(JSON.stringify(input.params));
+    this.callPrelude(this.prelude.setParams, fail, params);
+    params.dispose();
+
     host.started();
     const evaluated = vm.evalCode(input.code, input.fileName, { type: 'module', strict: true });
     if (evaluated.error) {
@@ -83,18 +87,23 @@ export class JsEngine implements Engine {
       evaluated.error.dispose();
       throw fail(error);
     }
-    const params = vm.newString(JSON.stringify(input.params));
-    const started = vm.callFunction(this.prelude.start, vm.undefined, evaluated.value, params);
-    params.dispose();
-    evaluated.value.dispose();
-    if (started.error) {
-      const error = fromDump(vm.dump(started.error));
-      started.error.dispose();
-      throw fail(error);
+    try {
+      this.callPrelude(this.prelude.start, fail, evaluated.value);
+    } finally {
+      evaluated.value.dispose();
     }
-    started.value.dispose();
     const resultJson = await runSpellLoop({ runtime, vm, prelude: this.prelude, host, fileName: input.fileName, stopReason: () => this.stopReason, fail });
     return resultJson === undefined ? undefined : (JSON.parse(resultJson) as unknown);
+  }
+
+  private callPrelude(fn: QuickJSHandle, fail: (error: VmErrorInfo) => JsRunError, ...args: QuickJSHandle[]): void {
+    const result = this.vm.callFunction(fn, this.vm.undefined, ...args);
+    if (result.error) {
+      const error = fromDump(this.vm.dump(result.error));
+      result.error.dispose();
+      throw fail(error);
+    }
+    result.value.dispose();
   }
 
   close(): void {

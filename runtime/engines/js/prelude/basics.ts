@@ -51,7 +51,7 @@ const jsonBridge = {
     try {
       return JSONparse(text);
     } catch (e) {
-      throw new SpellError('json.decode: ' + host.jsonError(text), 'json_error');
+      throw new SpellError(host.jsonError(text), 'json_error'); // Lua's json.decode says the same
     }
   },
 };

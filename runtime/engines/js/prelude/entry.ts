@@ -23,8 +23,12 @@ function kindOf(v) {
   return typeof v;
 }
 
-/** fn behind a check of its arguments: [name, kinds, optional] each; throws SpellError('bad_argument'). */
-function checked(label, fn, params) {
+/**
+ * fn behind a check of its arguments ([name, kinds, optional] each): a SpellError('bad_argument'),
+ * made here so its stack names the spell's line, thrown, or for an async function rejected.
+ */
+function checked(label, fn, spec) {
+  const params = spec.params;
   const wrapper = function () {
     for (let i = 0; i < params.length; i++) {
       const param = params[i];
@@ -35,7 +39,9 @@ function checked(label, fn, params) {
       for (let k = 0; k < kinds.length && !ok; k++) ok = KIND_TESTS[kinds[k]](value);
       if (!ok) {
         const expected = kinds.map(function (k) { return KIND_TEXT[k]; }).join(' or ');
-        throw new SpellError(label + ': ' + param[0] + ' must be ' + expected + ', got ' + kindOf(value), 'bad_argument');
+        const error = new SpellError(label + ': ' + param[0] + ' must be ' + expected + ', got ' + kindOf(value), 'bad_argument');
+        if (spec.async) return $Promise.reject(error);
+        throw error;
       }
     }
     return ReflectApply(fn, undefined, arguments);
@@ -78,5 +84,5 @@ const implementations = {
   defineGlobal('SpellError', SpellError);
 })();
 
-return { start: start, tick: tick, status: status };
+return { setParams: setParams, start: start, tick: tick, status: status };
 `;

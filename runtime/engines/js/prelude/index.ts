@@ -13,7 +13,7 @@ export const PRELUDE_FILE = 'llmspell:prelude';
 /**
  * The JavaScript side of the engine: one function expression, evaluated once per VM before any spell
  * code, then called with the host functions and the argument specs (JSON). It installs the globals and
- * returns `{ start, tick, status }` to js-engine.ts, which keeps them out of the spell's reach. Its
+ * returns `{ setParams, start, tick, status }` to js-engine.ts, which keeps them out of the spell's reach. Its
  * parts share the function's scope, in this order.
  */
 export const JS_PRELUDE = [

@@ -1,6 +1,6 @@
 /**
  * Prelude part 2: timers (a binary heap ordered by due time, then id), the spell's main promise, and
- * the three functions js-engine.ts drives: `start(namespace, paramsJson)`, `tick(completionsJson)`
+ * the functions js-engine.ts drives: `setParams(json)`, `start(namespace)`, `tick(completionsJson)`
  * (delivers host answers, then fires at most one due timer) and `status()` (JSON text).
  */
 export const JS_SCHEDULER = String.raw`
@@ -80,9 +80,16 @@ function fail(e) {
   failure = describe(e);
 }
 
-function start(namespace, paramsJson) {
-  const spellParams = JSONparse(paramsJson);
+let spellParams = {};
+
+/** Sets the params global; called before the spell's module is evaluated. */
+function setParams(paramsJson) {
+  spellParams = JSONparse(paramsJson);
   ObjectDefineProperty(globalThis, 'params', { value: spellParams, writable: true, configurable: true });
+}
+
+/** Runs the module's default export (if a function) with the params, once its evaluation settles. */
+function start(namespace) {
   $Promise.resolve(namespace)
     .then(function (ns) {
       const main = ns.default;
