@@ -435,23 +435,31 @@ declare const log: {
   error(message: string, fields?: Record<string, any>): void;
 };
 
+/** Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio) and `io.write`; no files. */
+declare const io: {
+  /** Reads input: "l" (default) a line without its newline, "L" with it, "n" a number, "a" everything left; nil/null at the end of input. */
+  read(format?: "l" | "L" | "n" | "a"): Promise<string | number | null>;
+  /** Writes strings and numbers to the run's output, without separators or a newline. */
+  write(...values: Array<string | number>): void;
+};
+
 /** Output of a JavaScript spell. */
 declare const console: {
   /** Prints its arguments, separated by spaces, to stdout; objects are shown as JSON. */
-  log(...values: any[]): void;
+  log(...values: Array<any>): void;
   /** Prints its arguments, separated by spaces, to stdout; objects are shown as JSON. */
-  info(...values: any[]): void;
+  info(...values: Array<any>): void;
   /** Prints its arguments, separated by spaces, to stderr; objects are shown as JSON. */
-  warn(...values: any[]): void;
+  warn(...values: Array<any>): void;
   /** Prints its arguments, separated by spaces, to stderr; objects are shown as JSON. */
-  error(...values: any[]): void;
+  error(...values: Array<any>): void;
 };
 
 /** A WHATWG-shaped subset of `fetch`, through the same network policy as `http`. Rejects with a `TypeError` when the request cannot be made. */
 declare function fetch(url: string, init?: llmspell.FetchInit): Promise<llmspell.FetchResponse>;
 
 /** Calls `callback(...args)` after `delay` milliseconds; returns an id for `clearTimeout`. */
-declare function setTimeout(callback: (...args: any[]) => void, delay?: number, ...args: any[]): number;
+declare function setTimeout(callback: (...args: Array<any>) => void, delay?: number, ...args: Array<any>): number;
 
 /** Cancels a timer. */
 declare function clearTimeout(id?: number): void;

@@ -515,7 +515,7 @@ function log.error(message, fields) end
 ---@class llmspell.io
 io = {}
 
----Reads input: "l" (default) a line without its newline, "L" with it, "n" a number, "a" everything left; nil at the end of input.
+---Reads input: "l" (default) a line without its newline, "L" with it, "n" a number, "a" everything left; nil/null at the end of input.
 ---@param format? "l"|"L"|"n"|"a"
 ---@return (string|number)?
 function io.read(format) end

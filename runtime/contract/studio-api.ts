@@ -9,6 +9,12 @@ import { RunEvent } from './run-events';
  *
  * Wire shape (WebSocket): `{ id, method: "runs.start", params }` → `{ id, result }` or
  * `{ id, error: { message, code } }`; server pushes `{ event: "run", data }` for subscribed events.
+ * `llmspell studio` serves the page at `/?token=T` and the socket at `/ws?token=T` (the page's cookie
+ * works too); the upgrade must carry the page's own Origin. Every connected socket receives every
+ * event. A malformed message gets `{ id: null, error }` with code `bad_request`; a bad `params` gets
+ * code `bad_input` and a message naming the field (`files.save: path: expected string, ...`).
+ * Electron's preload exposes the same as `window.api` (a {@link StudioClient}); there a failed call
+ * rejects with a plain `{ name: 'StudioCallError', message, code }` object.
  */
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });

@@ -32,8 +32,7 @@ export function defaultRendererDir(): string {
 export const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>llmspell studio</title></head>
 <body><h1>llmspell studio</h1>
-<p>The studio's renderer is not built yet. Run <code>npm run build:renderer</code>, then reload this page.</p>
-<p>The Studio API is up: this server answers on its WebSocket.</p></body></html>
+<p>The studio's renderer is not built yet. Run <code>npm run build:renderer</code>, then reload this page.</p></body></html>
 `;
 
 /**

@@ -37,11 +37,12 @@ const MAX_MESSAGE_BYTES = 8 * 2 ** 20;
 export async function startStudioServer(options: StudioServerOptions): Promise<StudioServer> {
   const log = options.log ?? (() => {});
   const token = newToken();
-  let gate: Gate | undefined;
+  // The gate needs the port, known once listening; until then nothing is served.
+  const state: { gate?: Gate } = {};
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const server = createServer((req, res) => {
-    if (!gate) return void res.destroy(); // not listening yet: nothing is served before the gate exists
-    handleHttp(req, res, gate, options.rendererDir).catch((error: unknown) => {
+    if (!state.gate) return void res.destroy();
+    handleHttp(req, res, state.gate, options.rendererDir).catch((error: unknown) => {
       log(`http: ${(error as Error).message}`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('internal error');
@@ -49,6 +50,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Why each check: token = only whoever got the URL; host = no DNS rebinding; origin = no other site's page.
+    const gate = state.gate;
     if (!gate || !gate.hasToken(req) || !gate.hostAllowed(req) || !gate.originAllowed(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
@@ -66,7 +68,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     });
   });
   const port = (server.address() as AddressInfo).port;
-  gate = new Gate(token, port);
+  state.gate = new Gate(token, port);
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,

@@ -3,6 +3,7 @@ import type { BridgeHandlers, RunServices } from '../bridges/types';
 import { ioHandlers, type RunInput } from '../bridges/io';
 import { llmHandlers } from '../bridges/llm';
 import { createStdlibServices, stdlibHandlers } from '../bridges/stdlib-services';
+import { workflowHandlers } from '../bridges/workflow';
 import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 import type { Cassette } from '../llm/cassette/cassette';
 
@@ -45,7 +46,7 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
     if (llm.currentProvider().name === MOCK_PROVIDER) options.notice(llm.takeNotice() ?? MOCK_FALLBACK_NOTICE);
   };
   return {
-    bridges: { ...withBefore(llmHandlers, announceMock), ...ioHandlers, ...stdlibHandlers },
+    bridges: { ...withBefore(llmHandlers, announceMock), ...ioHandlers, ...stdlibHandlers, ...workflowHandlers },
     services: {
       llm,
       ...createStdlibServices({ home: options.home, storage: config.storage, network: config.network }),

@@ -9,6 +9,8 @@ import type { ResolvedSpell } from '../spells/resolve-spell';
 import { createRunServices } from './run-services';
 
 export interface RunSpellOptions {
+  /** The run's id, when the caller needs it before the first event (the studio); random otherwise. */
+  runId?: string;
   spell: ResolvedSpell;
   params: Record<string, unknown>;
   loaded: LoadedConfig;
@@ -23,8 +25,11 @@ export interface RunSpellOptions {
   mode?: 'run' | 'test';
   /** Bridge handlers beyond the standard ones (spell tests add `test.run_spell`). */
   extraBridges?: BridgeHandlers;
-  /** Called with the controller once the run started (to wire Ctrl+C or a Stop button). */
-  onStart?: (stop: (reason?: string) => void) => void;
+  /**
+   * Called with the controller once the run started (to wire Ctrl+C or a Stop button); `graceMs` is
+   * how long a polite stop waits before the kill (default KILL_GRACE_MS).
+   */
+  onStart?: (stop: (reason?: string, graceMs?: number) => void) => void;
 }
 
 export interface RunSpellResult {
@@ -48,6 +53,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
   });
   const controller = options.supervisor.run(
     {
+      ...(options.runId ? { runId: options.runId } : {}),
       spell: options.spell.source,
       spellName: options.spell.name,
       params: options.params,
@@ -57,7 +63,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     },
     { bridges: { ...services.bridges, ...options.extraBridges }, services: services.services, ...(options.onEvent ? { onEvent: options.onEvent } : {}) },
   );
-  options.onStart?.((reason) => controller.stop(reason));
+  options.onStart?.((reason, graceMs) => controller.stop(reason, undefined, graceMs));
   let outcome = await controller.done;
   const cassette = options.cassette;
   if (cassette?.mode === 'record') await cassette.save();

@@ -1,4 +1,4 @@
-import { STUDIO_EVENTS, STUDIO_METHODS, type StudioEvent, type StudioMethod } from '../contract/studio-api';
+import { STUDIO_METHODS, type StudioMethod } from '../contract/studio-api';
 import type { StudioHandlers } from './studio-handlers';
 import { StudioError, toWireError } from './studio-error';
 
@@ -42,9 +42,4 @@ export async function dispatchCall(handlers: StudioHandlers, method: unknown, pa
     if (!(error instanceof StudioError)) log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return { error: toWireError(error) };
   }
-}
-
-/** An event checked against the contract before it is pushed (a host bug fails here, not in a window). */
-export function checkEvent(event: StudioEvent, data: unknown): unknown {
-  return STUDIO_EVENTS[event].parse(data);
 }

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { LogLevel } from '../contract/engine-protocol';
 import type { RunEvent } from '../contract/run-events';
-import type { RunController } from '../host/run-controller';
 import type { Supervisor } from '../host/supervisor';
-import { createRunServices } from '../services/run-services';
 import { LineInput } from '../services/line-input';
+import { runSpell } from '../services/run-spell';
 import { ManifestError } from '../spells/manifest-problems';
-import { ParamsError, resolveParams } from '../spells/parameters';
-import { resolveSpell, SpellNotFound, type ResolvedSpell } from '../spells/resolve-spell';
+import { ParamsError } from '../spells/parameters';
+import { prepareRun, type PreparedRun } from '../spells/prepare-run';
+import { SpellNotFound } from '../spells/resolve-spell';
 import type { RunHistory } from './run-history';
 import type { SettingsService } from './settings-service';
 import type { StudioLibrary } from './studio-library';
@@ -37,69 +36,70 @@ export interface RunsService {
   close(): Promise<void>;
 }
 
+interface ActiveRun {
+  stop: (reason?: string, graceMs?: number) => void;
+  input: LineInput;
+  done: Promise<unknown>;
+}
+
 /**
- * Starting, feeding and stopping runs. A run's spell and params are checked exactly as `llmspell run`
- * checks them (resolveSpell + resolveParams against the manifest), it runs with the configuration plus
- * the studio's saved settings, each event goes to the history and to every connected window, and
- * `io.read` reads the lines `runs.input` sends.
+ * Starting, feeding and stopping runs. A spell and its params are checked by the CLI's own code
+ * (prepareRun) and run through the same path (runSpell) with the configuration plus the studio's
+ * saved settings; each event goes to the history and to every connected window, and `io.read`
+ * reads the lines `runs.input` sends.
  */
 export function runsService(deps: RunsDeps): RunsService {
-  const active = new Map<string, { controller: RunController; input: LineInput }>();
+  const active = new Map<string, ActiveRun>();
 
-  const prepare = (spellPath: string, given: Record<string, unknown>): { spellPath: string; spell: ResolvedSpell; params: Record<string, unknown> } => {
+  const prepare = (spellPath: string, params: Record<string, unknown>): PreparedRun => {
     const entry = deps.library.locate(spellPath);
-    let spell: ResolvedSpell;
     try {
-      spell = resolveSpell(entry.path, deps.cwd);
-    } catch (error) {
-      if (error instanceof ManifestError) throw new StudioError(`invalid manifest:\n${error.message}`, 'bad_manifest');
-      if (error instanceof SpellNotFound) throw new StudioError(error.message, 'not_found');
-      throw error;
-    }
-    if (spell.engine !== 'lua') throw new StudioError(`${spell.name} is a ${spell.engine} spell; only Lua spells can run yet`, 'unsupported');
-    try {
-      return { spellPath: entry.path, spell, params: resolveParams(spell.manifest?.parameters, { file: given }) };
+      return prepareRun(entry.path, { cwd: deps.cwd, params });
     } catch (error) {
       if (error instanceof ParamsError) throw badInput('params', error.problems.join('; '));
+      if (error instanceof ManifestError) throw new StudioError(`invalid manifest:\n${error.message}`, 'bad_manifest');
+      if (error instanceof SpellNotFound) throw new StudioError(error.message, 'cannot_run');
       throw error;
     }
   };
 
   const start = (spellPath: string, given: Record<string, unknown>): { runId: string } => {
-    const prepared = prepare(spellPath, given);
-    const { spell, params } = prepared;
+    const { spell, params } = prepare(spellPath, given);
     const loaded = deps.settings.runConfig();
-    const { config } = loaded;
     const runId = randomUUID();
     const input = new LineInput();
-    const recorder = deps.history.begin({ runId, spellPath: prepared.spellPath, spellName: spell.name, params, startedAt: Date.now(), status: 'running', output: '' });
+    const recorder = deps.history.begin({ runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running', output: '' });
     const onEvent = (event: RunEvent) => {
       recorder.add(event);
       deps.events.emit('run', event);
     };
-    const services = createRunServices(loaded, {
+    let stop: ActiveRun['stop'] = () => {};
+    // runSpell sets the run up synchronously (onStart fires before it first awaits).
+    const done = runSpell({
+      runId,
+      spell,
+      params,
+      loaded,
       home: deps.home,
-      notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }),
+      supervisor: deps.supervisor,
       input,
-    });
-    const controller = deps.supervisor.run(
-      {
-        runId,
-        spell: spell.source,
-        spellName: spell.name,
-        params,
-        limits: { timeoutMs: Math.round(config.limits.timeout * 1000), memoryBytes: Math.round(config.limits.memory * 2 ** 20) },
-        logLevel: config.log_level as LogLevel,
-      },
-      { bridges: services.bridges, services: services.services, onEvent },
-    );
-    active.set(runId, { controller, input });
-    void controller.done.then(async (outcome) => {
-      input.end();
-      active.delete(runId);
-      const usage = services.usage() as { totals?: { totalTokens?: number } } | undefined;
-      await deps.history.end(recorder, outcome, usage?.totals?.totalTokens);
-    });
+      onEvent,
+      notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }),
+      onStart: (stopRun) => (stop = stopRun),
+    })
+      .catch((error: unknown) => {
+        // A host bug while setting the run up: the run fails on its own, the studio goes on.
+        const failure = { code: 'crashed', message: `the run could not start: ${(error as Error).message}` };
+        onEvent({ type: 'finished', runId, ok: false, error: failure, durationMs: 0 });
+        return { outcome: { runId, ok: false, error: failure, durationMs: 0 }, usage: undefined };
+      })
+      .then(async ({ outcome, usage }) => {
+        input.end();
+        active.delete(runId);
+        const tokens = (usage as { totals?: { totalTokens?: number } } | undefined)?.totals?.totalTokens;
+        await deps.history.end(recorder, outcome, tokens);
+      });
+    active.set(runId, { stop: (reason, graceMs) => stop(reason, graceMs), input, done });
     return { runId };
   };
 
@@ -108,7 +108,7 @@ export function runsService(deps: RunsDeps): RunsService {
       'runs.start': ({ path, params }) => start(path, params),
       'runs.stop': async ({ runId }) => {
         const run = active.get(runId);
-        if (run) run.controller.stop('stopped by the user', 'stopped', STOP_GRACE_MS);
+        if (run) run.stop('stopped by the user', STOP_GRACE_MS);
         // Stopping a run that already ended is no error: the user's intent is met.
         else await deps.history.get(runId);
         return { ok: true as const };
@@ -125,8 +125,8 @@ export function runsService(deps: RunsDeps): RunsService {
     },
     async close() {
       const running = [...active.values()];
-      for (const run of running) run.controller.stop('the studio is closing', 'stopped', STOP_GRACE_MS);
-      await Promise.all(running.map((run) => run.controller.done));
+      for (const run of running) run.stop('the studio is closing', STOP_GRACE_MS);
+      await Promise.all(running.map((run) => run.done));
       await deps.history.flush();
     },
   };

@@ -2,7 +2,7 @@ import { ConfigError, KNOWN_PROVIDERS, loadConfig, type LoadedConfig } from '../
 import type { SettingsView } from '../contract/studio-api';
 import { withStudioSettings } from './run-config';
 import type { SecretStore } from './secret-store';
-import type { SettingsStore, StudioSettings } from './settings-store';
+import type { SettingsStore } from './settings-store';
 import { badInput, StudioError } from './studio-error';
 import type { HandlersFor } from './studio-handlers';
 
@@ -80,12 +80,13 @@ export class SettingsService {
         const key = apiKey?.trim();
         if (key !== undefined && (key.length > 4096 || /[\r\n]/.test(key))) throw badInput('apiKey', 'expected one line of at most 4096 characters');
         const settings = this.deps.store.get();
-        const entry = { ...settings.providers[name] };
-        if (url !== undefined) entry.baseUrl = url || undefined;
-        if (model !== undefined) entry.model = model.trim() || undefined;
+        // An empty string clears a field; an absent one keeps what was saved.
+        const saved = settings.providers[name] ?? {};
+        const nextUrl = url === undefined ? saved.baseUrl : url || undefined;
+        const nextModel = model === undefined ? saved.model : model.trim() || undefined;
         const configured = this.baseConfig().config.providers[name];
-        if (!isKnown(name) && !entry.baseUrl && !configured?.base_url) throw badInput('baseUrl', `a custom provider needs the URL of its OpenAI-compatible endpoint`);
-        settings.providers[name] = JSON.parse(JSON.stringify(entry)) as StudioSettings['providers'][string];
+        if (!isKnown(name) && !nextUrl && !configured?.base_url) throw badInput('baseUrl', `a custom provider needs the URL of its OpenAI-compatible endpoint`);
+        settings.providers[name] = { ...(nextUrl ? { baseUrl: nextUrl } : {}), ...(nextModel ? { model: nextModel } : {}) };
         await this.deps.store.save(settings);
         if (key !== undefined) await this.deps.secrets.set(name, key || undefined);
         return this.view();

@@ -12,6 +12,8 @@ export interface EngineCase {
   js: string;
   expected: string;
   args?: string[];
+  /** Text on the spell's stdin (io.read). */
+  input?: string;
   /** Expected stderr, given the spell's name (default: nothing). */
   stderr?: (spellName: string) => string;
   /** Scripts the LLM server before the run. */
@@ -31,6 +33,13 @@ export const ENGINE_CASES: EngineCase[] = [
     js: 'console.log("hello " + params.name);',
     args: ['name=World'],
     expected: 'hello World\n',
+  },
+  {
+    name: 'reads input lines with io.read and writes with io.write',
+    lua: 'io.write("name? ")\nlocal name = io.read()\nprint("hi " .. name, io.read("n"), io.read())',
+    js: 'io.write("name? ");\nconst name = await io.read();\nconst n = await io.read("n");\nconst rest = await io.read();\nconsole.log(["hi " + name, n, rest === null ? "nil" : rest].join("\\t"));',
+    input: 'Ada\n42\n',
+    expected: 'name? hi Ada\t42\tnil\n',
   },
   {
     name: 'encodes and decodes JSON',

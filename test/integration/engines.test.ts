@@ -25,10 +25,11 @@ afterAll(async () => {
 });
 
 /** Runs a spell of either engine with the local servers; `{{WEB}}` in the source is the http server's URL. */
-async function runSpell(engine: 'lua' | 'js', source: string, args: string[] = []) {
+async function runSpell(engine: 'lua' | 'js', source: string, args: string[] = [], input?: string) {
   const name = `spell-${Math.random().toString(36).slice(2)}.${engine}`;
   const file = ws.write(name, source.replaceAll('{{WEB}}', web.url));
   const result = await runCli(['run', file, ...args], {
+    ...(input !== undefined ? { input } : {}),
     cwd: ws.dir,
     env: { MOCK_LLM: '', OPENAI_API_KEY: KEY, OPENAI_BASE_URL: llm.url, OPENAI_MODEL: 'test-model', LLMSPELL_HOME: ws.dir, HOME: ws.dir },
   });
@@ -40,7 +41,7 @@ describe.each(['lua', 'js'] as const)('the %s engine', (engine) => {
     it(c.name, async () => {
       llm.requests.length = 0;
       c.before?.(llm);
-      const result = await runSpell(engine, engine === 'lua' ? c.lua : c.js, c.args);
+      const result = await runSpell(engine, engine === 'lua' ? c.lua : c.js, c.args, c.input);
       const spellName = result.name.replace(/\.\w+$/, '');
       expect(result.stderr).toBe(c.stderr?.(spellName) ?? '');
       expect(result.stdout).toBe(c.expected);

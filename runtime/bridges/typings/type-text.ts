@@ -41,7 +41,7 @@ export function tsParams(params: ApiParam[], top: TopLevel): string {
   return params
     .map((param) => {
       const name = paramName(param, 'js');
-      if (param.rest) return `...${name}: ${tsType(param.type, top)}[]`;
+      if (param.rest) return `...${name}: Array<${tsType(param.type, top)}>`;
       return `${name}${param.optional ? '?' : ''}: ${tsType(param.type, top)}`;
     })
     .join(', ');

@@ -46,18 +46,21 @@ export const studioCommand: Command = {
       throw error;
     }
     ctx.stdout.write(`${server.url}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
-    await server.close();
-    await studio.close();
-    await supervisor.close();
+    // The handler stays until cleanup ends: a second Ctrl+C (the terminal's, then a parent's) must not
+    // kill the host before its engine processes are stopped and its history is written.
+    let stop = () => {};
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    try {
+      await stopped;
+      await server.close();
+      await studio.close();
+      await supervisor.close();
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
     return EXIT.ok;
   },
 };

@@ -5,6 +5,8 @@ import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { openLibrary } from '../open-library';
 import { UsageError } from '../usage-error';
+import { isWorkflowPath } from '../../contract/workflow';
+import { validateWorkflowCommand } from './validate-workflow';
 
 const usage = 'usage: llmspell validate <spell> [--json]   (a name in the library, a spell folder or a .lua file)';
 
@@ -16,6 +18,7 @@ export const validateCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);
     const [target] = positionals;
     if (!target || positionals.length > 1) throw new UsageError(target ? 'validate takes one spell' : 'which spell?', usage);
+    if (isWorkflowPath(target)) return validateWorkflowCommand(target, values.json ?? false, ctx);
     let located: string;
     try {
       located = locateSpell(target, ctx.cwd, () => openLibrary(ctx));

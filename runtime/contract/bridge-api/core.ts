@@ -65,19 +65,25 @@ export const SPELL_ERROR_CLASS: ApiClass = {
   ],
 };
 
-/** `io` (Lua): the run's input and output, nothing else of Lua's io library. */
+/** `io`: the run's input and output in every engine, nothing else of Lua's io library. */
 export const IO_MODULE: ApiModule = {
   name: 'io',
   doc: 'Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio) and `io.write`; no files.',
-  only: 'lua',
   functions: [
     {
       name: 'read',
-      doc: 'Reads input: "l" (default) a line without its newline, "L" with it, "n" a number, "a" everything left; nil at the end of input.',
+      doc: 'Reads input: "l" (default) a line without its newline, "L" with it, "n" a number, "a" everything left; nil/null at the end of input.',
       params: [opt('format', t.union(t.literal('l'), t.literal('L'), t.literal('n'), t.literal('a')))],
       returns: t.union(t.string, t.number, t.null),
+      async: true,
       rpc: ['io.read'],
     },
-    { name: 'write', doc: 'Writes strings and numbers to the run\'s output, without separators or a newline.', params: [rest('values', t.union(t.string, t.number))], returns: t.ref('io') },
+    {
+      name: 'write',
+      doc: 'Writes strings and numbers to the run\'s output, without separators or a newline.',
+      params: [rest('values', t.union(t.string, t.number))],
+      returns: t.ref('io'),
+      js: { returns: t.void },
+    },
   ],
 };

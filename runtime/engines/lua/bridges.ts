@@ -8,6 +8,7 @@ import { LUA_PROMISE_BRIDGE } from './bridges/promise';
 import { LUA_HTTP_BRIDGE, LUA_STORAGE_BRIDGE } from './bridges/storage-http';
 import { LUA_TESTING_BRIDGE } from './bridges/testing';
 import { LUA_TOOLS_BRIDGE } from './bridges/tools';
+import { LUA_WORKFLOW_BRIDGE } from './bridges/workflow';
 
 /**
  * Lua sources that each register one global through `__llmspell_bridge(name, factory)`, in this order:
@@ -24,5 +25,6 @@ export const LUA_BRIDGES: readonly string[] = [
   LUA_HTTP_BRIDGE,
   LUA_TOOLS_BRIDGE,
   LUA_AGENTS_BRIDGE,
+  LUA_WORKFLOW_BRIDGE,
   LUA_TESTING_BRIDGE,
 ];

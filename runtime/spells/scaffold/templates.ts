@@ -96,8 +96,8 @@ export default async function main(params) {
     parameters: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
     run: ({ text }) => ({ words: text.split(/\\s+/).filter(Boolean).length }),
   });
-  const agent = await agents.create({ name: '{{name}}', systemPrompt: 'Use your tools when they help.', tools: ['word_count'] });
-  console.log(await agent.execute(params.task));
+  const agent = agents.create({ name: '{{name}}', systemPrompt: 'Use your tools when they help.', tools: ['word_count'] });
+  console.log(await agent.run(params.task));
 }
 `,
     test: 'local output = run_spell({ task = "Count the words in: a b c" })\nexpect(output).to_match(".+")\n',

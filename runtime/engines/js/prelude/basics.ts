@@ -28,6 +28,22 @@ function printer(stream) {
 
 const consoleBridge = { log: printer('stdout'), info: printer('stdout'), warn: printer('stderr'), error: printer('stderr') };
 
+/** io: a line typed by the user (await io.read()), and raw output without a newline. */
+const ioBridge = {
+  read: function (format) {
+    const f = format === undefined ? 'l' : format;
+    return rpc('io.read', [f]).then(function (value) {
+      if (f === 'n') return value === null || value === undefined ? null : (isNaN(Number(value)) ? null : Number(value));
+      return value === undefined ? null : value;
+    });
+  },
+  write: function () {
+    let text = '';
+    for (let i = 0; i < arguments.length; i++) text += $String(arguments[i]);
+    host.write('stdout', text);
+  },
+};
+
 function logger(level) {
   return function (message, fields) {
     host.log(level, $String(message), (fields === undefined ? undefined : safeJson(fields)) || '{}');

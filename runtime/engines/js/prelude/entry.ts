@@ -56,7 +56,7 @@ function defineGlobal(name, value) {
 
 const implementations = {
   llm: llmBridge, tools: toolsBridge, agents: agentsBridge, workflow: workflowBridge, json: jsonBridge,
-  storage: storageBridge, http: httpBridge, log: logBridge, console: consoleBridge,
+  storage: storageBridge, http: httpBridge, log: logBridge, console: consoleBridge, io: ioBridge,
   globals: { fetch: fetch, setTimeout: setTimeout, clearTimeout: clearTimeout },
 };
 

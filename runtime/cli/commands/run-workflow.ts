@@ -1,0 +1,110 @@
+/**
+ * `llmspell run flow.workflow.yaml key=value [--json] [--from node]`: checks the file (every problem
+ * listed), runs it with the configured LLM provider, prints progress on stderr (or every event as a
+ * JSON line with --json) and the outputs on stdout. Results are cached on disk; `--from <node>`
+ * re-runs from that node, reusing cached results of everything before it. Ctrl-C stops every node.
+ */
+import path from 'node:path';
+import { ConfigError, llmspellHome, loadConfig } from '../../config';
+import type { LogLevel } from '../../contract/engine-protocol';
+import { Supervisor } from '../../host/supervisor';
+import { createRunServices } from '../../services/run-services';
+import { ParamsError, readParamsFile } from '../../spells/parameters';
+import { NodeCache } from '../../workflows/cache/node-cache';
+import { runWorkflow, UnknownNodeError } from '../../workflows/executor/run-workflow';
+import type { CompiledGraph } from '../../workflows/graph/compiled-graph';
+import type { WorkflowLlm } from '../../workflows/host';
+import { nodeTypes } from '../../workflows/registry';
+import { WorkflowAbort } from '../../workflows/util/abort';
+import { loadWorkflowFile, WorkflowFileError } from '../../workflows/workflow-loader';
+import { logLevelFlag, parseCommandArgs, parseParams } from '../args';
+import type { CliContext } from '../command';
+import { stdinInput } from '../stdin-input';
+import { terminalHumanInput } from '../terminal-human-input';
+import { EXIT, UsageError } from '../usage-error';
+import { formatOutputs, WorkflowPrinter } from '../workflow-printer';
+
+const usage = `usage: llmspell run <flow.workflow.yaml> [key=value ...] [--params file.json] [--json]
+                    [--from NODE] [--cache | --no-cache] [--concurrency N] [--timeout S] [--memory MB]
+                    [--provider P] [--model M] [--verbose | --quiet | --log-level L]`;
+
+/** True when a graph (or an inline body in it) runs engine processes, so a warm one is worth keeping. */
+function usesEngines(graph: CompiledGraph): boolean {
+  return graph.nodes.some((n) => n.spec.type === 'script' || n.spec.type === 'spell' || [...n.bodies.values()].some((b) => typeof b !== 'string' && usesEngines(b)));
+}
+
+/** Runs the workflow file named in `args`; returns the exit code. */
+export async function runWorkflowCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean' },
+      from: { type: 'string' },
+      cache: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
+      concurrency: { type: 'string' },
+      params: { type: 'string' },
+      timeout: { type: 'string' },
+      memory: { type: 'string' },
+      provider: { type: 'string' },
+      model: { type: 'string' },
+    },
+    usage,
+  );
+  const [target, ...pairs] = positionals;
+  if (!target) throw new UsageError('which workflow?', usage);
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency must be a positive whole number, got ${values.concurrency}`, usage);
+  const prestarted = ctx.prestarted?.splice(0) ?? [];
+  const input = ctx.stdin ? stdinInput(ctx.stdin) : undefined;
+  let supervisor: Supervisor | undefined;
+  try {
+    const loaded = loadConfig({
+      cwd: ctx.cwd,
+      env: ctx.env,
+      flags: { timeout: values.timeout, memory: values.memory, provider: values.provider, model: values.model, logLevel: logLevelFlag(values) },
+    });
+    const { config } = loaded;
+    const workflow = loadWorkflowFile(path.resolve(ctx.cwd, target), nodeTypes, target);
+    const given = { ...(values.params ? readParamsFile(values.params, ctx.cwd) : {}), ...parseParams(pairs, usage) };
+    const engines = usesEngines(workflow.graph);
+    supervisor = new Supervisor({ poolSize: engines ? 1 : 0, refillPool: engines, prestarted });
+    const home = llmspellHome(ctx.env);
+    const services = createRunServices(loaded, { home, notice: (text) => ctx.stderr.write(`${text}\n`), ...(input ? { input } : {}) });
+    const printer = new WorkflowPrinter({ stdout: ctx.stdout, stderr: ctx.stderr, json: values.json ?? false, level: config.log_level as LogLevel });
+    const controller = new AbortController();
+    const stop = () => controller.abort(new WorkflowAbort('interrupted'));
+    process.once('SIGINT', stop);
+    const outcome = await runWorkflow(workflow, {
+      inputs: given,
+      registry: nodeTypes,
+      signal: controller.signal,
+      onEvent: printer.onEvent,
+      ...(concurrency ? { concurrency } : {}),
+      ...(values.from ? { from: values.from } : {}),
+      useCache: values.cache ?? false,
+      host: {
+        llm: services.services.llm as WorkflowLlm,
+        bridges: services.bridges,
+        services: services.services,
+        supervisor,
+        limits: { timeoutMs: Math.round(config.limits.timeout * 1000), memoryBytes: Math.round(config.limits.memory * 2 ** 20) },
+        logLevel: config.log_level as LogLevel,
+        ...(input ? { human: terminalHumanInput(input, ctx.stderr) } : {}),
+        ...(values['no-cache'] ? {} : { cache: new NodeCache(path.join(home, 'cache', 'workflows')) }),
+      },
+    }).finally(() => process.off('SIGINT', stop));
+    if (outcome.ok && !values.json) ctx.stdout.write(formatOutputs(outcome.outputs));
+    return outcome.ok ? EXIT.ok : EXIT.failed;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(`invalid configuration:\n${error.message}`, usage);
+    if (error instanceof WorkflowFileError) throw new UsageError(`invalid workflow (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):\n${error.message}`);
+    if (error instanceof ParamsError) throw new UsageError(`invalid inputs:\n${error.message}`, usage);
+    if (error instanceof UnknownNodeError) throw new UsageError(error.message, usage);
+    throw error;
+  } finally {
+    input?.close();
+    await supervisor?.close();
+    for (const engine of prestarted) engine.kill('SIGKILL');
+  }
+}

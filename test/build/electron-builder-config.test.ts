@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ROOT } from '../helpers/cli';
+
+/** The part of electron-builder's configuration we rely on, strictly (a misspelt fuse is an error). */
+const Fuses = z.strictObject({
+  runAsNode: z.boolean(),
+  enableCookieEncryption: z.boolean(),
+  enableNodeOptionsEnvironmentVariable: z.boolean(),
+  enableNodeCliInspectArguments: z.boolean(),
+  enableEmbeddedAsarIntegrityValidation: z.boolean(),
+  onlyLoadAppFromAsar: z.boolean(),
+  loadBrowserProcessSpecificV8Snapshot: z.boolean().optional(),
+  grantFileProtocolExtraPrivileges: z.boolean().optional(),
+});
+const Config = z.object({
+  appId: z.string().regex(/^[a-z0-9.-]+$/),
+  productName: z.string(),
+  directories: z.object({ output: z.string(), buildResources: z.string() }),
+  files: z.array(z.string()),
+  asar: z.literal(true),
+  asarUnpack: z.array(z.string()),
+  electronFuses: Fuses,
+  linux: z.object({ target: z.array(z.string()) }).passthrough(),
+  mac: z.object({ target: z.array(z.string()) }).passthrough(),
+  win: z.object({ target: z.array(z.string()) }).passthrough(),
+});
+
+describe('build/electron-builder.yml', () => {
+  const config = Config.parse(parse(readFileSync(path.join(ROOT, 'build', 'electron-builder.yml'), 'utf8')));
+
+  it('sets the Electron fuses that close Node-runtime and debugger back doors', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
+  });
+
+  it('ships the main bundle package.json points at, the preload, the engine and the renderer', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string };
+    expect(pkg.main).toBe('dist/electron/main.js');
+    expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/**/*', 'renderer/dist/**/*']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['dist/engine-process.js', 'node_modules/wasmoon/**/*']));
+  });
+});

@@ -1,0 +1,53 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../../runtime/contract/run-events';
+import { RunHistory } from '../../../runtime/studio/run-history';
+import { tempWorkspace } from '../../helpers/cli';
+
+const ws = tempWorkspace('llmspell-history-');
+afterAll(() => ws.cleanup());
+const limits = { maxRuns: 3, maxOutputChars: 10, maxEvents: 4, maxEventChars: 10_000 };
+
+function record(runId: string, startedAt: number) {
+  return { runId, spellPath: '/spells/s', spellName: 's', params: { n: 1 }, startedAt, status: 'running' as const, output: '' };
+}
+
+describe('run history', () => {
+  const dir = path.join(ws.dir, 'history');
+
+  it('keeps the newest runs only, cuts long output and surplus events, always keeps `finished`', async () => {
+    const history = new RunHistory(dir, limits);
+    for (let i = 1; i <= 5; i++) {
+      const runId = `run-${i}`;
+      const recorder = history.begin(record(runId, 1_000 + i));
+      const events: RunEvent[] = [
+        { type: 'started', runId, at: 1 },
+        ...Array.from({ length: 6 }, (_, k): RunEvent => ({ type: 'output', runId, stream: 'stdout', text: `line ${k}\n` })),
+        { type: 'finished', runId, ok: true, durationMs: 5 },
+      ];
+      for (const event of events) recorder.add(event);
+      await history.end(recorder, { runId, ok: true, durationMs: 5 }, 7);
+    }
+    const runs = await history.list({});
+    expect(runs.map((r) => r.runId)).toEqual(['run-5', 'run-4', 'run-3']);
+    expect(readdirSync(dir).sort()).toHaveLength(6);
+    expect(runs[0]).toMatchObject({ status: 'ok', tokens: 7, durationMs: 5 });
+    expect(runs[0]!.output).toMatch(/^line 0\nlin\n… output cut at 0 KB in run history\n$/);
+    const { events } = await history.get('run-5');
+    expect(events.map((e) => e.type)).toEqual(['started', 'output', 'output', 'output', 'log', 'finished']);
+    expect(events[4]).toMatchObject({ level: 'warn', message: expect.stringContaining('3 more were not kept') });
+  });
+
+  it('reads the same history in a new process, with an unfinished run shown as interrupted', async () => {
+    const first = new RunHistory(dir, limits);
+    first.begin(record('crashed', 2_000));
+    await first.flush();
+    const again = new RunHistory(dir, limits);
+    const runs = await again.list({});
+    expect(runs[0]).toMatchObject({ runId: 'crashed', status: 'failed', error: { code: 'interrupted' } });
+    expect((await again.list({ text: 'LINE 0' })).map((r) => r.runId)).toEqual(['run-5', 'run-4', 'run-3']);
+    expect(await again.list({ path: '/elsewhere' })).toEqual([]);
+    await expect(again.get('nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
