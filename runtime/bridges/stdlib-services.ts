@@ -18,6 +18,8 @@ export interface StdlibSettings {
   network: NetworkSettings;
   /** Tests only: a DNS stand-in and a smaller response cap. */
   networkOptions?: { lookup?: HostLookup; maxResponseBytes?: number };
+  /** The hosts a spell's manifest grants (absent for a spell without a manifest). */
+  spellHosts?: readonly string[];
 }
 
 /** The services these bridges read from `ctx.services`. */
@@ -30,7 +32,7 @@ export interface StdlibServices {
 export function createStdlibServices(settings: StdlibSettings): StdlibServices {
   return {
     storage: new StorageJail(join(settings.home, 'storage'), settings.storage),
-    network: new NetworkPolicy(settings.network, settings.networkOptions),
+    network: new NetworkPolicy(settings.network, { ...settings.networkOptions, ...(settings.spellHosts ? { spellHosts: settings.spellHosts } : {}) }),
   };
 }
 

@@ -40,11 +40,15 @@ export class NetworkPolicy {
   readonly maxResponseBytes: number;
   private readonly lookup: HostLookup;
 
+  /** The spell manifest's `permissions.network` hosts, when it has a manifest: a second allow-list. */
+  private readonly spellHosts: readonly string[] | undefined;
+
   constructor(
     readonly settings: NetworkSettings,
-    options: { lookup?: HostLookup; maxResponseBytes?: number } = {},
+    options: { lookup?: HostLookup; maxResponseBytes?: number; spellHosts?: readonly string[] } = {},
   ) {
     this.lookup = options.lookup ?? systemLookup;
+    this.spellHosts = options.spellHosts;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
@@ -61,6 +65,10 @@ export class NetworkPolicy {
     const host = normalizeHost(url.hostname);
     if (this.settings.allow_hosts.length > 0 && !matchHost(host, this.settings.allow_hosts)) {
       throw new Error(`http: host '${host}' is not in network.allow_hosts`);
+    }
+    // The spell's own manifest narrows further; it can never widen what the configuration allows.
+    if (this.spellHosts && !matchHost(host, this.spellHosts)) {
+      throw new Error(`http: host '${host}' is not in the spell's permissions (spell.yaml permissions.network)`);
     }
     return url;
   }

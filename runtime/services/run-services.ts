@@ -6,6 +6,8 @@ import { createStdlibServices, stdlibHandlers } from '../bridges/stdlib-services
 import { workflowHandlers } from '../bridges/workflow';
 import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 import type { Cassette } from '../llm/cassette/cassette';
+import type { SpellPermissions } from '../contract/spell-permissions';
+import { guardBridges } from '../security/permission-guard';
 
 /** The capabilities one run gets, built from the effective configuration. */
 export interface RunCapabilities {
@@ -24,6 +26,8 @@ export interface RunServiceOptions {
   input?: RunInput;
   /** Records or replays the run's LLM exchanges. */
   cassette?: Cassette;
+  /** A manifest's permissions: the run gets no more (absent: what the configuration allows). */
+  permissions?: { spellName: string; granted: SpellPermissions };
 }
 
 /**
@@ -45,11 +49,18 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
     if (options.cassette?.mode === 'replay') return; // answers come from the cassette, not the mock
     if (llm.currentProvider().name === MOCK_PROVIDER) options.notice(llm.takeNotice() ?? MOCK_FALLBACK_NOTICE);
   };
+  const all: BridgeHandlers = { ...withBefore(llmHandlers, announceMock), ...ioHandlers, ...stdlibHandlers, ...workflowHandlers };
+  const granted = options.permissions?.granted;
   return {
-    bridges: { ...withBefore(llmHandlers, announceMock), ...ioHandlers, ...stdlibHandlers, ...workflowHandlers },
+    bridges: granted ? guardBridges(all, granted, options.permissions!.spellName) : all,
     services: {
       llm,
-      ...createStdlibServices({ home: options.home, storage: config.storage, network: config.network }),
+      ...createStdlibServices({
+        home: options.home,
+        storage: config.storage,
+        network: config.network,
+        ...(granted && !granted.network.includes('*') ? { spellHosts: granted.network } : {}),
+      }),
       ...(options.input ? { input: options.input } : {}),
     },
     usage: () => {

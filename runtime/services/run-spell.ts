@@ -50,6 +50,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     notice: options.notice ?? (() => {}),
     ...(options.input ? { input: options.input } : {}),
     ...(options.cassette ? { cassette: options.cassette } : {}),
+    ...(options.spell.manifest ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
   });
   const controller = options.supervisor.run(
     {
@@ -57,7 +58,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
       spell: options.spell.source,
       spellName: options.spell.name,
       params: options.params,
-      limits: { timeoutMs: Math.round(config.limits.timeout * 1000), memoryBytes: Math.round(config.limits.memory * 2 ** 20) },
+      limits: effectiveLimits(options),
       logLevel: config.log_level as LogLevel,
       mode: options.mode ?? 'run',
     },
@@ -72,4 +73,18 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     outcome = { ...outcome, ok: false, error: { code: 'cassette_miss', message } };
   }
   return { outcome, usage: services.usage() };
+}
+
+/**
+ * The run's limits: a limit given on the command line wins; otherwise what the spell's manifest asks
+ * for (its author knows what it needs); otherwise the configuration's.
+ */
+export function effectiveLimits(options: Pick<RunSpellOptions, 'loaded' | 'spell'>): { timeoutMs: number; memoryBytes: number } {
+  const { config, origins } = options.loaded;
+  const asked = options.spell.manifest?.limits ?? {};
+  const pick = (key: 'timeout' | 'memory') => {
+    const fromFlag = origins[`limits.${key}`]?.startsWith('flag');
+    return !fromFlag && asked[key] !== undefined ? asked[key] : config.limits[key];
+  };
+  return { timeoutMs: Math.round(pick('timeout') * 1000), memoryBytes: Math.round(pick('memory') * 2 ** 20) };
 }

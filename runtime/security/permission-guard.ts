@@ -1,0 +1,72 @@
+import type { SpellPermissions } from '../contract/spell-permissions';
+import { BridgeError, type BridgeCallContext, type BridgeHandler, type BridgeHandlers } from '../bridges/types';
+import { MOCK_PROVIDER } from '../llm/mock-provider';
+
+/**
+ * A spell with a manifest gets no more than its `permissions` section grants (DESIGN.md: "the host
+ * grants no more"); a bare .lua/.js file, which its author runs directly, gets what the configuration
+ * allows. The guard wraps each bridge handler: denied calls fail with what to add to spell.yaml.
+ * (Network hosts are enforced inside NetworkPolicy, so every redirect hop is checked too.)
+ */
+export function guardBridges(handlers: BridgeHandlers, permissions: SpellPermissions, spellName: string): BridgeHandlers {
+  const deny = (what: string, add: string) =>
+    new BridgeError(`permission denied: the manifest of '${spellName}' does not grant ${what} (add to spell.yaml: permissions: ${add})`, 'permission_denied');
+  const any = (list: string[]) => list.includes('*');
+  const allows = (list: string[], name: string) => any(list) || list.includes(name);
+
+  const checks: Record<string, (method: string, args: unknown[], ctx: BridgeCallContext) => void> = {
+    llm: (method, args, ctx) => {
+      const { providers, models } = permissions.llm;
+      if (providers.length === 0) throw deny('LLM access', '{ llm: true }');
+      const llm = ctx.services.llm as { currentProvider(): { name: string; model: string } } | undefined;
+      const current = llm?.currentProvider();
+      const provider = method === 'llm.set_provider' ? String(args[0] ?? '') : current?.name;
+      // The offline mock sends nothing anywhere: always allowed once the LLM is.
+      if (provider && provider !== MOCK_PROVIDER && !allows(providers, provider)) throw deny(`the LLM provider '${provider}'`, `{ llm: { providers: [${provider}] } }`);
+      const model = requestedModel(method, args) ?? (method === 'llm.set_provider' ? undefined : current?.model);
+      if (model && provider !== MOCK_PROVIDER && !allows(models, model)) throw deny(`the model '${model}'`, `{ llm: { models: [${model}] } }`);
+    },
+    storage: () => {
+      if (!permissions.storage) throw deny('storage', '{ storage: true }');
+    },
+    http: () => {
+      if (permissions.network.length === 0) throw deny('network access', '{ network: [example.com] }');
+    },
+    tools: (method, args) => {
+      if (method !== 'tools.builtin_execute') return; // listing and validating are harmless
+      const name = String(args[0] ?? '');
+      if (!allows(permissions.tools, name)) throw deny(`the built-in tool '${name}'`, `{ tools: [${name}] }`);
+      if (name.startsWith('file_') && !permissions.storage) throw deny(`storage (for the tool '${name}')`, '{ storage: true }');
+      if ((name === 'web_fetch' || name === 'http_request') && permissions.network.length === 0) {
+        throw deny(`network access (for the tool '${name}')`, '{ network: [example.com] }');
+      }
+    },
+    workflow: (method) => {
+      // A workflow file can use every node type: running one needs everything the host could give.
+      if (method !== 'workflow.run_file') return;
+      const all = any(permissions.network) && permissions.storage && any(permissions.tools) && any(permissions.llm.providers);
+      if (!all) throw deny('running workflow files', '{ llm: true, network: true, storage: true, tools: true }');
+    },
+  };
+
+  return Object.fromEntries(
+    Object.entries(handlers).map(([method, handler]): [string, BridgeHandler] => {
+      const check = checks[method.split('.')[0] ?? ''];
+      if (!check) return [method, handler];
+      return [
+        method,
+        (args, ctx) => {
+          check(method, args, ctx);
+          return handler(args, ctx);
+        },
+      ];
+    }),
+  );
+}
+
+/** The model a call names explicitly: `opts.model`, or `request.model` of the agents' calls. */
+function requestedModel(method: string, args: unknown[]): string | undefined {
+  const read = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { model?: unknown }).model : undefined);
+  const candidate = method === 'llm.tool_chat' || method === 'llm.tool_stream' ? read(args[0]) : method === 'llm.chat_json' ? read(args[2]) : method === 'llm.set_provider' ? args[1] : read(args[1]);
+  return typeof candidate === 'string' && candidate !== '' ? candidate : undefined;
+}
