@@ -30,6 +30,7 @@ export type HumanInputRequest = z.infer<typeof HumanInputRequest>;
 const base = { runId: z.string() };
 const node = { ...base, nodeId: z.string(), nodeType: z.string() };
 
+/** One event of a workflow run (see the module comment); `type` tells which. */
 export const WorkflowEvent = z.discriminatedUnion('type', [
   /** The run began; `nodes` counts the top-level nodes. */
   z.object({ type: z.literal('run-started'), ...base, workflow: z.string(), file: z.string().optional(), nodes: z.number(), at: z.number() }),

@@ -1,16 +1,24 @@
 /**
  * Node results on disk, keyed by a content hash of what the node read: its type, config, input
- * values and the names in its scope. Lives in `$LLMSPELL_HOME/cache/workflows/<ab>/<hash>.json` and
- * survives restarts. Each entry is written to a temporary file and renamed into place, so a reader
- * (or a crash) never sees half an entry; writes run in the background and `flush()` awaits them.
+ * values and the names in its scope. Results of one workflow file live together in one pack,
+ * `$LLMSPELL_HOME/cache/workflows/<hash of the file's path>.json`, and survive restarts.
+ *
+ * A pack is written whole to a temporary file and renamed into place, so a reader (or a crash) never
+ * sees half of one. Writes happen a second after new results arrive and on `flush()`, off the run's
+ * critical path: one write per file, not one per node. Before writing, the pack is read again and
+ * merged, so runs of the same file at once mostly keep each other's results (it is a cache: losing
+ * an entry costs a re-run, never a wrong answer).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
+import { readPack, writePack, type PackEntry } from './pack-file';
 
 /** Bumped when the entry format or key recipe changes: old entries simply stop matching. */
 const FORMAT = 1;
+/** Newest entries kept per workflow file. */
+const MAX_ENTRIES = 5000;
+/** How long new results wait before they are written (more may follow). */
+const WRITE_DELAY_MS = 1000;
 
 /** What the key is computed from. */
 export interface CacheKeyParts {
@@ -30,10 +38,18 @@ export interface CachedResult {
   durationMs: number;
 }
 
+interface Pack {
+  entries: Map<string, PackEntry>;
+  /** Keys added since the last write began. */
+  fresh: Set<string>;
+  /** The write in progress, so writes of one pack never overlap. */
+  writing: Promise<void>;
+}
+
 /** The disk cache of node results. */
 export class NodeCache {
-  private readonly pending = new Set<Promise<void>>();
-  private readonly madeDirs = new Set<string>();
+  private readonly packs = new Map<string, Promise<Pack>>();
+  private timer: NodeJS.Timeout | undefined;
 
   /** `dir` is usually `<home>/cache/workflows`. */
   constructor(readonly dir: string) {}
@@ -44,54 +60,55 @@ export class NodeCache {
     return text === undefined ? undefined : createHash('sha256').update(text).digest('hex');
   }
 
-  /** The entry for `key`, or undefined (missing, unreadable or not an entry of ours). */
-  async get(key: string): Promise<CachedResult | undefined> {
-    let text: string;
-    try {
-      text = await readFile(this.path(key), 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      const entry = JSON.parse(text) as { key?: unknown; output?: unknown; durationMs?: unknown };
-      if (entry.key !== key || typeof entry.output !== 'object' || entry.output === null || Array.isArray(entry.output)) return undefined;
-      return { output: entry.output as Record<string, unknown>, durationMs: typeof entry.durationMs === 'number' ? entry.durationMs : 0 };
-    } catch {
-      return undefined; // a foreign or damaged file is a miss, never an error
-    }
+  /** The entry for `key` among the results of workflow file `file`, or undefined. */
+  async get(file: string, key: string): Promise<CachedResult | undefined> {
+    const entry = (await this.pack(file)).entries.get(key);
+    return entry && { output: entry.output, durationMs: entry.durationMs };
   }
 
-  /** Stores a result in the background; `flush()` waits for it. Failures are reported to `onError`. */
-  put(key: string, result: CachedResult, onError?: (error: Error) => void): void {
-    const write = this.write(key, result).catch((error: unknown) => onError?.(error as Error));
-    const tracked = write.finally(() => this.pending.delete(tracked));
-    this.pending.add(tracked);
+  /** Stores a result; it reaches the disk shortly, or at `flush()`. */
+  put(file: string, key: string, result: CachedResult): void {
+    void this.pack(file).then((pack) => {
+      pack.entries.set(key, { ...result, at: Date.now() });
+      pack.fresh.add(key);
+      this.timer ??= setTimeout(() => void this.flush(), WRITE_DELAY_MS).unref();
+    });
   }
 
-  /** Resolves once every write started so far has finished. */
+  /** Writes every pack with new results; resolves once they are on disk (failures are a cache miss later, not an error). */
   async flush(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const packs = await Promise.all([...this.packs.entries()].map(async ([file, pack]) => [file, await pack] as const));
+    await Promise.all(packs.map(([file, pack]) => (pack.writing = pack.writing.then(() => this.write(file, pack)))));
   }
 
-  private path(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.json`);
-  }
-
-  private async write(key: string, result: CachedResult): Promise<void> {
-    const dir = join(this.dir, key.slice(0, 2));
-    if (!this.madeDirs.has(dir)) {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      this.madeDirs.add(dir);
+  private pack(file: string): Promise<Pack> {
+    let pack = this.packs.get(file);
+    if (!pack) {
+      pack = readPack(this.packPath(file), FORMAT).then((entries) => ({ entries, fresh: new Set<string>(), writing: Promise.resolve() }));
+      this.packs.set(file, pack);
     }
-    const text = JSON.stringify({ key, output: result.output, durationMs: result.durationMs, at: new Date().toISOString() });
-    // Same folder as the target, so rename() replaces it in one step; 'wx' never follows a planted file.
-    const temp = join(dir, `.tmp-${randomBytes(6).toString('hex')}`);
+    return pack;
+  }
+
+  private packPath(file: string): string {
+    return `${this.dir}/${createHash('sha256').update(file).digest('hex').slice(0, 32)}.json`;
+  }
+
+  private async write(file: string, pack: Pack): Promise<void> {
+    if (pack.fresh.size === 0) return;
+    pack.fresh.clear();
     try {
-      await writeFile(temp, text, { flag: 'wx', mode: 0o600 });
-      await rename(temp, this.path(key));
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
+      // Merge with what other runs wrote meanwhile (ours win), then keep the newest MAX_ENTRIES.
+      for (const [key, entry] of await readPack(this.packPath(file), FORMAT)) if (!pack.entries.has(key)) pack.entries.set(key, entry);
+      if (pack.entries.size > MAX_ENTRIES) {
+        const oldest = [...pack.entries].sort((a, b) => a[1].at - b[1].at).slice(0, pack.entries.size - MAX_ENTRIES);
+        for (const [key] of oldest) pack.entries.delete(key);
+      }
+      await writePack(this.packPath(file), FORMAT, file, pack.entries);
+    } catch {
+      // A cache that cannot be written (read-only home, disk full) only means re-running later.
     }
   }
 }

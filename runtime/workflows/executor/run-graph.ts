@@ -4,6 +4,7 @@
  * follows the node's policy: `stop` cancels the graph, `continue` skips what depends on the node,
  * `fallback` sends the error down its `error` port.
  */
+import { setMaxListeners } from 'node:events';
 import { DEFAULT_OUTPUT, ERROR_PORT, type CompiledEdge, type CompiledNode } from '../graph/compiled-graph';
 import type { NodeResult } from '../node-types';
 import { abortReason } from '../util/abort';
@@ -18,6 +19,8 @@ type Arrival = unknown;
 export async function runGraph(frame: Frame): Promise<Record<string, unknown>> {
   const { graph, shared } = frame;
   const local = new AbortController();
+  // Every running node listens on this signal: thousands in a wide fan-out are expected, not a leak.
+  setMaxListeners(0, local.signal);
   const onOuterAbort = () => local.abort(abortReason(frame.signal));
   if (frame.signal.aborted) throw abortReason(frame.signal);
   frame.signal.addEventListener('abort', onOuterAbort, { once: true });

@@ -27,7 +27,7 @@ export async function runNode(frame: Frame, node: CompiledNode, id: string, inpu
       : undefined;
   if (cache && key && frame.readCache(node)) {
     const started = performance.now();
-    const hit = await cache.get(key);
+    const hit = await cache.get(frame.graph.file, key);
     if (hit) {
       shared.emit({ type: 'node-finished', runId: shared.runId, nodeId: id, nodeType: type, output: hit.output, durationMs: performance.now() - started, cached: true });
       return { ok: true, result: hit.output };
@@ -48,7 +48,7 @@ export async function runNode(frame: Frame, node: CompiledNode, id: string, inpu
       const durationMs = performance.now() - started;
       const used = tokens.total > 0 ? { tokens: { ...tokens } } : {};
       shared.emit({ type: 'node-finished', runId: shared.runId, nodeId: id, nodeType: type, output: result, durationMs, ...used, cached: false });
-      if (cache && key && shared.cacheWrite) cache.put(key, { output: result, durationMs });
+      if (cache && key && shared.cacheWrite) cache.put(frame.graph.file, key, { output: result, durationMs });
       return { ok: true, result };
     } catch (error) {
       if (frame.signal.aborted) throw abortReason(frame.signal); // the run (or graph) stopped: no retry, no report
@@ -70,11 +70,12 @@ function describe(error: unknown, node: CompiledNode, id: string, frame: Frame):
   // A failure inside a body or nested workflow already names the inner node: keep it.
   if (error instanceof NodeFailure) return error.info;
   const message = error instanceof Error ? error.message : String(error);
+  const line = frame.graph.lineOf?.(node.path);
   const code = error instanceof WorkflowAbort ? error.code : typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'node_error';
   return {
     code,
     message: `node '${id}' (${node.spec.type}): ${message}`,
     file: path.relative(process.cwd(), frame.graph.file) || frame.graph.file,
-    ...(node.line !== undefined ? { line: node.line } : {}),
+    ...(line !== undefined ? { line } : {}),
   };
 }

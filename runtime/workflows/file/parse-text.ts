@@ -12,6 +12,31 @@ export type ParsedText =
 
 /** Parses `text`; duplicate keys and alias bombs are problems, not surprises. */
 export function parseWorkflowText(text: string): ParsedText {
+  // JSON (what the studio saves, and large generated graphs) takes the fast path: lines are found
+  // only when a problem needs one. (JSON.parse keeps the last of duplicate keys, as JSON readers do.)
+  if (/^\s*\{/.test(text)) {
+    try {
+      const data: unknown = JSON.parse(text);
+      let lines: ((path: readonly (string | number)[]) => number | undefined) | undefined;
+      return {
+        ok: true,
+        data,
+        lineOf: (path) => {
+          if (!lines) {
+            const parsed = parseDocumentLines(text);
+            lines = parsed.ok ? parsed.lineOf : () => undefined;
+          }
+          return lines(path);
+        },
+      };
+    } catch {
+      // not JSON after all: the YAML parser says where
+    }
+  }
+  return parseDocumentLines(text);
+}
+
+function parseDocumentLines(text: string): ParsedText {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {

@@ -71,14 +71,19 @@ export function compileGraph(raw: RawGraph, base: (string | number)[], options: 
       incoming: [],
       outgoing: [],
       bodies: new Map(),
-      line: options.lineOf?.(at),
+      path: at,
       ...runOptions(spec, def.slot?.(config.data) ?? false, options.settings),
     };
     nodes.push(node);
     byId.set(spec.id, node);
   });
 
-  const index = new Map(nodes.map((n) => [n, rawNodes.findIndex((r) => (r as { id?: unknown })?.id === n.id)]));
+  const firstIndex = new Map<unknown, number>();
+  rawNodes.forEach((r, i) => {
+    const id = (r as { id?: unknown })?.id;
+    if (!firstIndex.has(id)) firstIndex.set(id, i);
+  });
+  const index = new Map(nodes.map((n) => [n, firstIndex.get(n.id) ?? 0]));
   const nodePath = (node: CompiledNode) => [...base, 'nodes', index.get(node as MutableNode) ?? 0];
   compileEdges(raw.edges, base, byId, rawIds, options.idPrefix ?? '', problems);
   checkGraph({ nodes, raw, base, nodePath, options, problems });
@@ -99,5 +104,5 @@ export function compileGraph(raw: RawGraph, base: (string | number)[], options: 
   }
   if (problems.length > before) return undefined;
   const outputs = raw.outputs as CompiledGraph['outputs'];
-  return { file: options.file, nodes, byId, ...(outputs ? { outputs } : {}) };
+  return { file: options.file, nodes, byId, ...(outputs ? { outputs } : {}), ...(options.lineOf ? { lineOf: options.lineOf } : {}) };
 }

@@ -27,8 +27,8 @@ export interface CompiledNode {
   readonly cache: boolean;
   /** Needs a concurrency slot while it runs. */
   readonly slot: boolean;
-  /** Line of the node in its file, when known. */
-  readonly line?: number;
+  /** Field path of the node in its file (`nodes[3]`, or inside a body), for its line in errors. */
+  readonly path: readonly (string | number)[];
 }
 
 /** An edge between two compiled nodes. */
@@ -49,6 +49,8 @@ export interface CompiledGraph {
   readonly byId: ReadonlyMap<string, CompiledNode>;
   /** Declared outputs, when the graph declares them. */
   readonly outputs?: Readonly<Record<string, OutputDeclaration>>;
+  /** Line of a field path in the file, when known (computed on demand). */
+  readonly lineOf?: (path: readonly (string | number)[]) => number | undefined;
 }
 
 /** Default port names of edge ends written without a port. */

@@ -72,8 +72,8 @@ export function compileEdges(
     }
     taken.set(key, `${source.id}.${from.port}`);
     if (!typesFit(out.type, input.type)) {
+      // Still connected below, so the target is not also reported as missing this input.
       problems.push({ path: at, nodeId: idPrefix + target.id, message: `type mismatch: ${source.id}.${from.port} gives ${out.type}, but ${key} takes ${input.type}` });
-      return;
     }
     const edge = { from: source, fromPort: from.port, to: target, toPort: to.port, targetIndex: target.incoming.length };
     source.outgoing.push(edge);

@@ -29,7 +29,7 @@ export function checkGraph(input: CheckInput): void {
   for (const node of nodes) {
     for (const port of node.inPorts.values()) {
       if (port.required && !node.incoming.some((e) => e.toPort === port.name)) {
-        add(node, [], `input '${port.name}' of node '${node.id}' (${node.spec.type}) needs an edge (${port.type})`);
+        add(node, [], `input '${port.name}' of node '${node.id}' (${node.spec.type}) needs an edge${port.type === 'any' ? '' : ` (${port.type})`}`);
       }
     }
     const errorEdges = node.outgoing.some((e) => e.fromPort === ERROR_PORT);

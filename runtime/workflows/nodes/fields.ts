@@ -16,7 +16,7 @@ export const template = (what = 'a text with {{name}} placeholders') =>
     try {
       compileTemplate(value);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      ctx.addIssue({ code: 'custom', message: (error as Error).message, params: { sentence: true } });
     }
   });
 
@@ -26,7 +26,7 @@ export const expression = () =>
     try {
       parseExpression(value);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `bad expression: ${(error as Error).message}` });
+      ctx.addIssue({ code: 'custom', message: `bad expression: ${(error as Error).message}`, params: { sentence: true } });
     }
   });
 

@@ -12,7 +12,6 @@ import { body, bool, expression, integer } from './fields';
 
 const Config = z.strictObject(
   {
-    body: body(),
     count: integer(0, 10_000).optional(),
     for_each: bool().optional(),
     while: expression().optional(),
@@ -21,6 +20,7 @@ const Config = z.strictObject(
     max_iterations: integer(1, 10_000).optional(),
     /** At the limit: `fail` (default) or `finish` with the last round's result. */
     on_limit: z.enum(['fail', 'finish'], { error: 'fail or finish' }).optional(),
+    body: body(),
   },
   { error: 'a mapping with body and one of count, for_each, while, until' },
 );
@@ -52,10 +52,6 @@ export const loopNode = defineNode<Config>({
   cacheable: true,
   bodies: (c) => ({ body: c.body as BodyRef }),
   bodyScope: (c) => ['iteration', 'output', ...(c.for_each ? ['item', 'index'] : []), ...bodyOutputs(c)],
-  templates: (c) => [
-    ...(c.while !== undefined ? [{ path: ['while'], value: `{{${c.while}}}` }] : []),
-    ...(c.until !== undefined ? [{ path: ['until'], value: `{{${c.until}}}` }] : []),
-  ],
   check: (c) => {
     const modes = [c.count, c.for_each || undefined, c.while, c.until].filter((m) => m !== undefined).length;
     return modes === 1 ? [] : [{ path: [], message: 'give exactly one of count, for_each: true, while or until' }];

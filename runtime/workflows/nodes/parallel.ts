@@ -3,6 +3,7 @@
  * named `branches` side by side on the same inputs. Results come back as a list, a mapping, the
  * first to finish (the others are cancelled), or the majority vote.
  */
+import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
 import { defineNode, type BodyRef, type NodeContext } from '../node-types';
 import { aggregate } from './parallel-aggregate';
@@ -10,11 +11,11 @@ import { body, portName } from './fields';
 
 const Config = z.strictObject(
   {
+    aggregate: z.enum(['list', 'map', 'first', 'vote'], { error: 'one of list|map|first|vote' }).optional(),
     /** Run once per item of the `items` input; the body reads `item` and `index`. */
     body: body().optional(),
     /** Named bodies run side by side; each reads `branch`. */
     branches: z.record(portName('a branch name'), body(), { error: 'a mapping of branch names to bodies' }).optional(),
-    aggregate: z.enum(['list', 'map', 'first', 'vote'], { error: 'one of list|map|first|vote' }).optional(),
   },
   { error: 'a mapping with body or branches' },
 );
@@ -44,6 +45,8 @@ export const parallelNode = defineNode<Config>({
     const runs = fanOut(ctx);
     const stop = new AbortController();
     const signal = AbortSignal.any([ctx.signal, stop.signal]);
+    setMaxListeners(0, signal); // one listener per body run: a wide fan-out has thousands
+
     const started = runs.map((r) => ctx.runBody(r.key, r.vars, r.label, signal).then((outputs) => ({ name: r.name, outputs })));
     try {
       if (mode === 'first') {

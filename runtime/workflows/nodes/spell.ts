@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { resolveParams } from '../../spells/parameters';
+import { guardBridges } from '../../security/permission-guard';
 import { resolveSpell } from '../../spells/resolve-spell';
 import { renderDeep } from '../expression/template';
 import { defineNode } from '../node-types';
@@ -43,7 +44,9 @@ export const spellNode = defineNode<Config>({
     const raw = { ...(renderDeep(ctx.config.params ?? {}, ctx.scope) as Record<string, unknown>), ...(given && typeof given === 'object' ? given : {}) };
     // A spell with a manifest gets typed, checked parameters, as on the command line.
     const params = resolveParams(spell.manifest?.parameters, { file: raw });
-    const result = await runInEngine(ctx, { source: spell.source, spellName: spell.name, params });
+    // A spell with a manifest gets no more than its permissions grant, here as anywhere.
+    const bridges = spell.manifest ? guardBridges(ctx.host.bridges, spell.manifest.permissions, spell.name) : ctx.host.bridges;
+    const result = await runInEngine(ctx, { source: spell.source, spellName: spell.name, params, bridges });
     const fallback = result.stdout === '' ? null : result.stdout.replace(/\n$/, '');
     return { output: result.hasValue && result.value !== null ? result.value : fallback, stdout: result.stdout };
   },

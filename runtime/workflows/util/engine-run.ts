@@ -4,6 +4,7 @@
  * export's value, or Lua's `workflow.output(value)`); printed text becomes node-output events.
  * Cancelling the node stops the engine process.
  */
+import type { BridgeHandlers } from '../../bridges/types';
 import { withOutputSink, workflowOutputHandlers } from '../../bridges/workflow-output';
 import type { SpellSource } from '../../contract/engine-protocol';
 import type { NodeContext } from '../node-types';
@@ -14,6 +15,8 @@ export interface EngineJob {
   source: SpellSource;
   spellName: string;
   params: Record<string, unknown>;
+  /** The bridges it may call; default: all of the run's. */
+  bridges?: BridgeHandlers;
 }
 
 /** What came back: the result (when the code gave one) and everything printed to stdout. */
@@ -46,7 +49,7 @@ export async function runInEngine(ctx: NodeContext<unknown>, job: EngineJob): Pr
   const controller = supervisor.run(
     { spell: job.source, spellName: job.spellName, params: job.params, limits: ctx.host.limits, logLevel: ctx.host.logLevel ?? 'info' },
     {
-      bridges: { ...ctx.host.bridges, ...workflowOutputHandlers },
+      bridges: { ...(job.bridges ?? ctx.host.bridges), ...workflowOutputHandlers },
       services,
       onEvent: (event) => {
         if (event.type === 'output') {
