@@ -11,7 +11,7 @@ const env = () => ({ HOME: ws.dir, LLMSPELL_HOME: path.join(ws.dir, 'home') });
 function spellWithTests(name: string, main: string, tests: Record<string, string>): string {
   const dir = path.join(ws.dir, name);
   mkdirSync(path.join(dir, 'tests'), { recursive: true });
-  ws.write(`${name}/spell.yaml`, `name: ${name}\nversion: 1.0.0\ndescription: test spell\nparameters:\n  - name: who\n    type: string\n    default: world\n`);
+  ws.write(`${name}/spell.yaml`, `name: ${name}\nversion: 1.0.0\ndescription: test spell\npermissions:\n  llm: true\nparameters:\n  - name: who\n    type: string\n    default: world\n`);
   ws.write(`${name}/main.lua`, main);
   for (const [file, code] of Object.entries(tests)) ws.write(`${name}/tests/${file}`, code);
   return dir;
@@ -50,6 +50,28 @@ describe('llmspell test', () => {
     expect(result.stdout).toContain('ok 3 - greet: tables and schemas');
     expect(result.stdout).toContain('ok 4 - greet: tests/b.test.lua');
     expect(result.stdout).toContain('1..4\n# 3 passed, 1 failed');
+    expect(result.code).toBe(1);
+  });
+
+  it('runs JavaScript tests (tests/*.test.js) with the same library', async () => {
+    const dir = spellWithTests('js-tested', 'print("Hello, " .. params.who .. "!")\nprint(io.read())\n', {
+      'j.test.js': [
+        'await test("greets", async () => {',
+        '  const { output, error } = await runSpell({ who: "Ada" }, ["typed line"]);',
+        '  expect(error).toBeNull();',
+        '  expect(output).toContain("Hello, Ada!");',
+        '  expect(output).toMatch(/typed line/);',
+        '  await expect({ n: 1 }).toMatchSchema({ type: "object", required: ["n"] });',
+        '});',
+        'await test("fails with a line", async () => {',
+        '  expect((await runSpell({})).output).toContain("Bob");',
+        '});',
+      ].join('\n'),
+    });
+    const result = await runCli(['test', dir], { env: env() });
+    expect(result.stdout).toContain('ok 1 - js-tested: greets');
+    expect(result.stdout).toContain('not ok 2 - js-tested: fails with a line');
+    expect(result.stdout).toContain('tests/j.test.js:9: expected "Hello, world!');
     expect(result.code).toBe(1);
   });
 

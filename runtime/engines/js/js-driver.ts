@@ -5,6 +5,8 @@ import { fromDump, type JsRunError, type VmErrorInfo } from './js-errors';
 /** The prelude's functions the driver calls (handles kept by the engine, never reachable by the spell). */
 export interface PreludeApi {
   setParams: QuickJSHandle;
+  /** Installs the spell-test globals (test runs only). */
+  enableTesting: QuickJSHandle;
   start: QuickJSHandle;
   tick: QuickJSHandle;
   status: QuickJSHandle;

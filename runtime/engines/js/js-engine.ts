@@ -51,7 +51,7 @@ export class JsEngine implements Engine {
       throw new Error(`the JavaScript prelude failed: ${error.name}: ${error.message}`);
     }
     const take = (name: string): QuickJSHandle => vm.getProp(api.value, name);
-    const prelude: PreludeApi = { setParams: take('setParams'), start: take('start'), tick: take('tick'), status: take('status') };
+    const prelude: PreludeApi = { setParams: take('setParams'), enableTesting: take('enableTesting'), start: take('start'), tick: take('tick'), status: take('status') };
     api.value.dispose();
     self.engine = new JsEngine(module, runtime, vm, prelude);
     return self.engine;
@@ -79,6 +79,7 @@ export class JsEngine implements Engine {
     const params = vm.newString(JSON.stringify(input.params));
     this.callPrelude(this.prelude.setParams, fail, params);
     params.dispose();
+    if (input.mode === 'test') this.callPrelude(this.prelude.enableTesting, fail);
 
     host.started();
     const evaluated = vm.evalCode(input.code, input.fileName, { type: 'module', strict: true });

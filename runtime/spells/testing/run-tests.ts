@@ -57,7 +57,7 @@ async function runTestFile(
   const started = performance.now();
   const fileName = path.relative(path.dirname(spell.entryPath), file) || path.basename(file);
   const mock = deterministic(options.loaded);
-  const cassetteFile = file.replace(/\.test\.lua$/, '.cassette.json');
+  const cassetteFile = file.replace(/\.test\.(lua|js)$/, '.cassette.json');
   // Recording: one cassette for the whole file, filled by every run_spell with the real provider.
   const recording = options.record ? Cassette.record(cassetteFile) : undefined;
   const bridges: BridgeHandlers = {
@@ -89,7 +89,7 @@ async function runTestFile(
   let cases = 0;
   const base = { spell: spell.name, file: fileName };
   const { outcome } = await runSpell({
-    spell: { ...spell, source: { engine: 'lua', fileName, code: readFileSync(file, 'utf8') } },
+    spell: { ...spell, source: { engine: file.endsWith('.js') ? 'javascript' : 'lua', fileName, code: readFileSync(file, 'utf8') } },
     params: {},
     loaded: mock,
     home: options.home,

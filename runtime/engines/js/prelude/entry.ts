@@ -84,5 +84,5 @@ const implementations = {
   defineGlobal('SpellError', SpellError);
 })();
 
-return { setParams: setParams, start: start, tick: tick, status: status };
+return { setParams: setParams, enableTesting: enableTesting, start: start, tick: tick, status: status };
 `;
