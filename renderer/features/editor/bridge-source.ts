@@ -1,0 +1,6 @@
+/**
+ * Where the editor's bridge knowledge comes from: the bridge API description in the contract.
+ * Completions, signature help and hover docs read it only through this module.
+ */
+export { BRIDGE_API, classesFor, modulesFor, paramName, viewFunction } from '../../../runtime/contract/bridge-api';
+export type { ApiParam, ApiType, BridgeApi, FunctionView, Language } from '../../../runtime/contract/bridge-api';

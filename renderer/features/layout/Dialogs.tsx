@@ -1,0 +1,22 @@
+import { useUi } from '../../state';
+import { NewSpellDialog } from '../library/NewSpellDialog';
+import { TrashDialog } from '../library/TrashDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
+
+/** The one open dialog, if any (the UI store names it). */
+export function Dialogs() {
+  const dialog = useUi((s) => s.dialog);
+  switch (dialog) {
+    case 'settings':
+      return <SettingsDialog />;
+    case 'new-spell':
+      return <NewSpellDialog />;
+    case 'trash':
+      return <TrashDialog />;
+    case 'shortcuts':
+      return <ShortcutsDialog />;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { startStudio } from './state';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/panels.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+void startStudio();

@@ -1,0 +1,109 @@
+import type { RunRecord, StudioInput } from '../../runtime/contract/studio-api';
+import type { createEditorStore } from './editor-store';
+import type { createHistoryStore } from './history-store';
+import type { createLibraryStore } from './library-store';
+import { fieldsFrom } from './params-form';
+import type { createParamsStore } from './params-store';
+import type { createRunStore } from './run-store';
+import type { KeyValueStorage } from './ui-store';
+
+/** The stores a command coordinates. */
+export interface Stores {
+  library: ReturnType<typeof createLibraryStore>;
+  editor: ReturnType<typeof createEditorStore>;
+  run: ReturnType<typeof createRunStore>;
+  history: ReturnType<typeof createHistoryStore>;
+  params: ReturnType<typeof createParamsStore>;
+}
+
+const LAST_SPELL = 'llmspell.openSpell';
+
+/**
+ * Actions that span stores (open a spell, run it, re-run a past run, rename the open spell), so
+ * each store stays about one concern and components call one function per user intent.
+ */
+export function createCommands(s: Stores, storage?: KeyValueStorage) {
+  const busy = () => ['running', 'starting'].includes(s.run.getState().view.status) && !s.run.getState().view.past;
+
+  const commands = {
+    /** Opens a spell in the editor and lists its runs. Never runs it. */
+    async openSpell(path: string): Promise<void> {
+      if (s.editor.getState().spell?.path === path) return;
+      await s.editor.getState().open(path);
+      if (s.editor.getState().spell?.path !== path) return;
+      storage?.setItem(LAST_SPELL, path);
+      if (!busy()) s.run.getState().clear();
+      await s.history.getState().load(path);
+    },
+
+    /** Reopens the spell open before the page reloaded, if it still exists. */
+    async reopenLast(): Promise<void> {
+      const path = storage?.getItem(LAST_SPELL);
+      if (path && s.library.getState().spells.some((spell) => spell.path === path)) await commands.openSpell(path);
+    },
+
+    /** Validates the form, saves unsaved files (a run reads the disk), then starts the run. */
+    async runSpell(): Promise<boolean> {
+      const spell = s.editor.getState().spell;
+      if (!spell || busy()) return false;
+      const params = s.params.getState().validate(spell.path, fieldsFrom(spell.parameters));
+      if (!params) return false;
+      if (!(await s.editor.getState().saveAll())) return false;
+      await s.run.getState().start(spell.path, params);
+      return true;
+    },
+
+    /** Runs a past run again with its parameters (filling the form with them). */
+    async rerun(record: RunRecord): Promise<void> {
+      if (busy()) return;
+      await commands.openSpell(record.spellPath);
+      const spell = s.editor.getState().spell;
+      if (spell) s.params.getState().fill(spell.path, fieldsFrom(spell.parameters), record.params);
+      await s.run.getState().start(record.spellPath, record.params);
+    },
+
+    /** After a run ends: refresh history and take the token count from its record. */
+    async afterRun(runId: string): Promise<void> {
+      const path = s.history.getState().path;
+      if (!path) return;
+      await s.history.getState().load(path);
+      s.run.getState().setTokens(runId, s.history.getState().runs.find((r) => r.runId === runId)?.tokens);
+    },
+
+    async createSpell(input: StudioInput<'library.create'>): Promise<void> {
+      const spell = await s.library.getState().create(input);
+      await commands.openSpell(spell.path);
+    },
+
+    async duplicateSpell(path: string, name: string): Promise<void> {
+      const spell = await s.library.getState().duplicate(path, name);
+      await commands.openSpell(spell.path);
+    },
+
+    async renameSpell(path: string, name: string): Promise<void> {
+      const wasOpen = s.editor.getState().spell?.path === path;
+      if (wasOpen && !(await s.editor.getState().saveAll())) return;
+      const spell = await s.library.getState().rename(path, name);
+      if (wasOpen) {
+        s.editor.getState().close();
+        await commands.openSpell(spell.path);
+      }
+    },
+
+    async deleteSpell(path: string): Promise<void> {
+      if (s.editor.getState().spell?.path === path) {
+        s.editor.getState().close();
+        await s.history.getState().load(null);
+      }
+      await s.library.getState().remove(path);
+    },
+
+    async restoreSpell(trashId: string): Promise<void> {
+      const spell = await s.library.getState().restore(trashId);
+      await commands.openSpell(spell.path);
+    },
+  };
+  return commands;
+}
+
+export type Commands = ReturnType<typeof createCommands>;

@@ -1,0 +1,167 @@
+import { create } from 'zustand';
+import type { Diagnostic, SpellSummary, StudioClient } from '../../runtime/contract/studio-api';
+import { createEditorBackground, type EditorTiming } from './editor-background';
+import { fromOpened, isDirty, loadFromDisk, markSaved, recoveryOffers, resolveFileName, setDraft, staleRecoveries, type EditorFile, type RecoveryOffer } from './editor-files';
+
+/** A request to show a line in the editor (from an error link); `seq` makes each one new. */
+export interface RevealRequest {
+  file: string;
+  line: number;
+  column?: number;
+  seq: number;
+}
+
+export interface EditorState {
+  spell: SpellSummary | null;
+  files: EditorFile[];
+  active: string | null;
+  /** Unsaved edits found after a reload or crash, waiting for Restore or Discard. */
+  offers: RecoveryOffer[];
+  /** A file whose save was refused because it changed on disk. */
+  conflict: string | null;
+  diagnostics: Record<string, Diagnostic[]>;
+  reveal: RevealRequest | null;
+  opening: boolean;
+  error: string | null;
+  open(path: string): Promise<void>;
+  /** Closes the spell (after a delete or rename); pending recovery copies are sent first. */
+  close(): void;
+  select(file: string): void;
+  edit(file: string, content: string): void;
+  save(file?: string, options?: { overwrite?: boolean }): Promise<boolean>;
+  saveAll(): Promise<boolean>;
+  reloadFromDisk(file: string): Promise<void>;
+  restore(file: string): void;
+  discard(file: string): Promise<void>;
+  revealLine(fileRef: string, line: number, column?: number): void;
+  /** Sends pending recovery copies now (before switching spells or leaving the page). */
+  flushRecovery(): void;
+  dismissError(): void;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const code = (error: unknown) => (typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '');
+/** The host refuses a save whose baseMtime is stale; its code names the conflict. */
+const isConflict = (error: unknown) => /stale|conflict|changed|mtime|modified/i.test(`${code(error)} ${message(error)}`);
+
+/**
+ * The editor's store: the open spell's files with drafts, saving with baseMtime, recovery copies
+ * (kept on the host while a draft differs from the disk, offered back on open) and diagnostics.
+ */
+export function createEditorStore(client: StudioClient, timing: EditorTiming = { recoveryMs: 500, diagnoseMs: 300 }) {
+  let revealSeq = 0;
+
+  return create<EditorState>()((set, get) => {
+    const file = (name: string) => get().files.find((f) => f.name === name);
+    const background = createEditorBackground(client, timing, {
+      spell: () => get().spell,
+      file,
+      setDiagnostics: (name, found) => set({ diagnostics: { ...get().diagnostics, [name]: found } }),
+      reportError: (error) => set({ error }),
+    });
+    const { diagnoseLater, keepRecovery } = background;
+
+    return {
+      spell: null,
+      files: [],
+      active: null,
+      offers: [],
+      conflict: null,
+      diagnostics: {},
+      reveal: null,
+      opening: false,
+      error: null,
+
+      async open(path) {
+        get().flushRecovery();
+        set({ opening: true, error: null });
+        try {
+          const [{ spell, files }, copies] = await Promise.all([client.call('library.open', { path }), client.call('files.recovery', { path })]);
+          const opened = fromOpened(files, spell.engine);
+          for (const stale of staleRecoveries(opened, copies)) void client.call('files.discardRecovery', { path, file: stale.file }).catch(() => undefined);
+          set({ spell, files: opened, active: opened[0]?.name ?? null, offers: recoveryOffers(opened, copies), conflict: null, diagnostics: {}, opening: false });
+          for (const f of opened) diagnoseLater(f.name, 0);
+        } catch (error) {
+          set({ opening: false, error: message(error) });
+        }
+      },
+
+      close() {
+        get().flushRecovery();
+        set({ spell: null, files: [], active: null, offers: [], conflict: null, diagnostics: {}, reveal: null });
+      },
+
+      select: (name) => set({ active: name }),
+
+      edit(name, content) {
+        const f = file(name);
+        if (!f || f.draft === content) return;
+        set({ files: setDraft(get().files, name, content) });
+        keepRecovery(name);
+        diagnoseLater(name);
+      },
+
+      async save(name = get().active ?? '', options = {}) {
+        const spell = get().spell;
+        const f = file(name);
+        if (!spell || !f) return false;
+        const content = f.draft;
+        try {
+          const { mtime } = await client.call('files.save', { path: spell.path, file: name, content, ...(options.overwrite ? {} : { baseMtime: f.mtime }) });
+          set({ files: markSaved(get().files, name, content, mtime), conflict: get().conflict === name ? null : get().conflict, error: null });
+          if (!isDirty(file(name)!)) {
+            background.cancelRecovery(name);
+            void client.call('files.discardRecovery', { path: spell.path, file: name }).catch(() => undefined);
+          }
+          // A saved manifest changes the parameters form: read the summary again.
+          if (name === 'spell.yaml') void client.call('library.open', { path: spell.path }).then(({ spell: fresh }) => get().spell?.path === fresh.path && set({ spell: fresh }), () => undefined);
+          return true;
+        } catch (error) {
+          if (isConflict(error)) set({ conflict: name, error: null });
+          else set({ error: `Could not save ${name}: ${message(error)}` });
+          return false;
+        }
+      },
+
+      async saveAll() {
+        for (const f of get().files.filter(isDirty)) if (!(await get().save(f.name))) return false;
+        return true;
+      },
+
+      async reloadFromDisk(name) {
+        const spell = get().spell;
+        if (!spell) return;
+        const { files } = await client.call('library.open', { path: spell.path });
+        const disk = files.find((f) => f.name === name);
+        if (!disk) return;
+        background.cancelRecovery(name);
+        void client.call('files.discardRecovery', { path: spell.path, file: name }).catch(() => undefined);
+        set({ files: loadFromDisk(get().files, name, disk.content, disk.mtime), conflict: null });
+        diagnoseLater(name, 0);
+      },
+
+      restore(name) {
+        const offer = get().offers.find((o) => o.file === name);
+        if (!offer) return;
+        set({ offers: get().offers.filter((o) => o !== offer), active: name });
+        get().edit(name, offer.content);
+      },
+
+      async discard(name) {
+        const spell = get().spell;
+        set({ offers: get().offers.filter((o) => o.file !== name) });
+        if (spell) await client.call('files.discardRecovery', { path: spell.path, file: name }).catch(() => undefined);
+      },
+
+      revealLine(ref, line, column) {
+        const name = resolveFileName(get().files.map((f) => f.name), ref);
+        if (!name) return;
+        set({ active: name, reveal: { file: name, line, ...(column !== undefined ? { column } : {}), seq: ++revealSeq } });
+      },
+
+      flushRecovery: () => background.flushRecovery(get().files.map((f) => f.name)),
+
+      dismissError: () => set({ error: null }),
+    };
+  });
+}

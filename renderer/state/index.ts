@@ -1,0 +1,74 @@
+/**
+ * The renderer's state: one small zustand store per concern, created here around the one Studio
+ * client, plus the commands that span them. Components import from this module only; only files
+ * in renderer/state import zustand.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { createStudioClient } from '../ipc/client';
+import { createCommands } from './commands';
+import { createConnectionStore } from './connection-store';
+import { createEditorStore } from './editor-store';
+import { createHistoryStore } from './history-store';
+import { createLibraryStore } from './library-store';
+import { createParamsStore } from './params-store';
+import { createRunStore } from './run-store';
+import { createSettingsStore } from './settings-store';
+import { createUiStore, type KeyValueStorage } from './ui-store';
+
+export type { EditorFile, RecoveryOffer } from './editor-files';
+export type { ConsoleEntry } from './run-console';
+export type { RunStatus, RunView } from './run-state';
+export type { DialogName } from './ui-store';
+export type { PaneKey, Theme } from './layout';
+export { isDirty, languageOf } from './editor-files';
+export { allTags, checkSpellName, filterSpells } from './library-filter';
+export { fileLineRefs, formatDuration } from './run-console';
+export { fieldsFrom } from './params-form';
+export { filterRuns, formatWhen, paramsSummary } from './history-filter';
+export { PANE_LIMITS } from './layout';
+export * from './selectors';
+
+/** Shallow-compares a selector's result, for selectors that build objects or arrays. */
+export { useShallow };
+
+const storage: KeyValueStorage | undefined = typeof localStorage === 'undefined' ? undefined : localStorage;
+const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+
+/** The one connection to the host. */
+export const client = createStudioClient();
+
+export const useConnection = createConnectionStore();
+export const useLibrary = createLibraryStore(client);
+export const useEditor = createEditorStore(client);
+export const useRun = createRunStore(client);
+export const useHistory = createHistoryStore(client);
+export const useParams = createParamsStore(storage);
+export const useSettings = createSettingsStore(client);
+export const useUi = createUiStore(storage, prefersDark ? 'dark' : 'light');
+
+/** Actions that span stores: open, run, re-run, create, rename, delete. */
+export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams }, storage);
+
+client.on('run', (event) => {
+  useRun.getState().receive(event);
+  if (event.type === 'finished') void commands.afterRun(event.runId);
+});
+client.on('library', () => void useLibrary.getState().load());
+client.onConnection((state) => {
+  const reconnected = state === 'open' && useConnection.getState().everOpen;
+  useConnection.getState().set(state);
+  if (reconnected) {
+    void useLibrary.getState().load();
+    const path = useHistory.getState().path;
+    if (path) void useHistory.getState().load(path);
+  }
+});
+
+/** Loads what the first screen shows, then reopens the spell that was open before a reload. */
+export async function startStudio(): Promise<void> {
+  await Promise.all([useLibrary.getState().load(), useSettings.getState().load(), useLibrary.getState().loadTrash()]);
+  await commands.reopenLast();
+}
+
+// Unsaved edits must reach the host before the page goes away (reload, close, crash of the tab).
+if (typeof addEventListener === 'function') addEventListener('pagehide', () => useEditor.getState().flushRecovery());
