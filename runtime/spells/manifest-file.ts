@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { firstLine, lineOf } from '../yaml/yaml-lines';
 import { SpellManifestSchema, type SpellManifest } from '../contract/spell-manifest';
 import { fieldPath, issuesToMessages, ManifestError, type ManifestProblem } from './manifest-problems';
 import { parseQuickYaml } from './quick-yaml';
@@ -68,31 +69,3 @@ export function loadManifest(path: string, file = 'spell.yaml'): SpellManifest {
   return result.manifest;
 }
 
-/** The yaml package appends " at line N, column M:" and a code excerpt; keep the sentence. */
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** Line of the deepest node along `path` that exists: the key's line for mappings, the item's for lists. */
-function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {
-  let node: unknown = doc.contents;
-  let offset = rangeStart(node);
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) break;
-      offset = rangeStart(pair.key) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node)) {
-      const item: unknown = node.items[Number(key)];
-      if (item === undefined) break;
-      offset = rangeStart(item) ?? offset;
-      node = item;
-    } else break;
-  }
-  return offset === undefined ? undefined : counter.linePos(offset).line;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  return (node as { range?: [number, number, number] } | null)?.range?.[0];
-}

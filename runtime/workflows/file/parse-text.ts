@@ -2,7 +2,8 @@
  * Reads the text of a workflow file (YAML, or JSON, which the YAML parser reads too) into plain data
  * plus a way to find the line of any field path, so every problem can name its line.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { lineOf } from '../../yaml/yaml-lines';
 import type { GraphProblem } from '../graph/problems';
 
 /** Parsed text: the data and the line finder, or the syntax problems. */
@@ -57,26 +58,3 @@ function parseDocumentLines(text: string): ParsedText {
   return { ok: true, data, lineOf: (path) => lineOf(doc, counter, path) };
 }
 
-/** Line of the deepest node along `path` that exists: the key's line for mappings, the item's for lists. */
-function lineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number | undefined {
-  let node: unknown = doc.contents;
-  let offset = rangeStart(node);
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) break;
-      offset = rangeStart(pair.key) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node)) {
-      const item: unknown = node.items[Number(key)];
-      if (item === undefined) break;
-      offset = rangeStart(item) ?? offset;
-      node = item;
-    } else break;
-  }
-  return offset === undefined ? undefined : counter.linePos(offset).line;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  return (node as { range?: [number, number, number] } | null)?.range?.[0];
-}
