@@ -6,19 +6,18 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Bundles TypeScript bench drivers (name in dist/ → source) beside the runtime bundles, so they import
+ * the runtime's sources and the Supervisor finds its engine entry; returns the built paths by name.
+ */
+export async function buildBenchEntries(entryPoints) {
+  await build({ absWorkingDir: root, entryPoints, outdir: 'dist', bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+  return Object.fromEntries(Object.keys(entryPoints).map((name) => [name, path.join(root, 'dist', `${name}.js`)]));
+}
+
 /** Builds the drivers; returns their paths, plus a one-line spell that marks its first instruction. */
 export async function buildDrivers() {
-  await build({
-    absWorkingDir: root,
-    entryPoints: { 'bench-lua-cpu': 'bench/lua-cpu.ts', 'bench-warm-start': 'bench/warm-start.ts', 'bench-llm': 'bench/llm.ts', 'bench-llm-server': 'bench/llm-server-process.ts' },
-    outdir: 'dist',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await buildBenchEntries({ 'bench-lua-cpu': 'bench/lua-cpu.ts', 'bench-warm-start': 'bench/warm-start.ts', 'bench-llm': 'bench/llm.ts', 'bench-llm-server': 'bench/llm-server-process.ts' });
   return {
     luaCpu: path.join(root, 'dist', 'bench-lua-cpu.js'),
     warmStart: path.join(root, 'dist', 'bench-warm-start.js'),

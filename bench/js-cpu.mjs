@@ -3,13 +3,12 @@
 // engines through the supervisor. `benchJs()` returns printable lines, e.g.
 //   import { benchJs } from './js-cpu.mjs'; for (const line of await benchJs()) console.log(line);
 // (needs dist/ built: `npm run build`). Run alone: `node bench/js-cpu.mjs`.
-import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { buildBenchEntries, root } from './build-drivers.mjs';
 const REPS = 5;
 
 const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
@@ -18,17 +17,7 @@ const geomean = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.le
 const row = (cells, widths) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' ');
 
 async function buildDrivers() {
-  await build({
-    absWorkingDir: root,
-    entryPoints: { 'bench-js-cpu': 'bench/js-cpu-driver.ts', 'bench-js-start': 'bench/js-start-driver.ts' },
-    outdir: 'dist',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await buildBenchEntries({ 'bench-js-cpu': 'bench/js-cpu-driver.ts', 'bench-js-start': 'bench/js-start-driver.ts' });
 }
 
 async function runJson(driver, args) {

@@ -1,5 +1,5 @@
 /**
- * Workflow engine benchmark driver (bundled by bench/workflows.mjs into .tmp/). Measures:
+ * Workflow engine benchmark driver (bundled by bench/workflows.mjs into dist/). Measures:
  * (1) a fan-out of N llm nodes into one merge, against the local OpenAI-compatible server (its own
  *     process) at 50 ms latency with concurrency 100, beside the same N calls made directly with the
  *     openai SDK at the same concurrency (the reference) and the ideal (N / 100 × 50 ms);

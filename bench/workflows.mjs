@@ -4,24 +4,13 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { buildBenchEntries, root } from './build-drivers.mjs';
 
-/** Bundles the driver and the test server into .tmp/ (git- and lint-ignored), runs it, returns lines to print. */
+/** Bundles the driver and the test server into dist/, runs it, returns lines to print. */
 export async function benchWorkflows() {
-  await build({
-    absWorkingDir: root,
-    entryPoints: { 'bench-workflows': 'bench/workflows-driver.ts', 'bench-workflows-server': 'bench/llm-server-process.ts' },
-    outdir: '.tmp',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-  const out = execFileSync(process.execPath, [path.join(root, '.tmp', 'bench-workflows.js')], { encoding: 'utf8', cwd: root });
+  const built = await buildBenchEntries({ 'bench-workflows': 'bench/workflows-driver.ts', 'bench-workflows-server': 'bench/llm-server-process.ts' });
+  const out = execFileSync(process.execPath, [built['bench-workflows']], { encoding: 'utf8', cwd: root });
   const r = JSON.parse(out.trim().split('\n').at(-1));
   const mark = (ok) => (ok ? 'PASS' : 'MISS');
   const ratio = r.fanOutMs / r.idealMs;

@@ -33,11 +33,17 @@ export class RunController {
   private readonly rpc: RpcDispatcher;
   private stopMemoryWatch: () => void = () => {};
   private finished = false;
+  private replaced = false;
 
+  /**
+   * `replacement` gives another engine when the pooled one died before the spell started (an idle
+   * process can be killed from outside); the run then starts there instead of failing.
+   */
   constructor(
-    private readonly engine: PooledEngine,
+    private engine: PooledEngine,
     private readonly request: RunRequest,
     private readonly hooks: RunHooks,
+    private readonly replacement?: () => PooledEngine,
   ) {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.rpc = new RpcDispatcher(request.runId, hooks, (message) => this.engine.process.send(message));
@@ -60,21 +66,31 @@ export class RunController {
   }
 
   private start(): void {
-    const { process } = this.engine;
-    process.onMessage((raw) => this.onMessage(raw));
-    process.onExit((info) => this.onExit(info.code, info.signal));
-    if (this.engine.exited) return this.onExit(null, null);
-    this.engine.ready.then(
-      () => process.send(this.request),
-      () => {}, // onExit reports it
-    );
-    const { timeoutMs, memoryBytes } = this.request.limits;
+    this.attach();
+    const { timeoutMs } = this.request.limits;
     this.timers.push(
       setTimeout(
         () => this.stop(`run exceeded its time limit (${timeoutMs / 1000} s)`, 'timeout'),
         timeoutMs + TIMEOUT_SLACK_MS,
       ),
     );
+  }
+
+  /** Listens to the current engine, hands it the request once it is ready, and watches its memory. */
+  private attach(): void {
+    const engine = this.engine;
+    const { process } = engine;
+    process.onMessage((raw) => engine === this.engine && this.onMessage(raw));
+    process.onExit((info) => engine === this.engine && this.onExit(info.code, info.signal));
+    if (engine.exited) return this.onExit(null, null);
+    engine.ready.then(
+      () => {
+        if (engine === this.engine && !this.finished) process.send(this.request);
+      },
+      () => {}, // onExit reports it
+    );
+    const { memoryBytes } = this.request.limits;
+    this.stopMemoryWatch();
     this.stopMemoryWatch = watchMemory(process.pid, memoryBytes, (rss) =>
       this.kill({
         code: 'memory',
@@ -136,6 +152,13 @@ export class RunController {
 
   private onExit(code: number | null, signal: string | null): void {
     if (this.finished) return;
+    // Died before the spell's first instruction and without an answer: no spell code ran, so the
+    // process was broken (killed while idle in the pool); start the run once more in a fresh one.
+    if (this.startLatencyMs === undefined && !this.result && !this.forced && !this.replaced && this.replacement) {
+      this.replaced = true;
+      this.engine = this.replacement();
+      return this.attach();
+    }
     this.finished = true;
     for (const timer of this.timers) clearTimeout(timer);
     clearTimeout(this.killTimer);

@@ -61,7 +61,7 @@ export class Supervisor {
       logLevel: spec.logLevel ?? 'info',
       mode: spec.mode ?? 'run',
     });
-    const controller = new RunController(this.pool.take(), request, hooks);
+    const controller = new RunController(this.pool.take(), request, hooks, () => this.pool.take());
     this.active.add(controller);
     void controller.done.then(() => this.active.delete(controller));
     return controller;

@@ -54,6 +54,14 @@ describe('Supervisor', () => {
     expect((await supervisor.run(spec('print(1)'), noBridges).done).ok).toBe(true);
   });
 
+  it('starts a run in a fresh process when the pooled one died while idle', async () => {
+    const supervisor = makeSupervisor();
+    await supervisor.ready();
+    for (const child of childEnginePids()) process.kill(child, 'SIGKILL');
+    const outcome = await supervisor.run(spec('print("still fine")'), noBridges).done;
+    expect(outcome.ok).toBe(true);
+  });
+
   it('stops a run politely, then kills a spell that does not listen', async () => {
     const supervisor = makeSupervisor();
     let started!: () => void;
