@@ -4,11 +4,15 @@ import { COMMANDS } from './commands';
 import { VERSION } from './commands/version';
 import { EXIT, UsageError } from './usage-error';
 
-function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return `llmspell ${VERSION}: run LLM spells written in Lua\n\nusage: llmspell <command> [options]\n\ncommands:\n${lines.join('\n')}\n  ${'help'.padEnd(width)}  show this help, or a command's usage: llmspell help <command>\n\nglobal options: --version, --help\n`;
+/** The overview: loads every command for its summary (help is never on a hot path). */
+async function helpText(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `llmspell ${VERSION}: run LLM spells written in Lua and JavaScript\n\nusage: llmspell <command> [options]\n\ncommands:\n${lines.join('\n')}\n  ${'help'.padEnd(width)}  show this help, or a command's usage: llmspell help <command>\n\nglobal options: --version, --help\n`;
 }
+
+const findCommand = (name: string | undefined) => COMMANDS.find((c) => c.name === name);
 
 /** The `llmspell` command line. Returns the exit code: 0 ok, 1 spell failed, 2 usage error. */
 export async function main(argv: string[], ctx: CliContext = defaultContext(), extras: { prestarted?: EngineProcess[] } = {}): Promise<number> {
@@ -25,13 +29,14 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
-      const command = COMMANDS.find((c) => c.name === rest[0]);
-      ctx.stdout.write(command ? `${command.usage}\n` : helpText());
+      const named = findCommand(rest[0]);
+      ctx.stdout.write(named ? `${(await named.load()).usage}\n` : await helpText());
       return first === undefined ? EXIT.usage : EXIT.ok;
     }
-    if (first === '--version' || first === '-V') return await COMMANDS.find((c) => c.name === 'version')!.run([], ctx);
-    const command = COMMANDS.find((c) => c.name === first);
-    if (!command) throw new UsageError(`unknown command '${first}'`, 'usage: llmspell <command> [options]; see llmspell help');
+    if (first === '--version' || first === '-V') return await (await findCommand('version')!.load()).run([], ctx);
+    const entry = findCommand(first);
+    if (!entry) throw new UsageError(`unknown command '${first}'`, 'usage: llmspell <command> [options]; see llmspell help');
+    const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       ctx.stdout.write(`${command.usage}\n`);
       return EXIT.ok;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, as in limits.ts: the engine process loads only these schemas before it is ready.
+import * as z from 'zod/mini';
 import { RunLimits } from './limits';
 
 /**
@@ -13,7 +14,7 @@ export type EngineName = z.infer<typeof EngineName>;
 export const SpellSource = z.object({
   engine: EngineName,
   /** File name shown in errors and tracebacks, e.g. `hello.lua`. */
-  fileName: z.string().min(1),
+  fileName: z.string().check(z.minLength(1)),
   code: z.string(),
 });
 export type SpellSource = z.infer<typeof SpellSource>;
@@ -25,8 +26,8 @@ export const ErrorInfo = z.object({
   message: z.string(),
   /** Machine-readable cause: `spell_error`, `timeout`, `memory`, `stopped`, `crashed`, ... */
   code: z.string(),
-  file: z.string().optional(),
-  line: z.number().int().optional(),
+  file: z.optional(z.string()),
+  line: z.optional(z.int()),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfo>;
 
@@ -43,24 +44,24 @@ export const RunRequest = z.object({
   /** Name of the spell, shown in log lines. */
   spellName: z.string(),
   /** `test` runs a spell test: the assertion library and `run_spell` are added to its globals. */
-  mode: z.enum(['run', 'test']).default('run'),
+  mode: z._default(z.enum(['run', 'test']), 'run'),
 });
 export type RunRequest = z.infer<typeof RunRequest>;
 
 /** The answer to an `rpc`: `value` when ok, else `error` (a message for the spell). */
 export const RpcResult = z.object({
   type: z.literal('rpc-result'),
-  id: z.number().int(),
+  id: z.int(),
   ok: z.boolean(),
-  value: z.unknown().optional(),
-  error: z.string().optional(),
+  value: z.optional(z.unknown()),
+  error: z.optional(z.string()),
   /** Machine-readable cause of a failure (a BridgeError's code), for a JS spell's `SpellError.code`. */
-  code: z.string().optional(),
+  code: z.optional(z.string()),
 });
 export type RpcResult = z.infer<typeof RpcResult>;
 
 /** A host-initiated event delivered to the running spell (stream chunks of a pending RPC). */
-export const RpcEvent = z.object({ type: z.literal('rpc-event'), id: z.number().int(), value: z.unknown() });
+export const RpcEvent = z.object({ type: z.literal('rpc-event'), id: z.int(), value: z.unknown() });
 export type RpcEvent = z.infer<typeof RpcEvent>;
 
 /** Asks the engine to end the run; the supervisor SIGKILLs it one second later. */
@@ -86,10 +87,10 @@ export const EngineToHost = z.discriminatedUnion('type', [
   /** A notable step (`tool-call`, `tool-result`) for the run's event stream. */
   z.object({ type: z.literal('notify'), name: z.string(), data: z.unknown() }),
   /** A bridge call with side effects; the host answers with `rpc-result`. */
-  z.object({ type: z.literal('rpc'), id: z.number().int(), method: z.string(), args: z.array(z.unknown()) }),
+  z.object({ type: z.literal('rpc'), id: z.int(), method: z.string(), args: z.array(z.unknown()) }),
   /** Cancels a pending RPC (e.g. a stream stopped by its callback). */
-  z.object({ type: z.literal('rpc-cancel'), id: z.number().int() }),
+  z.object({ type: z.literal('rpc-cancel'), id: z.int() }),
   /** The run ended: `result` when ok (a JS spell's return value), else `error`. */
-  z.object({ type: z.literal('done'), ok: z.boolean(), result: z.unknown().optional(), error: ErrorInfo.optional() }),
+  z.object({ type: z.literal('done'), ok: z.boolean(), result: z.optional(z.unknown()), error: z.optional(ErrorInfo) }),
 ]);
 export type EngineToHost = z.infer<typeof EngineToHost>;

@@ -36,7 +36,7 @@ export const RunEvent = z.discriminatedUnion('type', [
     type: z.literal('finished'),
     runId: z.string(),
     ok: z.boolean(),
-    error: ErrorInfo.optional(),
+    error: z.optional(ErrorInfo),
     durationMs: z.number(),
   }),
 ]);
@@ -46,7 +46,7 @@ export type RunEvent = z.infer<typeof RunEvent>;
 export const RunOutcome = z.object({
   runId: z.string(),
   ok: z.boolean(),
-  error: ErrorInfo.optional(),
+  error: z.optional(ErrorInfo),
   /** Wall time from the run request to the end. */
   durationMs: z.number(),
   /** Milliseconds from the run request to the spell's first instruction. */

@@ -63,7 +63,7 @@ export const RunRecord = z.object({
   startedAt: z.number(),
   status: z.enum(['running', 'ok', 'failed', 'stopped']),
   durationMs: z.number().optional(),
-  error: ErrorInfo.optional(),
+  error: z.optional(ErrorInfo),
   output: z.string(),
   tokens: z.number().int().optional(),
 });

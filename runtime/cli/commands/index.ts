@@ -1,29 +1,25 @@
 import type { Command } from '../command';
-import { configCommand } from './config';
-import { createCommand } from './create';
-import { infoCommand } from './info';
-import { installCommand } from './install';
-import { keygenCommand } from './keygen';
-import { listCommand } from './list';
-import { packCommand } from './pack';
-import { runCommand } from './run';
-import { studioCommand } from './studio';
-import { testCommand } from './test';
-import { validateCommand } from './validate';
-import { versionCommand } from './version';
 
-/** Every `llmspell` command, one line each. */
-export const COMMANDS: readonly Command[] = [
-  runCommand,
-  studioCommand,
-  listCommand,
-  infoCommand,
-  createCommand,
-  validateCommand,
-  testCommand,
-  packCommand,
-  installCommand,
-  keygenCommand,
-  configCommand,
-  versionCommand,
+/** A command known by name, loaded only when it runs: `llmspell run` never loads the studio server. */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<Command>;
+}
+
+const entry = (name: string, load: () => Promise<Command>): CommandEntry => ({ name, load });
+
+/** Every `llmspell` command, one line each, in the order `llmspell help` lists them. */
+export const COMMANDS: readonly CommandEntry[] = [
+  entry('run', async () => (await import('./run')).runCommand),
+  entry('studio', async () => (await import('./studio')).studioCommand),
+  entry('list', async () => (await import('./list')).listCommand),
+  entry('info', async () => (await import('./info')).infoCommand),
+  entry('create', async () => (await import('./create')).createCommand),
+  entry('validate', async () => (await import('./validate')).validateCommand),
+  entry('test', async () => (await import('./test')).testCommand),
+  entry('pack', async () => (await import('./pack')).packCommand),
+  entry('install', async () => (await import('./install')).installCommand),
+  entry('keygen', async () => (await import('./keygen')).keygenCommand),
+  entry('config', async () => (await import('./config')).configCommand),
+  entry('version', async () => (await import('./version')).versionCommand),
 ];
