@@ -58,7 +58,8 @@ async function openSpell(page, name) {
 
 async function clearConsole(page) {
   const clear = page.getByRole('button', { name: 'Clear', exact: true });
-  if (await clear.isEnabled()) await clear.click();
+  // The console may empty itself between the check and the click (a run starting): that is fine too.
+  if (await clear.isEnabled()) await clear.click({ timeout: 2000 }).catch(() => {});
 }
 
 /** Clicks Run; resolves with ms from the click to "Running" and to the first output in the DOM. */
