@@ -32,6 +32,10 @@ function supervise(child) {
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
+// The renderer is built by `npm install` (prepare); rebuild it here if sources changed since (fast no-op otherwise).
+const built = spawn(process.execPath, [path.join(root, 'renderer', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+if ((await supervise(built)) !== 0) process.exit(1);
+
 const binary = electronBinary();
 if (binary) {
   const { buildElectron } = await import(pathToFileURL(path.join(root, 'scripts', 'build-electron.mjs')).href);
