@@ -33,8 +33,13 @@ function supervise(child) {
 }
 
 // The renderer is built by `npm install` (prepare); rebuild it here if sources changed since (fast no-op otherwise).
-const built = spawn(process.execPath, [path.join(root, 'renderer', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
-if ((await supervise(built)) !== 0) process.exit(1);
+const built = spawn(process.execPath, [path.join(root, 'renderer', 'build.mjs')], { stdio: ['ignore', 'ignore', 'pipe'] });
+let buildLog = '';
+built.stderr.setEncoding('utf8').on('data', (chunk) => (buildLog += chunk));
+if ((await supervise(built)) !== 0) {
+  process.stderr.write(`could not build the studio's renderer:\n${buildLog}`);
+  process.exit(1);
+}
 
 const binary = electronBinary();
 if (binary) {
