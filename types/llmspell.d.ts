@@ -415,22 +415,22 @@ declare const http: {
 declare const log: {
   /**
    * A debug line on stderr with the spell's name, shown when the log level allows.
-   * @param fields Structured fields (`k = v` pairs in Lua may also follow the message).
+   * @param fields Structured fields.
    */
   debug(message: string, fields?: Record<string, any>): void;
   /**
    * A info line on stderr with the spell's name, shown when the log level allows.
-   * @param fields Structured fields (`k = v` pairs in Lua may also follow the message).
+   * @param fields Structured fields.
    */
   info(message: string, fields?: Record<string, any>): void;
   /**
    * A warn line on stderr with the spell's name, shown when the log level allows.
-   * @param fields Structured fields (`k = v` pairs in Lua may also follow the message).
+   * @param fields Structured fields.
    */
   warn(message: string, fields?: Record<string, any>): void;
   /**
    * A error line on stderr with the spell's name, shown when the log level allows.
-   * @param fields Structured fields (`k = v` pairs in Lua may also follow the message).
+   * @param fields Structured fields.
    */
   error(message: string, fields?: Record<string, any>): void;
 };

@@ -492,24 +492,24 @@ function http.request(request) end
 log = {}
 
 ---A debug line on stderr with the spell's name, shown when the log level allows.
----@param message string
----@param fields? table<string, any> Structured fields (`k = v` pairs in Lua may also follow the message).
-function log.debug(message, fields) end
+---@param message any
+---@param ... any A table of fields, or key, value pairs.
+function log.debug(message, ...) end
 
 ---A info line on stderr with the spell's name, shown when the log level allows.
----@param message string
----@param fields? table<string, any> Structured fields (`k = v` pairs in Lua may also follow the message).
-function log.info(message, fields) end
+---@param message any
+---@param ... any A table of fields, or key, value pairs.
+function log.info(message, ...) end
 
 ---A warn line on stderr with the spell's name, shown when the log level allows.
----@param message string
----@param fields? table<string, any> Structured fields (`k = v` pairs in Lua may also follow the message).
-function log.warn(message, fields) end
+---@param message any
+---@param ... any A table of fields, or key, value pairs.
+function log.warn(message, ...) end
 
 ---A error line on stderr with the spell's name, shown when the log level allows.
----@param message string
----@param fields? table<string, any> Structured fields (`k = v` pairs in Lua may also follow the message).
-function log.error(message, fields) end
+---@param message any
+---@param ... any A table of fields, or key, value pairs.
+function log.error(message, ...) end
 
 ---Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio) and `io.write`; no files.
 ---@class llmspell.io

@@ -159,7 +159,7 @@ describe('llm through the openai SDK against a local server', () => {
 
   it('raises a clear error for a wrong argument type', async () => {
     const result = await spell('llm.chat(42)');
-    expect(result.stderr).toMatch(/llm-\w+\.lua:1: llm\.chat: bad argument #1 \(string expected, got number\)/);
+    expect(result.stderr).toMatch(/llm-\w+\.lua:1: llm\.chat: bad argument #1 'prompt' \(string expected, got number\)/);
     expect(result.code).toBe(1);
   });
 });

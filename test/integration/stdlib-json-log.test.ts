@@ -54,13 +54,13 @@ describe('json', () => {
       print(json.decode('{"a": }'))
       print(json.decode('[1, 2'))
       print(json.decode('{"a": 1}\\n{'))
-      print(json.decode(5))
+      print(pcall(json.decode, 5))
     `);
     expect(result.stdout.split('\n')).toEqual([
       'nil\tunexpected "}" at line 1, column 7 (position 6)',
       'nil\tunexpected end of JSON input at position 5',
       'nil\tunexpected "{" at line 2, column 1 (position 9)',
-      'nil\tjson.decode expects a string, got number',
+      "false\tjson.decode: bad argument #1 'text' (string expected, got number)",
       '',
     ]);
   });

@@ -48,7 +48,7 @@ describe('storage', () => {
 
   it('raises for a wrong argument type, naming the function', async () => {
     const result = await spell('storage.write("a.txt", 42)');
-    expect(result.stderr).toContain('storage.write: bad argument #2 (string expected, got number)');
+    expect(result.stderr).toContain("storage.write: bad argument #2 'content' (string expected, got number)");
     expect(result.code).toBe(1);
   });
 });

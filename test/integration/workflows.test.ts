@@ -211,6 +211,6 @@ print(pcall(workflow.load, 42))
     expect(lines[1]).toBe('praise\tThank you for your kind words! We passed them on to the team.\trun-started\trun-finished');
     expect(lines[2]).toMatch(/^nil\tworkflow 'classify-and-route': workflow\.run_file: .*classify-and-route\.workflow\.yaml: parameter 'message': expected a string, got 42$/);
     expect(lines[3]).toBe('nil\tworkflow.load_file: missing.workflow.yaml: no such workflow file');
-    expect(lines[4]).toMatch(/^false\t.*workflow\.load: bad argument #1 \(string expected, got number\)$/);
+    expect(lines[4]).toMatch(/^false\t.*workflow\.load: bad argument #1 'path' \(string expected, got number\)$/);
   });
 });

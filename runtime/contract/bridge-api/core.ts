@@ -13,8 +13,10 @@ export const JSON_MODULE: ApiModule = {
 const logFn = (name: string): ApiFunction => ({
   name,
   doc: `A ${name} line on stderr with the spell's name, shown when the log level allows.`,
-  params: [p('message', t.string), opt('fields', t.map(t.any), 'Structured fields (`k = v` pairs in Lua may also follow the message).')],
+  params: [p('message', t.string), opt('fields', t.map(t.any), 'Structured fields.')],
   returns: t.void,
+  // go-llmspell's Lua form: log.info(msg, k1, v1, ...) or log.info(msg, { k = v }); msg may be any value.
+  lua: { params: [p('message', t.any), rest('fields', t.any, 'A table of fields, or key, value pairs.')] },
 });
 
 /** `log`: structured log lines. */

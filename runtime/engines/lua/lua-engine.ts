@@ -2,6 +2,10 @@ import { LuaFactory, LuaReturn, type LuaEngine as WasmoonEngine } from 'wasmoon'
 import { LUA_PRELUDE } from './prelude/index';
 import { LUA_BRIDGES } from './bridges';
 import { toLuaSafe } from './to-lua';
+import { luaArgSpecs } from './arg-specs';
+
+/** The argument checks of every Lua bridge function, derived once per process from the description. */
+const ARG_SPECS = toLuaSafe(luaArgSpecs());
 import type { EngineHost, EngineRunInput } from '../engine';
 
 /**
@@ -26,6 +30,7 @@ export class LuaEngine {
     vm.doStringSync(LUA_PRELUDE);
     for (const source of LUA_BRIDGES) vm.doStringSync(source);
     vm.doStringSync('__llmspell_prepare()');
+    (vm.global.get('__llmspell_check_args') as (specs: unknown) => void)(ARG_SPECS);
     return engine;
   }
 

@@ -33,6 +33,46 @@ function __llmspell_prepare()
   end
 end
 
+--- Wraps every described bridge function with the argument checks derived from the bridge
+--- description (arg-specs.ts): a wrong type raises at the caller's line, naming function, argument
+--- and types, the same for every bridge.
+local function check_args(specs)
+  local function kind_ok(kind, v)
+    local t = type(v)
+    if kind == "any" then return true end
+    if kind == "integer" then return mtype(v) == "integer" or (t == "number" and v == floor(v)) end
+    return t == kind
+  end
+  for module, functions in pairs(specs) do
+    local face = env[module]
+    if type(face) == "table" then
+      for name, params in pairs(functions) do
+        local fn = rawget(face, name)
+        if type(fn) == "function" and #params > 0 then
+          local label = module .. "." .. name
+          face[name] = function(...)
+            for i, spec in ipairs(params) do
+              local v = select(i, ...)
+              if not (v == nil and spec[3]) then
+                local ok = false
+                for _, kind in ipairs(spec[2]) do if kind_ok(kind, v) then ok = true break end end
+                if not ok then
+                  error(("%s: bad argument #%d '%s' (%s expected, got %s)"):format(label, i, spec[1], concat(spec[2], " or "), type(v)), 2)
+                end
+              end
+            end
+            return fn(...)
+          end
+        end
+      end
+    end
+  end
+end
+function __llmspell_check_args(specs)
+  __llmspell_check_args = nil
+  check_args(specs)
+end
+
 function __llmspell_run(code, chunkname, params, testing)
   __llmspell_run = nil
   env.params = params or {}
