@@ -6,6 +6,7 @@ import { resolveSpell, SpellNotFound, type ResolvedSpell } from '../../spells/re
 import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { openLibrary } from '../open-library';
+import { checkDependencies, describeDependencies } from '../../spells/dependencies';
 import { UsageError } from '../usage-error';
 
 const usage = 'usage: llmspell info <spell> [--json]   (a name in the library, a spell folder or a .lua file)';
@@ -34,7 +35,10 @@ export const infoCommand: Command = {
       ctx.stdout.write(`${JSON.stringify({ path, manifest: spell.manifest ?? null, name: spell.name, engine: spell.engine }, null, 2)}\n`);
       return 0;
     }
-    ctx.stdout.write(`${formatInfo(spell, path).join('\n')}\n`);
+    const lines = formatInfo(spell, path);
+    const dependencies = spell.manifest?.dependencies ?? [];
+    if (dependencies.length) lines.push('dependencies:', ...describeDependencies(checkDependencies(dependencies, openLibrary(ctx))).map((l) => `  ${l}`));
+    ctx.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   },
 };
@@ -55,7 +59,6 @@ function formatInfo(spell: ResolvedSpell, path: string): string[] {
   lines.push('', permissions.length ? 'permissions:' : 'permissions: none', ...permissions.map((p) => `  ${p}`));
   const limits = [m.limits.timeout && `timeout ${m.limits.timeout} s`, m.limits.memory && `memory ${m.limits.memory} MB`].filter(Boolean);
   if (limits.length) lines.push(`limits: ${limits.join(', ')}`);
-  if (m.dependencies.length) lines.push(`dependencies: ${m.dependencies.map((d) => `${d.name} ${d.range}`).join(', ')}`);
   return lines;
 }
 

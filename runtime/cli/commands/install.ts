@@ -5,6 +5,8 @@ import { BundleError } from '../../spells/bundle/read-bundle';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
+import { openLibrary } from '../open-library';
+import { checkDependencies, describeDependencies } from '../../spells/dependencies';
 
 const usage = 'usage: llmspell install <file.spell> [--force]';
 
@@ -31,6 +33,8 @@ export const installCommand: Command = {
           : 'unsigned: its contents match its digest, but no trusted key vouches for who made it',
       );
       lines.push(result.permissions.length ? 'it asks for:' : 'it asks for no permissions', ...result.permissions.map((p) => `  ${p}`));
+      const statuses = checkDependencies(result.dependencies, openLibrary(ctx));
+      if (statuses.length) lines.push('it needs:', ...describeDependencies(statuses).map((l) => `  ${l}`));
       ctx.stdout.write(`${lines.join('\n')}\n`);
       return 0;
     } catch (error) {

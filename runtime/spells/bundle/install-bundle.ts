@@ -1,3 +1,4 @@
+import type { SpellDependency } from '../../contract/spell-manifest-fields';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describePermissions } from '../../contract/spell-permissions';
@@ -27,6 +28,8 @@ export interface InstallResult {
   previousVersion?: string;
   /** One line per permission the spell asks for. */
   permissions: string[];
+  /** Other spells it needs (see spells/dependencies.ts). */
+  dependencies: SpellDependency[];
   /** Fingerprint and file of the trusted key that verified the signature; undefined when unsigned. */
   signedBy?: { fingerprint: string; file: string };
 }
@@ -42,7 +45,7 @@ export function installBundle(file: string, options: InstallOptions): InstallRes
   const { manifest } = bundle;
   const root = installFolder(options.home);
   const target = path.join(root, manifest.name);
-  const result: InstallResult = { name: manifest.name, version: manifest.version, path: target, status: 'installed', permissions: describePermissions(manifest.permissions) };
+  const result: InstallResult = { name: manifest.name, version: manifest.version, path: target, status: 'installed', permissions: describePermissions(manifest.permissions), dependencies: manifest.dependencies };
   if (bundle.signedBy) result.signedBy = { fingerprint: bundle.signedBy.fingerprint, file: bundle.signedBy.file };
 
   if (existsSync(target)) {
