@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run gen`: writes types/llmspell.d.ts (JavaScript spells) and types/llmspell.lua (LuaCATS, Lua
-// spells) from the bridge API description in runtime/contract/bridge-api.ts. A test checks that the
+// `npm run gen`: writes types/llmspell.d.ts (JavaScript spells), types/llmspell.lua (LuaCATS, Lua
+// spells) and docs/api-reference.md from the bridge API description in runtime/contract/bridge-api.ts. A test checks that the
 // committed files are up to date. The TypeScript renderers are bundled with esbuild and imported.
 import { build } from 'esbuild';
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -14,7 +14,8 @@ export async function renderBridgeTypes() {
   const result = await build({
     absWorkingDir: root,
     stdin: {
-      contents: "export { renderDts } from './runtime/bridges/typings/render-dts';\nexport { renderLuaCats } from './runtime/bridges/typings/render-luacats';",
+      contents:
+        "export { renderDts } from './runtime/bridges/typings/render-dts';\nexport { renderLuaCats } from './runtime/bridges/typings/render-luacats';\nexport { renderMarkdown } from './runtime/bridges/typings/render-markdown';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -25,8 +26,8 @@ export async function renderBridgeTypes() {
     logLevel: 'error',
   });
   const code = result.outputFiles[0].text;
-  const { renderDts, renderLuaCats } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  return { 'types/llmspell.d.ts': renderDts(), 'types/llmspell.lua': renderLuaCats() };
+  const { renderDts, renderLuaCats, renderMarkdown } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return { 'types/llmspell.d.ts': renderDts(), 'types/llmspell.lua': renderLuaCats(), 'docs/api-reference.md': renderMarkdown() };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { modulesFor } from '../../../runtime/contract/bridge-api';
 import { renderDts } from '../../../runtime/bridges/typings/render-dts';
+import { renderMarkdown } from '../../../runtime/bridges/typings/render-markdown';
 import { renderLuaCats } from '../../../runtime/bridges/typings/render-luacats';
 import { ROOT } from '../../helpers/cli';
 
@@ -17,6 +18,7 @@ describe('generated typing files', () => {
   it('are up to date with the bridge description (run `npm run gen`)', () => {
     expect(read('types/llmspell.d.ts')).toBe(renderDts());
     expect(read('types/llmspell.lua')).toBe(renderLuaCats());
+    expect(read('docs/api-reference.md')).toBe(renderMarkdown());
   });
 
   it('declare every Lua function as LuaCATS', () => {
