@@ -101,5 +101,6 @@ function describeLuaError(error: unknown, status: LuaReturn): string {
   if (typeof error === 'string') return error;
   if (error instanceof Error) return error.message;
   if (error === undefined || error === null) return 'error object is nil';
-  return typeof error === 'object' ? `error object is a ${Array.isArray(error) ? 'table' : 'table'}` : String(error);
+  // Lua's own wording for a non-string error value (`error({ code = 1 })`).
+  return typeof error === 'object' ? 'error object is a table value' : String(error);
 }
