@@ -2,7 +2,7 @@
  * `LlmError`: every failure of the LLM service, with a message naming the provider and the cause
  * (`openai: HTTP 429: Rate limit reached`), and the translation of the openai SDK's errors into it.
  */
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type * as OpenAiSdk from 'openai';
 
 /** Why a call failed, for callers that branch on it (retry, report). */
 export type LlmErrorKind = 'http' | 'timeout' | 'cancelled' | 'network' | 'malformed' | 'config' | 'invalid';
@@ -40,6 +40,8 @@ export interface ErrorContext {
   abortReason?: 'timeout' | 'cancelled';
   /** Secrets to scrub from any text that reaches the message. */
   secrets?: string[];
+  /** The openai SDK module, for its error classes (loaded on a provider's first call, not at start). */
+  sdk?: typeof OpenAiSdk;
 }
 
 /** Formats a timeout for messages: whole seconds when possible (`60s`), else milliseconds. */
@@ -65,23 +67,24 @@ function retryAfter(headers: Headers | undefined): number | undefined {
 export function toLlmError(err: unknown, ctx: ErrorContext): LlmError {
   if (err instanceof LlmError) return err;
   const { provider } = ctx;
-  if (ctx.abortReason === 'timeout' || err instanceof APIConnectionTimeoutError) {
+  const sdk = ctx.sdk;
+  if (ctx.abortReason === 'timeout' || (sdk !== undefined && err instanceof sdk.APIConnectionTimeoutError)) {
     return new LlmError(`${provider}: request timed out after ${formatTimeout(ctx.timeoutMs)}`, 'timeout', provider);
   }
-  if (ctx.abortReason === 'cancelled' || err instanceof APIUserAbortError) {
+  if (ctx.abortReason === 'cancelled' || (sdk !== undefined && err instanceof sdk.APIUserAbortError)) {
     return new LlmError(`${provider}: cancelled`, 'cancelled', provider);
   }
-  if (err instanceof APIConnectionError) {
+  if (sdk !== undefined && err instanceof sdk.APIConnectionError) {
     const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
     return new LlmError(scrub(`${provider}: connection failed (${err.message}${cause})`, ctx.secrets), 'network', provider);
   }
-  if (err instanceof APIError && err.status !== undefined) {
+  if (sdk !== undefined && err instanceof sdk.APIError && err.status !== undefined) {
     const body = err.error as { message?: unknown } | undefined;
     const detail = typeof body?.message === 'string' ? body.message : err.message.replace(/^\d+\s*/, '');
     const text = scrub(`${provider}: HTTP ${err.status}: ${detail || 'no details'}`, ctx.secrets);
     return new LlmError(text, 'http', provider, err.status, retryAfter(err.headers));
   }
-  if (err instanceof APIError) {
+  if (sdk !== undefined && err instanceof sdk.APIError) {
     // an error event inside a stream: the server reported a failure without an HTTP status; not retried
     return new LlmError(scrub(`${provider}: ${err.message}`, ctx.secrets), 'http', provider);
   }

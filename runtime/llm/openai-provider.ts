@@ -2,7 +2,8 @@
  * A provider over the real `openai` SDK, for any OpenAI-compatible endpoint (OpenAI, Anthropic, Gemini,
  * Ollama, OpenRouter, custom servers). Adds our own timeout, retries and error wording around it.
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import type * as OpenAiSdk from 'openai';
 import { startAttempt, withRetries, type Attempt, type RetryPolicy } from './attempts';
 import { toLlmError } from './llm-error';
 import { StreamAccumulator, toChatParams, toToolCalls, toUsage } from './openai-wire';
@@ -21,7 +22,8 @@ export interface OpenAiProviderOptions {
 export class OpenAiCompatibleProvider implements LlmProvider {
   readonly name: string;
   readonly defaultModel: string;
-  private readonly client: OpenAI;
+  private clientPromise: Promise<OpenAI> | undefined;
+  private sdk: typeof OpenAiSdk | undefined;
   private readonly secrets: string[];
 
   constructor(private readonly options: OpenAiProviderOptions) {
@@ -29,24 +31,36 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     this.name = endpoint.name;
     this.defaultModel = endpoint.model;
     this.secrets = endpoint.apiKey ? [endpoint.apiKey] : [];
-    this.client = new OpenAI({
-      // why: a placeholder rather than undefined, else the SDK reads OPENAI_API_KEY from process.env and
-      // would send the OpenAI key to whatever endpoint this is (keyless servers such as Ollama ignore it)
-      apiKey: endpoint.apiKey ?? 'no-key',
-      baseURL: endpoint.baseUrl,
-      // why: explicit nulls keep the SDK from picking up OPENAI_ORG_ID/PROJECT_ID/ADMIN_KEY from the environment
-      organization: null,
-      project: null,
-      adminAPIKey: null,
-      webhookSecret: null,
-      maxRetries: 0, // we retry ourselves: abortable backoff, and streams are not retried once text was shown
-      timeout: options.timeoutMs,
-      logLevel: 'off', // why: the SDK logs raw stream data on parse errors; keep model output off stderr
+  }
+
+  /**
+   * The SDK client, made on the first call: loading the openai package costs start time that a run
+   * which never calls a real provider should not pay.
+   */
+  private client(): Promise<OpenAI> {
+    const { endpoint } = this.options;
+    this.clientPromise ??= import('openai').then((sdk) => {
+      this.sdk = sdk;
+      return new sdk.default({
+        // why: a placeholder rather than undefined, else the SDK reads OPENAI_API_KEY from process.env and
+        // would send the OpenAI key to whatever endpoint this is (keyless servers such as Ollama ignore it)
+        apiKey: endpoint.apiKey ?? 'no-key',
+        baseURL: endpoint.baseUrl,
+        // why: explicit nulls keep the SDK from picking up OPENAI_ORG_ID/PROJECT_ID/ADMIN_KEY from the environment
+        organization: null,
+        project: null,
+        adminAPIKey: null,
+        webhookSecret: null,
+        maxRetries: 0, // we retry ourselves: abortable backoff, and streams are not retried once text was shown
+        timeout: this.options.timeoutMs,
+        logLevel: 'off', // why: the SDK logs raw stream data on parse errors; keep model output off stderr
+      });
     });
+    return this.clientPromise;
   }
 
   private errorContext(reason?: 'timeout' | 'cancelled') {
-    return { provider: this.name, timeoutMs: this.options.timeoutMs, abortReason: reason, secrets: this.secrets };
+    return { provider: this.name, timeoutMs: this.options.timeoutMs, abortReason: reason, secrets: this.secrets, sdk: this.sdk };
   }
 
   /** One attempt-controlled call, retried per policy; `body` gets the attempt's signal. */
@@ -70,7 +84,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   async chat(request: LlmRequest, signal?: AbortSignal): Promise<LlmResult> {
     const model = request.model ?? this.defaultModel;
     return this.run(signal, async (attempt) => {
-      const res = await this.client.chat.completions.create(toChatParams(request, model), { signal: attempt.signal });
+      const res = await (await this.client()).chat.completions.create(toChatParams(request, model), { signal: attempt.signal });
       // a proxy or misconfigured base_url can answer 200 with HTML or another object: report it as malformed
       const choice = Array.isArray(res?.choices) ? res.choices[0] : undefined;
       if (!choice) throw new SyntaxError('expected a chat completion with choices');
@@ -93,7 +107,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
       signal,
       async (attempt) => {
         const params = { ...toChatParams(request, model), stream: true as const, stream_options: { include_usage: true } };
-        const chunks = await this.client.chat.completions.create(params, { signal: attempt.signal });
+        const chunks = await (await this.client()).chat.completions.create(params, { signal: attempt.signal });
         const acc = new StreamAccumulator();
         // the SDK ends the iteration silently when aborted; `run` checks attempt.reason() afterwards
         for await (const chunk of chunks) {
@@ -120,7 +134,8 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   async listModels(signal?: AbortSignal): Promise<string[]> {
     return this.run(signal, async (attempt) => {
       const ids: string[] = [];
-      for await (const model of this.client.models.list({ signal: attempt.signal })) ids.push(model.id);
+      const client = await this.client();
+      for await (const model of client.models.list({ signal: attempt.signal })) ids.push(model.id);
       return ids;
     });
   }
