@@ -1,6 +1,6 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import type { Engine, EngineHost, EngineRunInput } from '../engine';
-import { jsArgSpecs } from './arg-specs';
+import { argSpecs } from '../arg-specs';
 import { createHostObject } from './host-functions';
 import { JsRunError, describeVmError, fromDump, type VmErrorInfo } from './js-errors';
 import { runSpellLoop, type PreludeApi } from './js-driver';
@@ -42,7 +42,7 @@ export class JsEngine implements Engine {
       return self.engine.host;
     });
     const fn = vm.unwrapResult(vm.evalCode(JS_PRELUDE, PRELUDE_FILE, { type: 'global', strict: true }));
-    const specs = vm.newString(JSON.stringify(jsArgSpecs()));
+    const specs = vm.newString(JSON.stringify(argSpecs('js')));
     const api = vm.callFunction(fn, vm.undefined, hostObject, specs);
     for (const handle of [fn, specs, hostObject]) handle.dispose();
     if (api.error) {

@@ -2,10 +2,10 @@ import { LuaFactory, LuaReturn, type LuaEngine as WasmoonEngine } from 'wasmoon'
 import { LUA_PRELUDE } from './prelude/index';
 import { LUA_BRIDGES } from './bridges';
 import { toLuaSafe } from './to-lua';
-import { luaArgSpecs } from './arg-specs';
+import { argSpecs } from '../arg-specs';
 
 /** The argument checks of every Lua bridge function, derived once per process from the description. */
-const ARG_SPECS = toLuaSafe(luaArgSpecs());
+const ARG_SPECS = toLuaSafe(argSpecs('lua'));
 import type { EngineHost, EngineRunInput } from '../engine';
 
 /**

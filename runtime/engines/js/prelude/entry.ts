@@ -1,6 +1,6 @@
 /**
  * Prelude part 8: installs the bridges as globals. Every function gets the argument checks derived
- * from the bridge description (arg-specs.ts); a function described but not implemented, or implemented
+ * from the bridge description (engines/arg-specs.ts); a function described but not implemented, or implemented
  * but not described, fails the boot, so the description and the engine cannot drift apart.
  */
 export const JS_ENTRY = String.raw`

@@ -34,7 +34,7 @@ function __llmspell_prepare()
 end
 
 --- Wraps every described bridge function with the argument checks derived from the bridge
---- description (arg-specs.ts): a wrong type raises at the caller's line, naming function, argument
+--- description (engines/arg-specs.ts): a wrong type raises at the caller's line, naming function, argument
 --- and types, the same for every bridge.
 local function check_args(specs)
   local function kind_ok(kind, v)
@@ -46,7 +46,8 @@ local function check_args(specs)
   for module, functions in pairs(specs) do
     local face = env[module]
     if type(face) == "table" then
-      for name, params in pairs(functions) do
+      for name, spec in pairs(functions) do
+        local params = spec.params
         local fn = rawget(face, name)
         if type(fn) == "function" and #params > 0 then
           local label = module .. "." .. name

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { luaArgSpecs } from '../../../runtime/engines/lua/arg-specs';
-import { modulesFor } from '../../../runtime/contract/bridge-api';
+import { argSpecs } from '../../../../runtime/engines/arg-specs';
+import { modulesFor } from '../../../../runtime/contract/bridge-api';
 
 describe('Lua argument checks derived from the bridge description', () => {
-  const specs = luaArgSpecs();
+  const specs = argSpecs('lua');
 
   it('cover every described Lua function', () => {
     for (const { module, functions } of modulesFor('lua')) {
@@ -12,8 +12,8 @@ describe('Lua argument checks derived from the bridge description', () => {
   });
 
   it('say what each argument must be', () => {
-    expect(specs.llm?.chat?.[0]).toEqual(['prompt', ['string'], false]);
-    expect(specs.storage?.write?.[1]).toEqual(['content', ['string'], false]);
-    expect(specs.tools?.register?.[3]?.[1]).toEqual(['function']);
+    expect(specs.llm?.chat?.params[0]).toEqual(['prompt', ['string'], false]);
+    expect(specs.storage?.write?.params[1]).toEqual(['content', ['string'], false]);
+    expect(specs.tools?.register?.params[3]?.[1]).toEqual(['function']);
   });
 });
