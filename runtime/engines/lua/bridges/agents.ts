@@ -91,14 +91,11 @@ __llmspell_bridge("agents", function(kit, env)
         return nil, "agent '" .. name .. "' needs an execute(self, input, options) function"
       end
       registry[name] = agent
-    else
-      arg_error("register", 2, "function or table", agent)
     end
     return true
   end
 
   function agents.create(spec)
-    if type(spec) ~= "table" then arg_error("create", 1, "table", spec) end
     if type(spec.name) ~= "string" or spec.name == "" then return nil, "agents.create: 'name' must be a non-empty string" end
     local max_steps = spec.max_steps or 10
     if math.type(max_steps) ~= "integer" or max_steps < 1 then return nil, "agents.create: 'max_steps' must be a positive integer" end
@@ -138,7 +135,6 @@ __llmspell_bridge("agents", function(kit, env)
 
   --- Streams the agent's answer to \`callback\`; agents without stream() send their whole answer once.
   function agents.stream(name, input, callback, options)
-    if type(callback) ~= "function" then arg_error("stream", 3, "function", callback) end
     local agent, err = lookup(name)
     if not agent then return nil, err end
     if type(agent.stream) == "function" then return guarded(agent.stream, agent, input, options, callback) end

@@ -25,7 +25,6 @@ __llmspell_bridge("async", function(kit)
   end
 
   function async.sleep(seconds)
-    if type(seconds) ~= "number" then error("async.sleep: bad argument #1 (number expected, got " .. type(seconds) .. ")", 2) end
     kit.sleep_until(kit.host.now() + seconds * 1000)
   end
 

@@ -9,7 +9,6 @@ __llmspell_bridge("json", function(kit)
       return nil, result
     end,
     decode = function(s)
-      if type(s) ~= "string" then return nil, "json.decode expects a string, got " .. type(s) end
       return kit.json_decode(s)
     end,
   }

@@ -1,22 +1,14 @@
 /**
  * The `llm` global, go-llmspell compatible: every call returns value, or nil + message (never raises
  * for a failed request). Beyond go-llmspell: an options table, chat with history, chat_json.
- * Argument type mistakes raise, naming the function and argument.
+ * Argument type mistakes raise, naming the function and argument (checks derived from the bridge
+ * description, engines/arg-specs.ts).
  */
 export const LUA_LLM_BRIDGE = String.raw`
 __llmspell_bridge("llm", function(kit, env)
   local promise = env.promise
 
-  local function check(fname, index, value, expected, optional)
-    if optional and value == nil then return end
-    if type(value) ~= expected then
-      error(("llm.%s: bad argument #%d (%s expected, got %s)"):format(fname, index, expected, type(value)), 3)
-    end
-  end
-
-  local function stream(fname, messages, cb, opts)
-    check(fname, 2, cb, "function")
-    check(fname, 3, opts, "table", true)
+  local function stream(messages, cb, opts)
     local id = kit.start_call("llm.stream", messages, opts)
     local stopped = nil
     kit.listeners[id] = function(chunk)
@@ -52,39 +44,27 @@ __llmspell_bridge("llm", function(kit, env)
   local llm = {}
 
   function llm.chat(prompt, opts)
-    check("chat", 1, prompt, "string")
-    check("chat", 2, opts, "table", true)
     return kit.call("llm.chat", prompt, opts)
   end
 
   function llm.complete(prompt, max_tokens)
-    check("complete", 1, prompt, "string")
-    local opts = max_tokens
-    if type(max_tokens) == "number" then opts = { max_tokens = max_tokens } end
-    check("complete", 2, opts, "table", true)
+    local opts = max_tokens and { max_tokens = max_tokens } or nil
     return kit.call("llm.chat", prompt, opts)
   end
 
   function llm.stream_chat(prompt, cb, opts)
-    check("stream_chat", 1, prompt, "string")
-    return stream("stream_chat", prompt, cb, opts)
+    return stream(prompt, cb, opts)
   end
 
   function llm.chat_with_history(messages, opts)
-    check("chat_with_history", 1, messages, "table")
-    check("chat_with_history", 2, opts, "table", true)
     return kit.call("llm.chat", messages, opts)
   end
 
   function llm.stream_chat_with_history(messages, cb, opts)
-    check("stream_chat_with_history", 1, messages, "table")
-    return stream("stream_chat_with_history", messages, cb, opts)
+    return stream(messages, cb, opts)
   end
 
   function llm.chat_json(prompt, schema, opts)
-    check("chat_json", 1, prompt, "string")
-    check("chat_json", 2, schema, "table")
-    check("chat_json", 3, opts, "table", true)
     return kit.call("llm.chat_json", prompt, schema, opts)
   end
 
@@ -103,23 +83,16 @@ __llmspell_bridge("llm", function(kit, env)
   end
   --- Returns nothing on success and the error message for an unknown provider (go-llmspell's contract).
   function llm.set_provider(name, model)
-    check("set_provider", 1, name, "string")
     local ok, err = kit.call("llm.set_provider", name, model)
     if ok == nil then return err end
   end
 
   function llm.chat_async(prompt, cb, errcb, opts)
-    check("chat_async", 1, prompt, "string")
-    check("chat_async", 2, cb, "function", true)
-    check("chat_async", 3, errcb, "function", true)
     return async_call("llm.chat", cb, errcb, prompt, opts)
   end
 
   function llm.complete_async(prompt, max_tokens, cb, errcb)
-    check("complete_async", 1, prompt, "string")
-    check("complete_async", 3, cb, "function", true)
-    check("complete_async", 4, errcb, "function", true)
-    local opts = type(max_tokens) == "number" and { max_tokens = max_tokens } or nil
+    local opts = max_tokens and { max_tokens = max_tokens } or nil
     return async_call("llm.chat", cb, errcb, prompt, opts)
   end
 

@@ -87,7 +87,6 @@ __llmspell_bridge("promise", function(kit)
   local promise = { deferred = deferred }
 
   function promise.new(executor)
-    if type(executor) ~= "function" then error("promise.new: bad argument #1 (function expected, got " .. type(executor) .. ")", 2) end
     local p, resolve, reject = deferred()
     local ok, err = pcall(executor, resolve, reject)
     if not ok then reject(err) end
@@ -109,7 +108,6 @@ __llmspell_bridge("promise", function(kit)
 
   --- Runs fn(...) as its own task; the promise settles with its result or error.
   function promise.async(fn, ...)
-    if type(fn) ~= "function" then error("promise.async: bad argument #1 (function expected, got " .. type(fn) .. ")", 2) end
     local p, resolve, reject = deferred()
     local args = kit.pack(...)
     kit.spawn(function()

@@ -32,9 +32,6 @@ __llmspell_bridge("tools", function(kit)
 
   function tools.register(name, description, schema, fn)
     if type(name) ~= "string" or name == "" then arg_error("register", 1, "non-empty string", name) end
-    if type(description) ~= "string" then arg_error("register", 2, "string", description) end
-    if schema ~= nil and type(schema) ~= "table" then arg_error("register", 3, "table", schema) end
-    if type(fn) ~= "function" then arg_error("register", 4, "function", fn) end
     if registry[name] then return nil, "tool '" .. name .. "' is already registered" end
     registry[name] = { name = name, description = description, parameters = schema or { type = "object" }, fn = fn }
     return true
@@ -51,8 +48,6 @@ __llmspell_bridge("tools", function(kit)
   end
 
   function tools.execute(name, params)
-    if type(name) ~= "string" then arg_error("execute", 1, "string", name) end
-    if params ~= nil and type(params) ~= "table" then arg_error("execute", 2, "table", params) end
     local t = find(name)
     if not t then return nil, "unknown tool '" .. name .. "'" end
     kit.notify("tool-call", { tool = name, arguments = params or {} })
