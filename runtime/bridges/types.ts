@@ -22,13 +22,8 @@ export interface RunServices {
 /** Serves one RPC method. Throw a `BridgeError` (or any Error) to return `nil, message` to the spell. */
 export type BridgeHandler = (args: unknown[], ctx: BridgeCallContext) => Promise<unknown>;
 
-/** An error whose message is shown to the spell as is. */
-export class BridgeError extends Error {
-  constructor(message: string, readonly code = 'bridge_error') {
-    super(message);
-    this.name = 'BridgeError';
-  }
-}
+// The error a handler throws to answer `nil, message` is a contract type: policy throws it too.
+export { BridgeError } from '../contract/error-codes';
 
 /** One bridge module's handlers, keyed by full method name (`llm.chat`). */
 export type BridgeHandlers = Record<string, BridgeHandler>;

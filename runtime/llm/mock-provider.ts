@@ -2,13 +2,13 @@
  * The offline mock provider: deterministic answers, no network. Used when no provider is configured,
  * in tests, and in demos. Wording follows go-llmspell's mock.
  */
+import { MOCK_PROVIDER } from '../contract/provider-names';
 import { LlmError } from './llm-error';
 import { sampleFromSchema } from './schema-sample';
 import { estimateTokens } from './token-estimate';
 import type { LlmMessage, LlmProvider, LlmRequest, LlmResult, LlmToolCall } from './types';
 
-/** Name of the mock provider. */
-export const MOCK_PROVIDER = 'mock';
+export { MOCK_PROVIDER };
 
 /** Shown once when the service falls back to the mock because nothing is configured. */
 export const MOCK_FALLBACK_NOTICE =

@@ -1,6 +1,14 @@
+import { BridgeError, ErrorCode } from '../contract/error-codes';
+import { MOCK_PROVIDER } from '../contract/provider-names';
 import type { SpellPermissions } from '../contract/spell-permissions';
-import { BridgeError, type BridgeCallContext, type BridgeHandler, type BridgeHandlers } from '../bridges/types';
-import { MOCK_PROVIDER } from '../llm/mock-provider';
+
+/** What the guard reads of a call's context: the run's services (for the current LLM provider). */
+export interface GuardedContext {
+  readonly services: { readonly [name: string]: unknown };
+}
+
+/** A bridge handler as the guard sees it; bridges/types' `BridgeHandler` is one. */
+export type GuardedHandler<C extends GuardedContext> = (args: unknown[], ctx: C) => Promise<unknown>;
 
 /**
  * A spell with a manifest gets no more than its `permissions` section grants (DESIGN.md: "the host
@@ -8,13 +16,17 @@ import { MOCK_PROVIDER } from '../llm/mock-provider';
  * allows. The guard wraps each bridge handler: denied calls fail with what to add to spell.yaml.
  * (Network hosts are enforced inside NetworkPolicy, so every redirect hop is checked too.)
  */
-export function guardBridges(handlers: BridgeHandlers, permissions: SpellPermissions, spellName: string): BridgeHandlers {
+export function guardBridges<C extends GuardedContext>(
+  handlers: Record<string, GuardedHandler<C>>,
+  permissions: SpellPermissions,
+  spellName: string,
+): Record<string, GuardedHandler<C>> {
   const deny = (what: string, add: string) =>
-    new BridgeError(`permission denied: the manifest of '${spellName}' does not grant ${what} (add to spell.yaml: permissions: ${add})`, 'permission_denied');
+    new BridgeError(`permission denied: the manifest of '${spellName}' does not grant ${what} (add to spell.yaml: permissions: ${add})`, ErrorCode.PermissionDenied);
   const any = (list: string[]) => list.includes('*');
   const allows = (list: string[], name: string) => any(list) || list.includes(name);
 
-  const checks: Record<string, (method: string, args: unknown[], ctx: BridgeCallContext) => void> = {
+  const checks: Record<string, (method: string, args: unknown[], ctx: C) => void> = {
     llm: (method, args, ctx) => {
       const { providers, models } = permissions.llm;
       if (providers.length === 0) throw deny('LLM access', '{ llm: true }');
@@ -50,7 +62,7 @@ export function guardBridges(handlers: BridgeHandlers, permissions: SpellPermiss
   };
 
   return Object.fromEntries(
-    Object.entries(handlers).map(([method, handler]): [string, BridgeHandler] => {
+    Object.entries(handlers).map(([method, handler]): [string, GuardedHandler<C>] => {
       const check = checks[method.split('.')[0] ?? ''];
       if (!check) return [method, handler];
       return [
