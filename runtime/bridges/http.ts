@@ -4,19 +4,10 @@
  */
 import { z } from 'zod';
 import { guardedRequest, MAX_TIMEOUT_SECONDS, type HttpRequestInput, type HttpResult } from '../security/guarded-http';
-import { NetworkPolicy } from '../security/network-policy';
+import { HTTP_METHODS, toRequestInput } from '../security/http-request-input';
+import { networkOf } from '../security/run-capabilities';
 import { argument } from './bridge-args';
 import { BridgeError, type BridgeCallContext, type BridgeHandlers } from './types';
-
-/** The run's network policy (`ctx.services.network`); a `BridgeError` when the run has none. */
-export function networkOf(ctx: Pick<BridgeCallContext, 'services'>): NetworkPolicy {
-  const policy = ctx.services.network;
-  if (!(policy instanceof NetworkPolicy)) throw new BridgeError('the network is not available in this run', 'network_unavailable');
-  return policy;
-}
-
-/** HTTP methods a spell may use. */
-export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /** An empty Lua table may arrive as an empty list; it means an empty mapping here. */
 const emptyListAsTable = (v: unknown) => (Array.isArray(v) && v.length === 0 ? {} : v);
@@ -39,16 +30,6 @@ const Request = z.strictObject(
 );
 const GetOptions = z.preprocess(emptyListAsTable, z.strictObject({ headers: Headers.optional(), timeout: Timeout.optional() }, { error: 'a table {headers?, timeout?}' })).optional();
 const ContentType = z.string({ error: 'a content type string' }).optional();
-
-/** Builds the request input; a table body is sent as JSON unless a content type says otherwise. */
-export function toRequestInput(r: z.output<typeof Request>, contentType?: string): HttpRequestInput {
-  const headers = { ...r.headers };
-  const hasType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
-  const isText = typeof r.body === 'string';
-  if (r.body !== undefined && !hasType) headers['content-type'] = contentType ?? (isText ? 'text/plain; charset=utf-8' : 'application/json');
-  const body = r.body === undefined || isText ? (r.body as string | undefined) : JSON.stringify(r.body);
-  return { url: r.url, method: r.method, headers, body, timeout: r.timeout };
-}
 
 /** Runs the request; policy and transport errors become `BridgeError`s with the same message. */
 export async function send(input: HttpRequestInput, ctx: BridgeCallContext): Promise<HttpResult> {

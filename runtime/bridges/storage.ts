@@ -3,16 +3,9 @@
  * (`$LLMSPELL_HOME/storage`). Paths are relative (`notes/today.txt`); see runtime/security/storage-jail.ts.
  */
 import { z } from 'zod';
-import { StorageJail } from '../security/storage-jail';
+import { storageOf } from '../security/run-capabilities';
 import { argument } from './bridge-args';
-import { BridgeError, type BridgeCallContext, type BridgeHandlers } from './types';
-
-/** The run's storage jail (`ctx.services.storage`); a `BridgeError` when the run has none. */
-export function storageOf(ctx: Pick<BridgeCallContext, 'services'>): StorageJail {
-  const jail = ctx.services.storage;
-  if (!(jail instanceof StorageJail)) throw new BridgeError('storage is not available in this run', 'storage_unavailable');
-  return jail;
-}
+import type { BridgeHandlers } from './types';
 
 const Path = z.string({ error: 'a string' });
 const Content = z.string({ error: 'a string' });

@@ -2,13 +2,17 @@
  * What a built-in tool is: a name, a description and JSON Schema parameters (shown to models and in
  * the studio), and a `run` that receives parameters already validated against that schema.
  */
-import type { BridgeCallContext } from '../bridges/types';
-
 /** A JSON Schema object. */
 export type JsonSchema = Record<string, unknown>;
 
-/** What a tool may use while it runs: the run's cancellation signal and services (storage, network). */
-export type ToolContext = Pick<BridgeCallContext, 'signal' | 'services'>;
+/**
+ * What a tool may use while it runs: the run's cancellation signal and services (storage, network),
+ * passed in by whoever runs it (a bridge call's context is one).
+ */
+export interface ToolContext {
+  readonly signal: AbortSignal;
+  readonly services: { readonly [name: string]: unknown };
+}
 
 /** A built-in tool. `P` is the shape its `parameters` schema guarantees. */
 export interface BuiltinTool<P = Record<string, unknown>> {

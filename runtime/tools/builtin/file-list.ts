@@ -1,5 +1,5 @@
 /** The `file_list` tool: lists files in the storage folder, optionally by glob pattern. */
-import { storageOf } from '../../bridges/storage';
+import { storageOf } from '../../security/run-capabilities';
 import { defineTool } from '../tool-types';
 
 /** Sorted relative paths of the storage folder's files matching `pattern`. */

@@ -1,5 +1,5 @@
 /** The `file_read` tool: reads a text file inside the storage folder (the storage jail). */
-import { storageOf } from '../../bridges/storage';
+import { storageOf } from '../../security/run-capabilities';
 import { defineTool } from '../tool-types';
 
 /** The text of a file in the run's storage folder. */

@@ -1,5 +1,5 @@
 /** The `file_write` tool: writes a text file inside the storage folder (atomic, size-capped). */
-import { storageOf } from '../../bridges/storage';
+import { storageOf } from '../../security/run-capabilities';
 import { defineTool } from '../tool-types';
 
 /** Writes (replaces) a file in the run's storage folder; returns the path and the byte count. */

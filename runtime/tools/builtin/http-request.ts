@@ -1,6 +1,7 @@
 /** The `http_request` tool: the `http.request` bridge call as a tool, under the same network policy. */
-import { HTTP_METHODS, networkOf, toRequestInput } from '../../bridges/http';
 import { guardedRequest, MAX_TIMEOUT_SECONDS } from '../../security/guarded-http';
+import { HTTP_METHODS, toRequestInput } from '../../security/http-request-input';
+import { networkOf } from '../../security/run-capabilities';
 import { defineTool } from '../tool-types';
 
 type Params = { url: string; method?: string; headers?: Record<string, string>; body?: string; timeout?: number };

@@ -1,6 +1,6 @@
 /** The `web_fetch` tool: GET a URL under the run's network policy and return its text. */
-import { networkOf } from '../../bridges/http';
 import { guardedRequest, MAX_TIMEOUT_SECONDS } from '../../security/guarded-http';
+import { networkOf } from '../../security/run-capabilities';
 import { htmlToText } from '../html-text';
 import { defineTool } from '../tool-types';
 
