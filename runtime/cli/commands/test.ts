@@ -1,8 +1,8 @@
 import { ConfigError, llmspellHome, loadConfig } from '../../config';
 import { Supervisor } from '../../host/supervisor';
 import { findTests } from '../../spells/testing/find-tests';
-import { runTests, type TestCaseResult } from '../../spells/testing/run-tests';
-import { TapWriter } from '../../spells/testing/tap';
+import { runTests, type TestCaseResult } from '../../services/testing/run-tests';
+import { TapWriter } from '../../services/testing/tap';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../usage-error';

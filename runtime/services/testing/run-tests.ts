@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BridgeHandlers } from '../../bridges/types';
 import type { LoadedConfig } from '../../config';
+import { BridgeError, ErrorCode } from '../../contract/error-codes';
 import type { Supervisor } from '../../host/supervisor';
 import { Cassette } from '../../llm/cassette/cassette';
-import { runSpell } from '../../services/run-spell';
-import { BridgeError, type BridgeHandlers } from '../../bridges/types';
-import { LineInput } from '../../services/line-input';
-import { resolveParams } from '../parameters';
-import { resolveSpell } from '../resolve-spell';
-import type { SpellTests } from './find-tests';
+import { resolveParams } from '../../spells/parameters';
+import { resolveSpell } from '../../spells/resolve-spell';
+import type { SpellTests } from '../../spells/testing/find-tests';
+import { LineInput } from '../line-input';
+import { runSpell } from '../run-spell';
 
 /** One reported case: a `test(name, fn)` inside a file, or the whole file when it names none. */
 export interface TestCaseResult {
@@ -82,7 +83,7 @@ async function runTestFile(
         ...(cassette ? { cassette } : {}),
       });
       // A cassette without the answer is a broken test, not a spell failure to assert on: raise it.
-      if (outcome.error?.code === 'cassette_miss') throw new BridgeError(outcome.error.message, 'cassette_miss');
+      if (outcome.error?.code === ErrorCode.CassetteMiss) throw new BridgeError(outcome.error.message, ErrorCode.CassetteMiss);
       return { output, error: outcome.ok ? null : (outcome.error?.message ?? 'failed') };
     },
   };
