@@ -3,11 +3,12 @@ import type { BridgeHandlers, RunServices } from '../bridges/types';
 import { ioHandlers, type RunInput } from '../bridges/io';
 import { llmHandlers } from '../bridges/llm';
 import { createStdlibServices, stdlibHandlers } from '../bridges/stdlib-services';
-import { workflowHandlers } from '../bridges/workflow';
+import { WORKFLOWS, workflowHandlers } from '../bridges/workflow';
 import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 import type { Cassette } from '../llm/cassette/cassette';
 import type { SpellPermissions } from '../contract/spell-permissions';
 import { guardBridges } from '../security/permission-guard';
+import { workflowFiles } from './workflow-files';
 
 /** The capabilities one run gets, built from the effective configuration. */
 export interface RunCapabilities {
@@ -62,6 +63,7 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
         ...(granted && !granted.network.includes('*') ? { spellHosts: granted.network } : {}),
       }),
       ...(options.input ? { input: options.input } : {}),
+      [WORKFLOWS]: workflowFiles,
     },
     usage: () => {
       const report = llm.usage();
