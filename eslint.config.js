@@ -5,6 +5,36 @@ import importX from 'eslint-plugin-import-x';
 const nodeBuiltins = { group: ['node:*'], message: 'runtime/contract runs everywhere: no Node APIs.' };
 const electronImport = { name: 'electron', message: 'Only electron/ may import electron.' };
 
+// The parts of the house and the one-way rules between them, as shared/architecture.json draws them
+// ("never": an import from the first part into the second is refused, type-only imports included).
+const parts = {
+  Contract: ['./runtime/contract', './runtime/yaml'],
+  Engines: ['./runtime/engines'],
+  Host: ['./runtime/host'],
+  Bridges: ['./runtime/bridges'],
+  LLM: ['./runtime/llm'],
+  Tools: ['./runtime/tools'],
+  Guard: ['./runtime/security', './runtime/config'],
+  Spells: ['./runtime/spells'],
+  Flows: ['./runtime/workflows'],
+  Services: ['./runtime/services', './runtime/studio'],
+  UI: ['./renderer'],
+};
+const never = [
+  ['Contract', 'Host', 'the contract knows no runtime'],
+  ['UI', 'Host', 'the renderer sees only the contract'],
+  ['UI', 'Services', 'the renderer sees only the contract'],
+  ['Engines', 'Host', 'engines never import host code'],
+  ['Bridges', 'Host', 'bridges get host services from their context'],
+  ['Bridges', 'Flows', 'bridges get the workflow runner from their context'],
+  ['Tools', 'Bridges', 'tools know nothing of the bridges that expose them'],
+  ['Guard', 'Bridges', 'policy does not depend on the API it guards'],
+  ['Guard', 'LLM', 'policy does not depend on providers'],
+  ['Spells', 'Services', 'the spell model does not run spells'],
+  ['Spells', 'Host', 'the spell model does not run spells'],
+];
+const neverZones = never.map(([from, to, why]) => ({ target: parts[from], from: parts[to], message: `never ${from} -> ${to}: ${why}.` }));
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.tsbuild/', '.tmp/', 'coverage/', 'renderer/dist/', 'types/'] },
   ...tseslint.configs.recommended,
@@ -23,6 +53,7 @@ export default tseslint.config(
             { target: './renderer', from: './runtime', except: ['./contract'], message: 'renderer sees only runtime/contract.' },
             { target: './renderer', from: './electron', message: 'renderer talks through renderer/ipc/client.ts only.' },
             { target: './electron/preload', from: './runtime', except: ['./contract'], message: 'preload sees only the contract.' },
+            ...neverZones,
           ],
         },
       ],
