@@ -47,7 +47,7 @@ export const ConfigInputSchema = z.strictObject(
     provider: text().optional(),
     model: text().optional(),
     log_level: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join('|')}` }).optional(),
-    limits: section({ timeout: positive(), memory: positive() }).optional(),
+    limits: section({ timeout: positive(), memory: positive(), max_depth: intRange(1, 64), max_processes: intRange(1, 256) }).optional(),
     pool: section({ size: intRange(0, 16) }).optional(),
     llm: section({ retries: intRange(0, 10), request_timeout: positive() }).optional(),
     providers: z.record(providerName, ProviderEntrySchema, { error: MAPPING }).optional(),
@@ -79,8 +79,11 @@ export interface Config {
   /** Model override for the current provider. */
   model?: string;
   log_level: LogLevel;
-  /** Per-run limits: wall time in seconds, memory in megabytes. */
-  limits: { timeout: number; memory: number };
+  /**
+   * Per-run limits: wall time in seconds and memory in megabytes (shared with every run nested in
+   * it), how deep runs may nest, and how many engine processes one run may have at once.
+   */
+  limits: { timeout: number; memory: number; max_depth: number; max_processes: number };
   /** Warm engine processes kept ready. */
   pool: { size: number };
   /** LLM client behaviour: retry count and per-request timeout in seconds. */
@@ -98,7 +101,7 @@ export interface Config {
 /** Built-in defaults, the lowest-precedence source (`provider` is resolved separately). */
 export const DEFAULTS: Omit<Config, 'provider' | 'model'> = {
   log_level: 'info',
-  limits: { timeout: 300, memory: 256 },
+  limits: { timeout: 300, memory: 256, max_depth: 8, max_processes: 16 },
   pool: { size: 1 },
   llm: { retries: 2, request_timeout: 60 },
   providers: {},

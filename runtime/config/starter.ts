@@ -21,10 +21,14 @@ export function starterConfigText(): string {
 # Log detail: debug | info | warn | error.
 log_level: ${d.log_level}
 
-# Per-run limits: wall-clock timeout in seconds, engine memory in megabytes.
+# Per-run limits: wall-clock timeout in seconds, engine memory in megabytes. Workflows and spells a
+# run starts share its time and memory; they may nest max_depth levels deep (1..64) with at most
+# max_processes engine processes running at once (1..256).
 limits:
   timeout: ${d.limits.timeout}
   memory: ${d.limits.memory}
+  max_depth: ${d.limits.max_depth}
+  max_processes: ${d.limits.max_processes}
 
 # Warm engine processes kept ready so runs start fast (0..16; 0 starts one per run).
 pool:

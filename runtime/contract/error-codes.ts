@@ -33,6 +33,10 @@ export const ErrorCode = {
   Stopped: 'stopped',
   /** The engine process died. */
   Crashed: 'crashed',
+  /** Runs nested deeper than `limits.max_depth`. */
+  NestingTooDeep: 'nesting_too_deep',
+  /** A run tree wanted more engine processes at once than `limits.max_processes`. */
+  TooManyProcesses: 'too_many_processes',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

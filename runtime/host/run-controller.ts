@@ -65,6 +65,12 @@ export class RunController {
     this.killTimer = setTimeout(() => this.engine.process.kill('SIGKILL'), graceMs);
   }
 
+  /** Ends the run at once (SIGKILL), e.g. when the run it was nested in is over and nobody waits for it. */
+  terminate(reason: string, code = 'stopped'): void {
+    if (this.finished) return;
+    this.kill({ code, message: reason });
+  }
+
   private start(): void {
     this.attach();
     const { timeoutMs } = this.request.limits;

@@ -1,14 +1,17 @@
 import type { LoadedConfig } from '../config';
 import type { LogLevel } from '../contract/engine-protocol';
 import type { RunEvent, RunOutcome } from '../contract/run-events';
+import { RunBudget } from '../host/run-budget';
+import type { RunController } from '../host/run-controller';
 import type { Supervisor } from '../host/supervisor';
 import type { RunInput } from '../bridges/io';
 import type { BridgeHandlers } from '../bridges/types';
 import type { Cassette } from '../llm/cassette/cassette';
+import { askedLimits } from '../spells/manifest-limits';
 import type { ResolvedSpell } from '../spells/resolve-spell';
 import { createRunServices } from './run-services';
 
-export interface RunSpellOptions {
+interface RunSpellBase {
   /** The run's id, when the caller needs it before the first event (the studio); random otherwise. */
   runId?: string;
   spell: ResolvedSpell;
@@ -16,7 +19,6 @@ export interface RunSpellOptions {
   loaded: LoadedConfig;
   /** `$LLMSPELL_HOME`. */
   home: string;
-  supervisor: Supervisor;
   onEvent?: (event: RunEvent) => void;
   notice?: (text: string) => void;
   input?: RunInput;
@@ -31,6 +33,12 @@ export interface RunSpellOptions {
    */
   onStart?: (stop: (reason?: string, graceMs?: number) => void) => void;
 }
+
+/**
+ * A top-level run names the supervisor its engine processes come from; a run started by another run
+ * names its caller's budget instead, and shares it (time, memory, processes, nesting depth).
+ */
+export type RunSpellOptions = RunSpellBase & ({ supervisor: Supervisor; parent?: undefined } | { parent: RunBudget; supervisor?: undefined });
 
 export interface RunSpellResult {
   outcome: RunOutcome;
@@ -52,20 +60,31 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     ...(options.cassette ? { cassette: options.cassette } : {}),
     ...(options.spell.manifest ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
   });
-  const controller = options.supervisor.run(
-    {
-      ...(options.runId ? { runId: options.runId } : {}),
-      spell: options.spell.source,
-      spellName: options.spell.name,
-      params: options.params,
-      limits: effectiveLimits(options),
-      logLevel: config.log_level as LogLevel,
-      mode: options.mode ?? 'run',
-    },
-    { bridges: { ...services.bridges, ...options.extraBridges }, services: services.services, ...(options.onEvent ? { onEvent: options.onEvent } : {}) },
-  );
+  const label = options.spell.source.fileName;
+  const budget = options.parent ? options.parent.enter(label) : rootBudget(options.supervisor, options, label);
+  const spec = {
+    ...(options.runId ? { runId: options.runId } : {}),
+    spell: options.spell.source,
+    spellName: options.spell.name,
+    params: options.params,
+    // A nested run gets what its caller has left, lowered by its manifest's own limits.
+    ...(options.parent ? { limits: askedLimits(options.spell.manifest) } : {}),
+    logLevel: config.log_level as LogLevel,
+    mode: options.mode ?? 'run',
+  };
+  const hooks = { bridges: { ...services.bridges, ...options.extraBridges }, services: services.services, ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
+  let controller: RunController;
+  try {
+    controller = budget.run(spec, hooks);
+  } catch (error) {
+    if (!options.parent) budget.close();
+    throw error;
+  }
   options.onStart?.((reason, graceMs) => controller.stop(reason, undefined, graceMs));
-  let outcome = await controller.done;
+  // The top-level run's end ends everything nested in it.
+  let outcome = await controller.done.finally(() => {
+    if (!options.parent) budget.close();
+  });
   const cassette = options.cassette;
   if (cassette?.mode === 'record') await cassette.save();
   if (cassette?.mode === 'replay' && cassette.misses.length > 0 && outcome.ok) {
@@ -75,11 +94,17 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
   return { outcome, usage: services.usage() };
 }
 
+/** The budget of a top-level run: its effective limits, and the configured nesting caps. */
+function rootBudget(supervisor: Supervisor, options: RunSpellBase, label: string): RunBudget {
+  const { limits } = options.loaded.config;
+  return RunBudget.root(supervisor, { ...effectiveLimits(options), maxDepth: limits.max_depth, maxProcesses: limits.max_processes }, label);
+}
+
 /**
  * The run's limits: a limit given on the command line wins; otherwise what the spell's manifest asks
  * for (its author knows what it needs); otherwise the configuration's.
  */
-export function effectiveLimits(options: Pick<RunSpellOptions, 'loaded' | 'spell'>): { timeoutMs: number; memoryBytes: number } {
+export function effectiveLimits(options: Pick<RunSpellBase, 'loaded' | 'spell'>): { timeoutMs: number; memoryBytes: number } {
   const { config, origins } = options.loaded;
   const asked = options.spell.manifest?.limits ?? {};
   const pick = (key: 'timeout' | 'memory') => {

@@ -1,7 +1,9 @@
 /**
  * The `workflows` service of a run: what the `workflow` bridge calls to load and run a workflow file.
- * The workflow runs in the host with the calling run's LLM service and services; its script and spell
- * nodes get engine processes of their own, with the same bridges as the spell.
+ * The workflow runs in the host with the calling run's LLM service and services, one level below the
+ * caller in its budget: its script and spell nodes get engine processes of their own from the
+ * caller's supervisor, with what is left of the caller's time and its memory cap, and the same
+ * bridges as the spell.
  */
 import path from 'node:path';
 import type { BridgeCallContext, BridgeHandlers } from '../bridges/types';
@@ -10,8 +12,7 @@ import { llmHandlers } from '../bridges/llm';
 import { stdlibHandlers } from '../bridges/stdlib-services';
 import { workflowHandlers, type WorkflowFiles, type WorkflowSummary } from '../bridges/workflow';
 import { BridgeError, ErrorCode } from '../contract/error-codes';
-import { DEFAULT_LIMITS } from '../contract/limits';
-import { Supervisor } from '../host/supervisor';
+import { BudgetError, RUN_BUDGET, type RunBudget } from '../host/run-budget';
 import { ParamsError } from '../spells/parameters';
 import { runWorkflow } from '../workflows/executor/run-workflow';
 import type { WorkflowLlm } from '../workflows/host';
@@ -47,19 +48,18 @@ export const workflowFiles: WorkflowFiles = {
 
   async run(method: string, file: string, inputs: Record<string, unknown>, ctx: BridgeCallContext, onEvent?: (event: unknown) => void) {
     const workflow = load(method, file);
-    // Engine processes only on demand (poolSize 0), all gone when the run is over.
-    const supervisor = new Supervisor({ poolSize: 0, refillPool: false });
+    const budget = nestedBudget(method, ctx, workflow.display);
     try {
       const outcome = await runWorkflow(workflow, {
         inputs,
         registry: nodeTypes,
+        // The caller's end (its time limit, Stop, Ctrl+C) cancels the workflow and its engine runs.
         signal: ctx.signal,
         host: {
           llm: ctx.services.llm as WorkflowLlm | undefined,
           bridges: nestedBridges(),
           services: ctx.services,
-          supervisor,
-          limits: DEFAULT_LIMITS,
+          budget,
         },
         ...(onEvent ? { onEvent } : {}),
       });
@@ -68,8 +68,18 @@ export const workflowFiles: WorkflowFiles = {
     } catch (error) {
       if (error instanceof ParamsError) throw new BridgeError(`${method}: ${workflow.display}: ${error.problems.join('; ')}`, ErrorCode.BadArgument);
       throw error;
-    } finally {
-      await supervisor.close();
     }
   },
 };
+
+/** The calling run's budget, one level down for the workflow `display`. */
+function nestedBudget(method: string, ctx: BridgeCallContext, display: string): RunBudget {
+  const budget = ctx.services[RUN_BUDGET] as RunBudget | undefined;
+  if (!budget) throw new BridgeError(`${method}: this run has no engine budget, so workflow files cannot run here`, ErrorCode.WorkflowUnavailable);
+  try {
+    return budget.enter(display);
+  } catch (error) {
+    if (error instanceof BudgetError) throw new BridgeError(`${method}: ${error.message}`, error.code);
+    throw error;
+  }
+}

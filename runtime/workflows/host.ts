@@ -1,13 +1,12 @@
 /**
  * The capabilities a workflow run uses, passed in by whoever starts it (the CLI, the `workflow`
  * bridge, the studio, tests): the LLM service, the run's bridges and services for engine runs and
- * tools, a supervisor for engine processes, a human-input provider and the result cache.
+ * tools, the run budget its engine processes come from, a human-input provider and the result cache.
  */
 import type { BridgeHandlers, RunServices } from '../bridges/types';
 import type { LogLevel } from '../contract/engine-protocol';
-import type { RunLimits } from '../contract/limits';
 import type { HumanInputRequest } from '../contract/workflow-events';
-import type { Supervisor } from '../host/supervisor';
+import type { RunBudget } from '../host/run-budget';
 import type { LlmRequest, LlmResult } from '../llm/types';
 import type { NodeCache } from './cache/node-cache';
 
@@ -33,10 +32,11 @@ export interface WorkflowHost {
   bridges: BridgeHandlers;
   /** Services of the run (storage jail, network policy, ...), for tools and engine runs. */
   services: RunServices;
-  /** Starts engine processes for spell and script nodes; absent: those nodes fail clearly. */
-  supervisor?: Supervisor;
-  /** Limits of each engine run (a node's own timeout shortens the wall time). */
-  limits: RunLimits;
+  /**
+   * Where spell and script nodes get engine processes: the budget of the run this workflow belongs
+   * to (its time, memory, process count and nesting depth); absent: those nodes fail clearly.
+   */
+  budget?: RunBudget;
   logLevel?: LogLevel;
   human?: HumanInput;
   /** Results cache; absent: nothing is cached. */

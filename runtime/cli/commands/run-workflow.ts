@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { ConfigError, llmspellHome, loadConfig } from '../../config';
 import type { LogLevel } from '../../contract/engine-protocol';
+import { RunBudget } from '../../host/run-budget';
 import { Supervisor } from '../../host/supervisor';
 import { createRunServices } from '../../services/run-services';
 import { ParamsError, readParamsFile } from '../../spells/parameters';
@@ -58,6 +59,7 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
   const prestarted = ctx.prestarted?.splice(0) ?? [];
   const input = ctx.stdin ? stdinInput(ctx.stdin) : undefined;
   let supervisor: Supervisor | undefined;
+  let budget: RunBudget | undefined;
   try {
     const loaded = loadConfig({
       cwd: ctx.cwd,
@@ -72,6 +74,13 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
     const home = llmspellHome(ctx.env);
     const services = createRunServices(loaded, { home, notice: (text) => ctx.stderr.write(`${text}\n`), ...(input ? { input } : {}) });
     const printer = new WorkflowPrinter({ stdout: ctx.stdout, stderr: ctx.stderr, json: values.json ?? false, level: config.log_level as LogLevel });
+    // One budget for the whole workflow: its engine runs share the time limit and the memory cap.
+    const { limits } = config;
+    budget = RunBudget.root(
+      supervisor,
+      { timeoutMs: Math.round(limits.timeout * 1000), memoryBytes: Math.round(limits.memory * 2 ** 20), maxDepth: limits.max_depth, maxProcesses: limits.max_processes },
+      workflow.display,
+    );
     const controller = new AbortController();
     const stop = () => controller.abort(new WorkflowAbort('interrupted'));
     process.once('SIGINT', stop);
@@ -87,8 +96,7 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
         llm: services.services.llm as WorkflowLlm,
         bridges: services.bridges,
         services: services.services,
-        supervisor,
-        limits: { timeoutMs: Math.round(config.limits.timeout * 1000), memoryBytes: Math.round(config.limits.memory * 2 ** 20) },
+        budget,
         logLevel: config.log_level as LogLevel,
         ...(input ? { human: terminalHumanInput(input, ctx.stderr) } : {}),
         ...(values['no-cache'] ? {} : { cache: new NodeCache(path.join(home, 'cache', 'workflows')) }),
@@ -104,6 +112,7 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
     throw error;
   } finally {
     input?.close();
+    budget?.close();
     await supervisor?.close();
     for (const engine of prestarted) engine.kill('SIGKILL');
   }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { askedLimits } from '../../spells/manifest-limits';
 import { resolveParams } from '../../spells/parameters';
 import { guardBridges } from '../../security/permission-guard';
 import { resolveSpell } from '../../spells/resolve-spell';
@@ -46,7 +47,9 @@ export const spellNode = defineNode<Config>({
     const params = resolveParams(spell.manifest?.parameters, { file: raw });
     // A spell with a manifest gets no more than its permissions grant, here as anywhere.
     const bridges = spell.manifest ? guardBridges(ctx.host.bridges, spell.manifest.permissions, spell.name) : ctx.host.bridges;
-    const result = await runInEngine(ctx, { source: spell.source, spellName: spell.name, params, bridges });
+    // Its manifest may ask for less time or memory than the run has left, never for more.
+    const limits = askedLimits(spell.manifest);
+    const result = await runInEngine(ctx, { source: spell.source, spellName: spell.name, params, bridges, limits, label: spell.source.fileName });
     const fallback = result.stdout === '' ? null : result.stdout.replace(/\n$/, '');
     return { output: result.hasValue && result.value !== null ? result.value : fallback, stdout: result.stdout };
   },

@@ -1,12 +1,13 @@
 /**
- * Runs Lua or JavaScript for a spell or script node in its own sandboxed engine process (through the
- * run's supervisor), with the run's bridges. The result is what the code hands back (a JS default
+ * Runs Lua or JavaScript for a spell or script node in its own sandboxed engine process, one level
+ * below the workflow in the run's budget (its time, memory and process count), with the run's bridges. The result is what the code hands back (a JS default
  * export's value, or Lua's `workflow.output(value)`); printed text becomes node-output events.
  * Cancelling the node stops the engine process.
  */
 import type { BridgeHandlers } from '../../bridges/types';
 import { withOutputSink, workflowOutputHandlers } from '../../bridges/workflow-output';
 import type { SpellSource } from '../../contract/engine-protocol';
+import type { RunLimits } from '../../contract/limits';
 import type { NodeContext } from '../node-types';
 import { abortReason } from './abort';
 
@@ -17,6 +18,10 @@ export interface EngineJob {
   params: Record<string, unknown>;
   /** The bridges it may call; default: all of the run's. */
   bridges?: BridgeHandlers;
+  /** Lower limits it asks for (a spell's manifest); it never gets more than the run has left. */
+  limits?: Partial<RunLimits>;
+  /** Its name in the chain of nested runs (default: `spellName`). */
+  label?: string;
 }
 
 /** What came back: the result (when the code gave one) and everything printed to stdout. */
@@ -39,15 +44,15 @@ export class EngineRunError extends Error {
 
 /** Runs `job` for the node of `ctx`. */
 export async function runInEngine(ctx: NodeContext<unknown>, job: EngineJob): Promise<EngineResult> {
-  const supervisor = ctx.host.supervisor;
-  if (!supervisor) throw new Error('this run has no engine supervisor, so spell and script nodes cannot run here');
+  const budget = ctx.host.budget;
+  if (!budget) throw new Error('this run has no engine supervisor, so spell and script nodes cannot run here');
   if (ctx.signal.aborted) throw abortReason(ctx.signal);
   let value: unknown;
   let hasValue = false;
   const stdout: string[] = [];
   const services = withOutputSink(ctx.host.services, { set: (v) => ((value = v), (hasValue = true)) });
-  const controller = supervisor.run(
-    { spell: job.source, spellName: job.spellName, params: job.params, limits: ctx.host.limits, logLevel: ctx.host.logLevel ?? 'info' },
+  const controller = budget.enter(job.label ?? job.spellName).run(
+    { spell: job.source, spellName: job.spellName, params: job.params, ...(job.limits ? { limits: job.limits } : {}), logLevel: ctx.host.logLevel ?? 'info' },
     {
       bridges: { ...(job.bridges ?? ctx.host.bridges), ...workflowOutputHandlers },
       services,

@@ -24,11 +24,11 @@ describe('loadConfig precedence', () => {
   it('layers user file < project file < .env < env < flags, each labelled', () => {
     const userFile = join(t.home, 'config.yaml');
     t.write('home/config.yaml', 'limits:\n  timeout: 10\n  memory: 100\n');
-    expect(load().config.limits).toEqual({ timeout: 10, memory: 100 });
+    expect(load().config.limits).toEqual({ timeout: 10, memory: 100, max_depth: 8, max_processes: 16 });
     expect(load().origins['limits.timeout']).toBe(userFile);
 
     t.write('project/llmspell.yaml', 'limits: { timeout: 20 }\n');
-    expect(load().config.limits).toEqual({ timeout: 20, memory: 100 });
+    expect(load().config.limits).toEqual({ timeout: 20, memory: 100, max_depth: 8, max_processes: 16 });
     expect(load().origins).toMatchObject({ 'limits.timeout': './llmspell.yaml', 'limits.memory': userFile });
 
     t.write('project/.env', 'LLMSPELL_TIMEOUT=30\n');

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Supervisor } from '../../../runtime/host/supervisor';
 import { WorkflowAbort } from '../../../runtime/workflows/util/abort';
 import { isAlive } from '../../helpers/processes';
-import { ofType, runFile, workflowFolder } from './workflow-harness';
+import { ofType, runFile, testBudget, workflowFolder } from './workflow-harness';
 
 const folder = workflowFolder();
 const supervisor = new Supervisor({ poolSize: 0, refillPool: false });
@@ -13,7 +13,7 @@ afterAll(async () => {
   folder.remove();
 });
 let n = 0;
-const run = (text: string, extra: Parameters<typeof runFile>[1] = {}) => runFile(folder.write(`eng${++n}.workflow.yaml`, text), { ...extra, host: { supervisor, ...extra.host } });
+const run = (text: string, extra: Parameters<typeof runFile>[1] = {}) => runFile(folder.write(`eng${++n}.workflow.yaml`, text), { ...extra, host: { budget: testBudget(supervisor), ...extra.host } });
 
 /** Engine processes that are children of this test process. */
 function ownEngines(): number[] {

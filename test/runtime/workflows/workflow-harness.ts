@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { WorkflowEvent, WorkflowOutcome } from '../../../runtime/contract/workflow-events';
+import { RunBudget } from '../../../runtime/host/run-budget';
+import type { Supervisor } from '../../../runtime/host/supervisor';
 import { createLlmService } from '../../../runtime/llm';
 import { runWorkflow, type RunWorkflowOptions } from '../../../runtime/workflows/executor/run-workflow';
 import type { WorkflowHost, WorkflowLlm } from '../../../runtime/workflows/host';
@@ -28,9 +30,14 @@ export function workflowFolder() {
   };
 }
 
+/** The budget of a test run with engines: 20 s and 64 MB for everything in it. */
+export function testBudget(supervisor: Supervisor, label = 'test.workflow.yaml'): RunBudget {
+  return RunBudget.root(supervisor, { timeoutMs: 20_000, memoryBytes: 64 * 2 ** 20, maxDepth: 8, maxProcesses: 16 }, label);
+}
+
 /** The default host: mock LLM, no engines, no cache. */
 export function testHost(extra: Partial<WorkflowHost> = {}): WorkflowHost {
-  return { llm: createLlmService(), bridges: {}, services: {}, limits: { timeoutMs: 20_000, memoryBytes: 64 * 2 ** 20 }, ...extra };
+  return { llm: createLlmService(), bridges: {}, services: {}, ...extra };
 }
 
 /** Runs the workflow file `file`; resolves with the outcome and the events. */
