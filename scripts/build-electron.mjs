@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildRuntime } from './build-runtime.mjs';
+import { rawText } from './raw-text.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -13,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function buildElectron({ outdir = 'dist/electron', quiet = false, runtime = true } = {}) {
   const started = Date.now();
   if (runtime) await buildRuntime({ quiet: true });
-  const common = { absWorkingDir: root, outdir, bundle: true, platform: 'node', sourcemap: 'linked', logLevel: quiet ? 'error' : 'warning' };
+  const common = { absWorkingDir: root, outdir, bundle: true, platform: 'node', sourcemap: 'linked', logLevel: quiet ? 'error' : 'warning', plugins: [rawText] };
   await build({
     ...common,
     entryPoints: { main: 'electron/main/main.ts' },

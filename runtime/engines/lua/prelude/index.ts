@@ -1,13 +1,14 @@
-import { LUA_CORE } from './core';
-import { LUA_JSON } from './json';
-import { LUA_SCHEDULER } from './scheduler';
-import { LUA_SANDBOX } from './sandbox';
-import { LUA_ENTRY } from './entry';
+import core from './1-core.lua?raw';
+import json from './2-json.lua?raw';
+import scheduler from './3-scheduler.lua?raw';
+import sandbox from './4-sandbox.lua?raw';
+import entry from './5-entry.lua?raw';
 
 /**
  * The Lua side of the engine, run once per VM with the full standard library before any spell code.
- * Its parts share one chunk's locals, in this order. Protocol with lua-engine.ts: JS calls
+ * Its parts (the numbered .lua files here) share one chunk's locals, in the order of their numbers;
+ * scripts/lint-lua.mjs lints them joined the same way. Protocol with lua-engine.ts: JS calls
  * `__llmspell_run(code, chunkname, params)` as a coroutine; whenever every task waits it yields the
  * earliest timer (ms, or nil) and is resumed with the host's completions.
  */
-export const LUA_PRELUDE = [LUA_CORE, LUA_JSON, LUA_SCHEDULER, LUA_SANDBOX, LUA_ENTRY].join('\n');
+export const LUA_PRELUDE = [core, json, scheduler, sandbox, entry].join('\n');

@@ -1,8 +1,5 @@
-/**
- * A safe `io`: only `io.read` (a line typed by the user: stdin in the CLI, the input box in the
- * studio) and `io.write` (to the run's output). No files, no popen: everything else stays absent.
- */
-export const LUA_IO_BRIDGE = String.raw`
+-- A safe `io`: only `io.read` (a line typed by the user: stdin in the CLI, the input box in the
+-- studio) and `io.write` (to the run's output). No files, no popen: everything else stays absent.
 __llmspell_bridge("io", function(kit)
   local io = {}
   --- io.read(format?): "l" (default) a line without its newline, "L" with it, "n" a number, "a" all
@@ -32,4 +29,3 @@ __llmspell_bridge("io", function(kit)
   end
   return io
 end)
-`;

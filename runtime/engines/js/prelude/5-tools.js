@@ -1,9 +1,8 @@
 /**
- * Prelude part 5: `tools` in JavaScript. Spell tools are `{name, description, parameters, run}`;
+ * `tools` in JavaScript. Spell tools are `{name, description, parameters, run}`;
  * built-in tools live in the host and come through the same registry. Parameters are checked against
  * the tool's JSON Schema (in the host) before a spell tool runs; calls and results become run events.
  */
-export const JS_TOOLS = String.raw`
 const toolRegistry = new $Map(); // name -> { name, description, parameters, run }
 let builtinTools;                // name -> { name, description, parameters }, loaded on first use
 
@@ -103,4 +102,3 @@ const toolsBridge = {
     });
   },
 };
-`;

@@ -1,10 +1,9 @@
 /**
- * Prelude part 9 (test runs only): the globals of a JavaScript spell test (`tests/*.test.js`, run by
+ * Test runs only: the globals of a JavaScript spell test (`tests/*.test.js`, run by
  * `llmspell test`): `runSpell(params, inputLines)` runs the spell under test in its own engine
  * process with a deterministic LLM and resolves with `{ output, error }`; `expect(x)` asserts;
  * `test(name, fn)` names a case (async functions are awaited). Mirrors the Lua test library.
  */
-export const JS_TESTING = String.raw`
 const $RegExp = RegExp;
 function testingShow(v) {
   if (typeof v === 'string') return JSONstringify(v);
@@ -81,4 +80,3 @@ function enableTesting() {
   defineGlobal('it', test);
   defineGlobal('runSpell', runSpell);
 }
-`;

@@ -1,9 +1,8 @@
 /**
- * Prelude part 2: timers (a binary heap ordered by due time, then id), the spell's main promise, and
+ * Timers (a binary heap ordered by due time, then id), the spell's main promise, and
  * the functions js-engine.ts drives: `setParams(json)`, `start(namespace)`, `tick(completionsJson)`
  * (delivers host answers, then fires at most one due timer) and `status()` (JSON text).
  */
-export const JS_SCHEDULER = String.raw`
 const heap = [];               // { at, id }
 const timers = new $Map();     // id -> { fn, args }
 let nextTimerId = 1;
@@ -69,7 +68,7 @@ function describe(e) {
       return { name: $String(e.name || ''), message: $String(e.message === undefined ? e : e.message), stack: $String(e.stack || ''), code: typeof code === 'string' ? code : undefined };
     }
     return { name: '', message: $String(e), stack: '' };
-  } catch (inner) {
+  } catch {
     return { name: '', message: 'a thrown value that cannot be described', stack: '' };
   }
 }
@@ -128,4 +127,3 @@ function status() {
   const next = peekTimer();
   return JSONstringify({ phase: phase, pending: pending.size, next: next ? next.at : null, result: resultJson, error: failure });
 }
-`;

@@ -1,9 +1,6 @@
-/**
- * `promise`, go-llmspell compatible but real: callbacks run as tasks on the engine's scheduler, so
- * `p:await()` truly waits (other tasks and host calls go on meanwhile) and N async LLM calls run
- * concurrently. `p.state` is "pending" | "resolved" | "rejected".
- */
-export const LUA_PROMISE_BRIDGE = String.raw`
+-- `promise`, go-llmspell compatible but real: callbacks run as tasks on the engine's scheduler, so
+-- `p:await()` truly waits (other tasks and host calls go on meanwhile) and N async LLM calls run
+-- concurrently. `p.state` is "pending" | "resolved" | "rejected".
 __llmspell_bridge("promise", function(kit)
   local Promise = {}
   Promise.__index = Promise
@@ -35,7 +32,7 @@ __llmspell_bridge("promise", function(kit)
     for _, w in ipairs(waiters) do w() end
   end
 
-  -- Runs \`fn\` once \`p\` settles (in its own task).
+  -- Runs `fn` once `p` settles (in its own task).
   local function on_settle(p, fn)
     if p.state == "pending" then p._handlers[#p._handlers + 1] = fn else kit.spawn(fn) end
   end
@@ -145,4 +142,3 @@ __llmspell_bridge("promise", function(kit)
   promise.is_promise = is_promise
   return promise
 end)
-`;

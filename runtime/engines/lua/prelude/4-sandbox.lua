@@ -1,9 +1,6 @@
-/**
- * Prelude part 4: the spell's environment, built from an allow-list (never by deleting globals):
- * safe base functions, copies of string (no dump), table, math, utf8, a coroutine library whose
- * resume lets bridge waits pass through, and pcall/xpcall that re-raise a sticky budget error.
- */
-export const LUA_SANDBOX = String.raw`
+-- The spell's environment, built from an allow-list (never by deleting globals):
+-- safe base functions, copies of string (no dump), table, math, utf8, a coroutine library whose
+-- resume lets bridge waits pass through, and pcall/xpcall that re-raise a sticky budget error.
 -- The sandbox: built from an allow-list, never by deleting from the real globals.
 local function copy(t, except)
   local c = {}
@@ -87,4 +84,3 @@ local function build_env(params)
   smt.__metatable = false
   return env
 end
-`;

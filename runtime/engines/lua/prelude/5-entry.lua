@@ -1,7 +1,4 @@
-/**
- * Prelude part 5: bridge registration and `__llmspell_run`, the function lua-engine.ts drives.
- */
-export const LUA_ENTRY = String.raw`
+-- Bridge registration and `__llmspell_run`, the function lua-engine.ts drives.
 -- Bridges installed by lua-engine.ts register here; each gets the kit to build its global.
 local kit = {
   call = call, call_async = call_async, start_call = start_call, await_rpc = await_rpc,
@@ -17,7 +14,7 @@ local kit = {
   guard = guard,
 }
 local bridges = {}
---- Registers a global. \`options.test_only\`: installed only when the run is a spell test.
+--- Registers a global. `options.test_only`: installed only when the run is a spell test.
 function __llmspell_bridge(name, factory, options)
   bridges[#bridges + 1] = { name = name, factory = factory, test_only = options and options.test_only }
 end
@@ -52,13 +49,13 @@ local function check_args(specs)
         if type(fn) == "function" and #params > 0 then
           local label = module .. "." .. name
           face[name] = function(...)
-            for i, spec in ipairs(params) do
+            for i, param in ipairs(params) do
               local v = select(i, ...)
-              if not (v == nil and spec[3]) then
+              if not (v == nil and param[3]) then
                 local ok = false
-                for _, kind in ipairs(spec[2]) do if kind_ok(kind, v) then ok = true break end end
+                for _, kind in ipairs(param[2]) do if kind_ok(kind, v) then ok = true break end end
                 if not ok then
-                  error(("%s: bad argument #%d '%s' (%s expected, got %s)"):format(label, i, spec[1], concat(spec[2], " or "), type(v)), 2)
+                  error(("%s: bad argument #%d '%s' (%s expected, got %s)"):format(label, i, param[1], concat(param[2], " or "), type(v)), 2)
                 end
               end
             end
@@ -93,4 +90,3 @@ function __llmspell_run(code, chunkname, params, testing)
   end)
   run_scheduler(main)
 end
-`;

@@ -1,8 +1,7 @@
 /**
- * Prelude part 7: `storage`, `http` and `fetch` — thin faces over host calls, where the storage jail
+ * `storage`, `http` and `fetch` — thin faces over host calls, where the storage jail
  * and the network policy are enforced. `fetch` is a WHATWG-shaped subset over `http.request`.
  */
-export const JS_IO = String.raw`
 const memoryStore = new $Map();
 
 const storageBridge = {
@@ -74,4 +73,3 @@ function fetch(url, init) {
     throw failed(site, 'fetch failed: ' + e.message, e.code);
   });
 }
-`;

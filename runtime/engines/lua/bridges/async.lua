@@ -1,9 +1,6 @@
-/**
- * `async`, go-llmspell compatible: `pending_count()` is the number of async calls whose callbacks are
- * still due; `process_callbacks(timeout_s?)` runs every callback that is ready, waiting (up to the
- * timeout, default 30 s) for the next one when none is, and returns how many ran. Plus `sleep(s)`.
- */
-export const LUA_ASYNC_BRIDGE = String.raw`
+-- `async`, go-llmspell compatible: `pending_count()` is the number of async calls whose callbacks are
+-- still due; `process_callbacks(timeout_s?)` runs every callback that is ready, waiting (up to the
+-- timeout, default 30 s) for the next one when none is, and returns how many ran. Plus `sleep(s)`.
 __llmspell_bridge("async", function(kit)
   local async = {}
 
@@ -30,4 +27,3 @@ __llmspell_bridge("async", function(kit)
 
   return async
 end)
-`;

@@ -1,10 +1,7 @@
-/**
- * The `llm` global, go-llmspell compatible: every call returns value, or nil + message (never raises
- * for a failed request). Beyond go-llmspell: an options table, chat with history, chat_json.
- * Argument type mistakes raise, naming the function and argument (checks derived from the bridge
- * description, engines/arg-specs.ts).
- */
-export const LUA_LLM_BRIDGE = String.raw`
+-- The `llm` global, go-llmspell compatible: every call returns value, or nil + message (never raises
+-- for a failed request). Beyond go-llmspell: an options table, chat with history, chat_json.
+-- Argument type mistakes raise, naming the function and argument (checks derived from the bridge
+-- description, engines/arg-specs.ts).
 __llmspell_bridge("llm", function(kit, env)
   local promise = env.promise
 
@@ -98,4 +95,3 @@ __llmspell_bridge("llm", function(kit, env)
 
   return llm
 end)
-`;

@@ -1,8 +1,3 @@
-/**
- * Prelude part 2: JSON encoding in Lua (keys sorted; a table is an array iff its keys are 1..n with
- * n > 0; integral numbers print without a decimal point). Decoding is JSON.parse on the host side.
- */
-export const LUA_JSON = String.raw`
 -- JSON encoding (keys sorted, arrays are tables with keys 1..n and n > 0, integral numbers without
 -- a decimal point). Decoding is JSON.parse on the host side of the VM.
 local escapes = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
@@ -91,4 +86,3 @@ local function json_decode(s)
   if r.error then return nil, r.error end
   return r.value
 end
-`;

@@ -1,8 +1,5 @@
-/**
- * Prelude part 1: captures what the prelude needs from the full standard library in locals, and the
- * time budget: a count hook on every coroutine whose error is sticky once the run is over budget.
- */
-export const LUA_CORE = String.raw`
+-- Captures what the prelude needs from the full standard library in locals, and the
+-- time budget: a count hook on every coroutine whose error is sticky once the run is over budget.
 local host = __host
 __host = nil
 
@@ -12,13 +9,13 @@ local tonumber, pcall, xpcall, assert = tonumber, pcall, xpcall, assert
 local sethook, getinfo = debug.sethook, debug.getinfo
 local co_create, co_resume, co_yield, co_status = coroutine.create, coroutine.resume, coroutine.yield, coroutine.status
 local co_running, co_close, co_isyieldable = coroutine.running, coroutine.close, coroutine.isyieldable
-local concat, unpack, insert, remove, sort = table.concat, table.unpack, table.insert, table.remove, table.sort
-local sformat, sgsub, sbyte, ssub, smatch = string.format, string.gsub, string.byte, string.sub, string.match
+local concat, unpack, remove, sort = table.concat, table.unpack, table.remove, table.sort
+local sformat, sgsub, sbyte = string.format, string.gsub, string.byte
 local mtype, floor, huge = math.type, math.floor, math.huge
 local function pack(...) return { n = select("#", ...), ... } end
 
 -- Never let the bytecode dumper back in, not even through the string metatable.
-string.dump = nil
+string.dump = nil -- luacheck: ignore 122 (on purpose: the real string table loses it)
 
 
 -- Budget: a count hook on every coroutine. Once the run is over budget (time limit or stop) the
@@ -43,4 +40,3 @@ end
 local function check_fatal()
   if fatal then error(fatal, 0) end
 end
-`;

@@ -1,9 +1,8 @@
 /**
- * Prelude part 8: installs the bridges as globals. Every function gets the argument checks derived
+ * Installs the bridges as globals. Every function gets the argument checks derived
  * from the bridge description (engines/arg-specs.ts); a function described but not implemented, or implemented
  * but not described, fails the boot, so the description and the engine cannot drift apart.
  */
-export const JS_ENTRY = String.raw`
 const ReflectApply = Reflect.apply;
 const KIND_TESTS = {
   string: function (v) { return typeof v === 'string'; },
@@ -83,6 +82,3 @@ const implementations = {
   });
   defineGlobal('SpellError', SpellError);
 })();
-
-return { setParams: setParams, enableTesting: enableTesting, start: start, tick: tick, status: status };
-`;

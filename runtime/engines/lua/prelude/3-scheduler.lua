@@ -1,11 +1,8 @@
-/**
- * Prelude part 3: the task scheduler. The spell's main chunk and every callback run as tasks
- * (coroutines). A task that must wait (for a host call, a timer, a promise) parks: it yields WAIT up
- * to the scheduler, user coroutines in between pass it on, and whoever holds its one-shot waker
- * resumes it later. When every task is parked, the scheduler yields to JS with the earliest timer and
- * is resumed with the host's completions.
- */
-export const LUA_SCHEDULER = String.raw`
+-- The task scheduler. The spell's main chunk and every callback run as tasks
+-- (coroutines). A task that must wait (for a host call, a timer, a promise) parks: it yields WAIT up
+-- to the scheduler, user coroutines in between pass it on, and whoever holds its one-shot waker
+-- resumes it later. When every task is parked, the scheduler yields to JS with the earliest timer and
+-- is resumed with the host's completions.
 local WAIT = setmetatable({}, { __name = "llmspell.wait", __metatable = false })
 local ready = {}          -- FIFO of { task, args }
 local waiting = {}        -- rpc id -> function(ok, value_or_error)
@@ -38,7 +35,7 @@ local function add_timer(at, fire, token)
   timers[#timers + 1] = { at = at, fire = fire, token = token }
 end
 
---- Suspends the current task until \`at\` (ms on the host clock).
+--- Suspends the current task until `at` (ms on the host clock).
 local function sleep_until(at)
   local wake, token = waker()
   add_timer(at, wake, token)
@@ -50,7 +47,7 @@ local function start_call(method, ...)
   return host.call(method, encode_args(...))
 end
 
---- Waits for the answer of host call \`id\`: true, value or false, message.
+--- Waits for the answer of host call `id`: true, value or false, message.
 local function await_rpc(id)
   waiting[id] = waker()
   return park()
@@ -74,7 +71,7 @@ local function call_async(method, on_done, ...)
   return id
 end
 
---- Abandons host call \`id\`: the host is told to cancel, the waiter gets false, reason.
+--- Abandons host call `id`: the host is told to cancel, the waiter gets false, reason.
 local function cancel_call(id, reason)
   local target = waiting[id]
   waiting[id], listeners[id] = nil, nil
@@ -132,7 +129,7 @@ local function fire_timers()
   end
 end
 
---- Runs tasks until \`main\` is dead and nothing it started is still due. Any task's error fails the run.
+--- Runs tasks until `main` is dead and nothing it started is still due. Any task's error fails the run.
 local function run_scheduler(main)
   while true do
     while #ready > 0 do
@@ -156,4 +153,3 @@ local function run_scheduler(main)
     fire_timers()
   end
 end
-`;

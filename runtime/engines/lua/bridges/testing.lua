@@ -1,10 +1,7 @@
-/**
- * The globals of a spell test (`tests/*.test.lua`, run by `llmspell test`): `run_spell(params)` runs
- * the spell under test in its own engine process with a deterministic LLM (mock or cassette) and
- * returns its output; `expect(x)` asserts; `test(name, fn)` names cases. Only present in test runs.
- */
-export const LUA_TESTING_BRIDGE = String.raw`
-__llmspell_bridge("testing", function(kit, env)
+-- The globals of a spell test (`tests/*.test.lua`, run by `llmspell test`): `run_spell(params)` runs
+-- the spell under test in its own engine process with a deterministic LLM (mock or cassette) and
+-- returns its output; `expect(x)` asserts; `test(name, fn)` names cases. Only present in test runs.
+__llmspell_bridge("testing", function(kit)
   local function describe(v)
     if type(v) == "string" or type(v) == "table" then
       local ok, text = pcall(kit.json_encode, v)
@@ -72,7 +69,7 @@ __llmspell_bridge("testing", function(kit, env)
     })
   end
 
-  --- Runs the spell under test: its output, and the error message when it failed. \`input\` is an
+  --- Runs the spell under test: its output, and the error message when it failed. `input` is an
   --- optional list of lines its io.read() calls get, in order.
   local function run_spell(params, input)
     local result, err = kit.call("test.run_spell", params or {}, input or {})
@@ -82,4 +79,3 @@ __llmspell_bridge("testing", function(kit, env)
 
   return { expect = expect, test = test, it = test, run_spell = run_spell }
 end, { test_only = true })
-`;

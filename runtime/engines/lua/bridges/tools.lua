@@ -1,9 +1,6 @@
-/**
- * `tools`, go-llmspell compatible: spells register tools written in Lua; built-in tools (calculator,
- * web_fetch, hash, ...) live in the host and come through the same registry. Parameters are checked
- * against the tool's JSON Schema (ajv, in the host) before a tool runs.
- */
-export const LUA_TOOLS_BRIDGE = String.raw`
+-- `tools`, go-llmspell compatible: spells register tools written in Lua; built-in tools (calculator,
+-- web_fetch, hash, ...) live in the host and come through the same registry. Parameters are checked
+-- against the tool's JSON Schema (ajv, in the host) before a tool runs.
 __llmspell_bridge("tools", function(kit)
   local registry = {}   -- name -> { name, description, parameters, fn }
   local builtins = nil  -- name -> { name, description, parameters }, loaded on first use
@@ -102,4 +99,3 @@ __llmspell_bridge("tools", function(kit)
 
   return tools
 end)
-`;

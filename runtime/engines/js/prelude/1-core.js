@@ -1,9 +1,8 @@
 /**
- * Prelude part 1 (JavaScript, runs inside QuickJS): the intrinsics the prelude relies on, captured
+ * Runs inside QuickJS. The intrinsics the prelude relies on, captured
  * before any spell code can replace them; `SpellError`; host calls as promises (`rpc`), stream
  * listeners and their cancellation; JSON-safe text for the host.
  */
-export const JS_CORE = String.raw`
 const JSONparse = JSON.parse;
 const JSONstringify = JSON.stringify;
 const $Promise = Promise;
@@ -47,7 +46,7 @@ function safeJson(value) {
       }
       return v;
     });
-  } catch (e) {
+  } catch {
     return undefined;
   }
 }
@@ -101,4 +100,3 @@ function deliver(c) {
 function notify(name, data) {
   host.notify(name, safeJson(data) || '{}');
 }
-`;

@@ -1,5 +1,4 @@
-/** `json.encode(v)` / `json.decode(s)`: value, or nil + message (go-llmspell's convention). */
-export const LUA_JSON_BRIDGE = String.raw`
+-- `json.encode(v)` / `json.decode(s)`: value, or nil + message (go-llmspell's convention).
 __llmspell_bridge("json", function(kit)
   local pcall = pcall
   return {
@@ -13,4 +12,3 @@ __llmspell_bridge("json", function(kit)
     end,
   }
 end)
-`;

@@ -1,8 +1,7 @@
 /**
- * Prelude part 4: the `llm` bridge in JavaScript: the same host calls as Lua's, as promises that
+ * The `llm` bridge in JavaScript: the same host calls as Lua's, as promises that
  * reject with a `SpellError`. Options use JS names (`maxTokens`) and are renamed for the host.
  */
-export const JS_LLM = String.raw`
 /** JS option names to the host's (maxTokens -> max_tokens); unknown keys pass on for the host to name. */
 function hostOptions(opts) {
   if (opts === undefined || opts === null) return undefined;
@@ -66,4 +65,3 @@ const llmBridge = {
   getProvider: function () { return rpc('llm.get_provider', []); },
   setProvider: function (name, model) { return rpc('llm.set_provider', [name, model]); },
 };
-`;

@@ -1,10 +1,7 @@
-/**
- * `agents`, go-llmspell compatible (register a function or a table with execute/stream and the
- * system-prompt and tool accessors), plus `agents.create{...}`: a real LLM agent that runs the
- * provider's function-calling loop over registered tools, keeps its conversation across calls, stops
- * at max_steps, and reports each tool call and result as run events.
- */
-export const LUA_AGENTS_BRIDGE = String.raw`
+-- `agents`, go-llmspell compatible (register a function or a table with execute/stream and the
+-- system-prompt and tool accessors), plus `agents.create{...}`: a real LLM agent that runs the
+-- provider's function-calling loop over registered tools, keeps its conversation across calls, stops
+-- at max_steps, and reports each tool call and result as run events.
 __llmspell_bridge("agents", function(kit, env)
   local tools = env.tools
   local registry = {}
@@ -28,14 +25,14 @@ __llmspell_bridge("agents", function(kit, env)
   end
   function LlmAgent:clear_memory() self.memory = {} end
 
-  -- One turn: user input in, tool-calling loop, final answer out. \`emit\` (optional) gets text chunks.
+  -- One turn: user input in, tool-calling loop, final answer out. `emit` (optional) gets text chunks.
   function LlmAgent:run(input, options, emit)
     options = options or {}
     local memory = self.memory
     memory[#memory + 1] = { role = "user", content = tostring(input) }
     local specs = {}
     for i, name in ipairs(self.tools) do specs[i] = tools.spec(name) end
-    for step = 1, self.max_steps do
+    for _ = 1, self.max_steps do
       local request = {
         messages = memory, system = self.system_prompt, model = options.model or self.model,
         temperature = options.temperature or self.temperature, tools = #specs > 0 and specs or nil,
@@ -133,7 +130,7 @@ __llmspell_bridge("agents", function(kit, env)
     return guarded(agent.execute, agent, input, options)
   end
 
-  --- Streams the agent's answer to \`callback\`; agents without stream() send their whole answer once.
+  --- Streams the agent's answer to `callback`; agents without stream() send their whole answer once.
   function agents.stream(name, input, callback, options)
     local agent, err = lookup(name)
     if not agent then return nil, err end
@@ -178,4 +175,3 @@ __llmspell_bridge("agents", function(kit, env)
 
   return agents
 end)
-`;

@@ -1,9 +1,8 @@
 /**
- * Prelude part 3: the pure bridges — `console`, `log`, `json`, `workflow` — and the globals
- * `setTimeout`/`clearTimeout` (from the scheduler). Each builds a plain object of functions; entry.ts
+ * The pure bridges — `console`, `log`, `json`, `workflow` — and the globals
+ * `setTimeout`/`clearTimeout` (from the scheduler). Each builds a plain object of functions; 9-entry.js
  * wraps them with the argument checks derived from the bridge description.
  */
-export const JS_BASICS = String.raw`
 /** How console shows a value: strings as they are, anything else as JSON-like text. */
 function show(value) {
   switch (typeof value) {
@@ -66,7 +65,7 @@ const jsonBridge = {
   decode: function (text) {
     try {
       return JSONparse(text);
-    } catch (e) {
+    } catch {
       throw new SpellError(host.jsonError(text), 'json_error'); // Lua's json.decode says the same
     }
   },
@@ -84,4 +83,3 @@ const workflowBridge = {
     }));
   },
 };
-`;

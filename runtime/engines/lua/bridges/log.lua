@@ -1,8 +1,5 @@
-/**
- * `log.debug|info|warn|error(msg, k1, v1, ...)` or `(msg, {k = v})`: structured lines on stderr with
- * the spell's name; the level filter lives in the host.
- */
-export const LUA_LOG_BRIDGE = String.raw`
+-- `log.debug|info|warn|error(msg, k1, v1, ...)` or `(msg, {k = v})`: structured lines on stderr with
+-- the spell's name; the level filter lives in the host.
 __llmspell_bridge("log", function(kit)
   -- Key/value arguments keep their order, as a list of pairs; a table of fields is sorted by key.
   local function fields_of(...)
@@ -26,4 +23,3 @@ __llmspell_bridge("log", function(kit)
   end
   return { debug = logger("debug"), info = logger("info"), warn = logger("warn"), error = logger("error") }
 end)
-`;

@@ -1,9 +1,8 @@
 /**
- * Prelude part 6: `agents` in JavaScript. `agents.create` makes an LLM agent that runs the provider's
+ * `agents` in JavaScript. `agents.create` makes an LLM agent that runs the provider's
  * function-calling loop (`llm.tool_chat`, or `llm.tool_stream` when streaming) over registered tools,
  * keeps its conversation across turns and stops at maxSteps; anything with `execute` registers too.
  */
-export const JS_AGENTS = String.raw`
 const agentRegistry = new $Map();
 
 /** One turn of an LLM agent; emit (optional) gets answer text chunks. */
@@ -43,7 +42,7 @@ function agentTurn(state, input, opts, emit) {
           let args;
           try {
             args = JSONparse(call.arguments === '' ? '{}' : call.arguments);
-          } catch (e) {
+          } catch {
             return { error: 'arguments are not valid JSON: ' + host.jsonError(call.arguments) };
           }
           return toolsBridge.execute(call.name, args).then(undefined, function (e) { return { error: describe(e).message }; });
@@ -132,4 +131,3 @@ const agentsBridge = {
     return names.sort();
   },
 };
-`;

@@ -1,8 +1,127 @@
-/**
- * Part of the Lua `workflow` bridge: the four patterns. Spliced into the bridge's factory, where
- * `kit`, `env`, `new`, `check_spec`, `run_step`, `step_label` and `show` are in scope.
- */
-export const LUA_WORKFLOW_PATTERNS = String.raw`
+-- `workflow`: compose steps inside a Lua spell. `workflow.sequential`, `.parallel`, `.conditional`
+-- and `.loop` build workflow objects from steps: Lua functions, `{llm = "prompt {{input}}"}`,
+-- `{tool = name, params = ...}`, `{agent = agent_or_name}`, or other workflow objects. They run in
+-- the VM on the existing globals (parallel branches as concurrent tasks). `workflow.load(path)` loads
+-- a workflow file that runs in the host. `wf:run(input)` → output, or nil + message.
+-- In order: the step runner, then the four patterns, then files and `workflow.output`.
+__llmspell_bridge("workflow", function(kit, env)
+  local workflow = {}
+  local Workflow = {}
+  Workflow.__index = Workflow
+  Workflow.__name = "workflow"
+  local function is_workflow(v) return type(v) == "table" and getmetatable(v) == Workflow end
+
+  --- A workflow object; runner(self, input) returns the output, or nil + message.
+  local function new(kind, spec, runner)
+    return setmetatable({ kind = kind, name = spec.name or kind, description = spec.description, _runner = runner }, Workflow)
+  end
+
+  function Workflow:run(input, opts)
+    if not is_workflow(self) then error("workflow: call run with a colon: wf:run(input)", 2) end
+    local r = kit.pack(pcall(self._runner, self, input, opts))
+    if not r[1] then return nil, "workflow '" .. self.name .. "': " .. tostring(r[2]) end
+    if r[2] == nil and r[3] ~= nil then return nil, "workflow '" .. self.name .. "': " .. tostring(r[3]) end
+    return r[2]
+  end
+  Workflow.execute = Workflow.run
+
+  local function check_spec(fname, spec)
+    if type(spec) ~= "table" then error(("workflow.%s: bad argument #1 (table expected, got %s)"):format(fname, type(spec)), 3) end
+    if spec.name ~= nil and type(spec.name) ~= "string" then error(("workflow.%s: name must be a string"):format(fname), 3) end
+  end
+
+  -- Steps: `{{path}}` templates and `run_step`, which runs one step of any kind (function, workflow
+  -- object, llm, tool or agent table) and returns its value or nil + message.
+
+  local function lookup(scope, path)
+    local value = scope
+    for key in path:gmatch("[^%.]+") do
+      if type(value) ~= "table" then return nil end
+      value = value[tonumber(key) or key]
+    end
+    return value
+  end
+
+  local function show(v)
+    if v == nil then return "" end
+    if type(v) == "table" then
+      local ok, text = pcall(kit.json_encode, v)
+      return ok and text or tostring(v)
+    end
+    return tostring(v)
+  end
+
+  --- "Summarize {{input}}" with values from scope (dotted paths: {{input.title}}, {{results.draft}}).
+  local function render(text, scope)
+    return (text:gsub("{{%s*([%w_%.]+)%s*}}", function(path) return show(lookup(scope, path)) end))
+  end
+
+  --- Renders every string in a table; "{{path}}" alone passes the value itself.
+  local function render_deep(value, scope)
+    if type(value) == "string" then
+      local whole = value:match("^{{%s*([%w_%.]+)%s*}}$")
+      if whole then return lookup(scope, whole) end
+      return render(value, scope)
+    elseif type(value) == "table" then
+      local out = {}
+      for k, v in pairs(value) do out[k] = render_deep(v, scope) end
+      return out
+    end
+    return value
+  end
+
+  local function step_label(step, i)
+    if type(step) == "table" and type(step.name) == "string" then return step.name end
+    return "step " .. tostring(i)
+  end
+
+  --- Calls fn(...) protected: value, or nil + message (a function may also return nil, message).
+  local function protected(fn, ...)
+    local r = kit.pack(pcall(fn, ...))
+    if not r[1] then return nil, tostring(r[2]) end
+    if r[2] == nil and r[3] ~= nil then return nil, tostring(r[3]) end
+    return r[2]
+  end
+
+  local run_step
+  --- Runs one step on input; state carries results by step name and the loop's iteration.
+  run_step = function(step, input, state)
+    local kind = type(step)
+    if kind == "function" then return protected(step, input, state) end
+    if is_workflow(step) then return step:run(input) end
+    if kind ~= "table" then return nil, "a step must be a function, a workflow, or a table with llm, tool, agent or run (got " .. kind .. ")" end
+    local scope = setmetatable({ input = input }, { __index = state })
+    if step.llm ~= nil then
+      if type(step.llm) ~= "string" then return nil, "llm must be a prompt string" end
+      local opts = { model = step.model, temperature = step.temperature, max_tokens = step.max_tokens,
+        system = step.system and render(step.system, scope) or nil }
+      local prompt = render(step.llm, scope)
+      if step.schema ~= nil then return env.llm.chat_json(prompt, step.schema, opts) end
+      return env.llm.chat(prompt, opts)
+    elseif step.tool ~= nil then
+      local params = step.params
+      if type(params) == "function" then
+        local err
+        params, err = protected(params, input, state)
+        if params == nil then return nil, err or "params() gave nothing" end
+      elseif params == nil then
+        params = type(input) == "table" and input or { input = input }
+      else
+        params = render_deep(params, scope)
+      end
+      return env.tools.execute(step.tool, params)
+    elseif step.agent ~= nil then
+      local prompt = step.prompt and render(step.prompt, scope) or show(input)
+      if type(step.agent) == "string" then return env.agents.execute(step.agent, prompt) end
+      if type(step.agent) == "table" and type(step.agent.execute) == "function" then return protected(step.agent.execute, step.agent, prompt) end
+      return nil, "agent must be an agent or the name of a registered one"
+    elseif step.run ~= nil then
+      return run_step(step.run, input, state)
+    end
+    return nil, "a step table needs llm, tool, agent or run"
+  end
+
+  -- The four patterns.
   local function steps_of(fname, spec)
     if type(spec.steps) ~= "table" then error(("workflow.%s: steps must be a table of steps"):format(fname), 3) end
     local names, steps = {}, {}
@@ -155,4 +274,31 @@ export const LUA_WORKFLOW_PATTERNS = String.raw`
       return value
     end)
   end
-`;
+
+  --- Loads a workflow file (relative to the working folder); it runs in the host: wf:run(inputs).
+  function workflow.load(path)
+    if type(path) ~= "string" then error("workflow.load: bad argument #1 (string expected, got " .. type(path) .. ")", 2) end
+    local info, err = kit.call("workflow.load_file", path)
+    if not info then return nil, err end
+    local wf = new("file", { name = info.name, description = info.description }, function(_, inputs, opts)
+      if inputs ~= nil and type(inputs) ~= "table" then return nil, "inputs must be a table" end
+      opts = opts or {}
+      if type(opts.on_event) ~= "function" then return kit.call("workflow.run_file", path, inputs or {}, {}) end
+      local id = kit.start_call("workflow.run_file", path, inputs or {}, { events = true })
+      kit.listeners[id] = function(event) pcall(opts.on_event, event) end
+      local ok, value = kit.await_rpc(id)
+      if ok then return value end
+      return nil, value
+    end)
+    wf.path, wf.inputs, wf.outputs = path, info.inputs, info.outputs
+    return wf
+  end
+
+  --- Hands a value back to the workflow node that runs this spell or script.
+  function workflow.output(value)
+    return kit.call("workflow.output", value)
+  end
+
+  workflow.is_workflow = is_workflow
+  return workflow
+end)
