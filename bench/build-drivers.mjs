@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawText } from '../scripts/raw-text.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -11,7 +12,7 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * the runtime's sources and the Supervisor finds its engine entry; returns the built paths by name.
  */
 export async function buildBenchEntries(entryPoints) {
-  await build({ absWorkingDir: root, entryPoints, outdir: 'dist', bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+  await build({ absWorkingDir: root, entryPoints, outdir: 'dist', bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error', plugins: [rawText] });
   return Object.fromEntries(Object.keys(entryPoints).map((name) => [name, path.join(root, 'dist', `${name}.js`)]));
 }
 
