@@ -1,28 +1,16 @@
 /**
- * What a workflow node type is: ports, a config schema, editor metadata and a `run`. Each type is one
- * file in nodes/ and one line in registry.ts; the studio renders definitions generically.
+ * What a workflow node type is: its description (runtime/contract/workflow-nodes: ports, config
+ * schema, editor metadata, shared with the studio) plus how it runs. Each type is one file in nodes/
+ * and one line in registry.ts.
  */
-import type { z } from 'zod';
 import type { NodeEvent } from '../contract/workflow-events';
-import type { ValueType } from '../contract/workflow';
+import type { NodeDescription } from '../contract/workflow-nodes/describe';
 import type { Scope } from './expression/evaluate';
 import type { WorkflowHost } from './host';
 import type { LlmTokenUsage } from '../llm/types';
 import type { WorkflowLlm } from './host';
 
-/** One input or output port. */
-export interface PortSpec {
-  name: string;
-  type: ValueType;
-  description?: string;
-  /** An input that must have an edge. */
-  required?: boolean;
-  /** An input that takes many edges; the node receives the list of values that arrived. */
-  multiple?: boolean;
-}
-
-/** Where a node sits in the palette. */
-export type NodeCategory = 'io' | 'ai' | 'code' | 'flow' | 'data' | 'human';
+export type { NodeCategory, PortSpec } from '../contract/workflow-nodes/describe';
 
 /** A body: a sub-graph written inline (`WorkflowBody`, checked by the compiler), or a workflow file path. */
 export type BodyRef = { nodes: unknown[]; edges?: unknown; outputs?: unknown } | string;
@@ -68,21 +56,8 @@ export interface NodeContext<C> {
 /** A node's result: values by output port. A port left out is skipped (a branch not taken). */
 export type NodeResult = Record<string, unknown>;
 
-/** A node type. */
-export interface NodeDefinition<C> {
-  readonly type: string;
-  readonly title: string;
-  /** One sentence for the palette and hover help. */
-  readonly description: string;
-  readonly category: NodeCategory;
-  /** Parses `config` (absent config parses `{}`); messages are the expected half of "expected X, got Y". */
-  readonly config: z.ZodType<C>;
-  inputs(config: C): PortSpec[];
-  outputs(config: C): PortSpec[];
-  /** Any input port name is accepted (type `any`): templates read them as `{{name}}`. */
-  readonly openInputs?: boolean;
-  /** Runs when any input arrives: skipped inputs are left out instead of skipping the node (merge). */
-  readonly joins?: boolean;
+/** A node type: its shared description, plus what only the runtime needs. */
+export interface NodeDefinition<C> extends NodeDescription<C> {
   /** True when the node does outside work and needs a concurrency slot (default false). */
   slot?(config: C): boolean;
   /** False: results never go to the cache (input and output nodes). Default true. */

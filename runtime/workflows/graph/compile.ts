@@ -12,6 +12,7 @@ import { compileEdges } from './edges';
 import { checkGraph } from './graph-checks';
 import { zodProblems, type GraphProblem } from './problems';
 import { runOptions } from './run-options';
+import { syntaxProblems } from './syntax-checks';
 
 /** What compiling needs to know about where the graph sits. */
 export interface CompileOptions {
@@ -60,6 +61,8 @@ export function compileGraph(raw: RawGraph, base: (string | number)[], options: 
     }
     const config = def.config.safeParse(spec.config ?? {});
     if (!config.success) return void problems.push(...zodProblems(config.error.issues, spec.config ?? {}, [...at, 'config'], shownId));
+    const syntax = syntaxProblems(def.config, config.data);
+    if (syntax.length > 0) return void problems.push(...syntax.map((p) => ({ path: [...at, 'config', ...p.path], nodeId: shownId, message: p.message })));
     for (const p of def.check?.(config.data) ?? []) problems.push({ path: [...at, 'config', ...p.path], nodeId: shownId, message: p.message });
     const node: MutableNode = {
       id: spec.id,

@@ -53,8 +53,5 @@ export interface CompiledGraph {
   readonly lineOf?: (path: readonly (string | number)[]) => number | undefined;
 }
 
-/** Default port names of edge ends written without a port. */
-export const DEFAULT_OUTPUT = 'output';
-export const DEFAULT_INPUT = 'input';
-/** The port a node with `on_error: fallback` sends its error down. */
-export const ERROR_PORT = 'error';
+/** Default port names of edge ends written without a port, and the fallback error port (shared with the canvas). */
+export { DEFAULT_INPUT, DEFAULT_OUTPUT, ERROR_PORT } from '../../contract/workflow-nodes/describe';

@@ -2,15 +2,12 @@
  * Edges of a graph: each end must name an existing node and one of its ports, a single-value input
  * takes one edge, and the value types at both ends must fit.
  */
-import { parsePortRef, WorkflowEdge, type ValueType } from '../../contract/workflow';
+import { parsePortRef, WorkflowEdge } from '../../contract/workflow';
+import { typesFit } from '../../contract/workflow-nodes/describe';
 import type { PortSpec } from '../node-types';
 import { DEFAULT_INPUT, DEFAULT_OUTPUT, ERROR_PORT, type CompiledNode } from './compiled-graph';
 import { zodProblems, type GraphProblem } from './problems';
 
-/** True when a value of type `from` may flow into a port of type `to`. */
-export function typesFit(from: ValueType, to: ValueType): boolean {
-  return from === 'any' || to === 'any' || from === to || (from === 'integer' && to === 'number');
-}
 
 const ERROR_SPEC: PortSpec = { name: ERROR_PORT, type: 'object', description: 'the error of a failed node: {message, code, node}' };
 

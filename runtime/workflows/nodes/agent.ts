@@ -2,40 +2,19 @@
  * `agent`: a model with tools. It calls built-in tools as it sees fit (each call is a tool-call event)
  * until it gives its answer, within `max_steps` model calls.
  */
-import { z } from 'zod';
 import { builtinTools } from '../../tools/builtin';
 import { executeTool } from '../../tools/execute-tool';
 import { toText } from '../expression/functions';
 import { renderText } from '../expression/template';
+import { agentDescription, type AgentConfig as Config } from '../../contract/workflow-nodes/ai';
 import { defineNode } from '../node-types';
 import { runAgentLoop } from '../util/agent-loop';
 import { validator } from '../util/json-check';
-import { integer, number, template, text } from './fields';
 
-const Config = z.strictObject(
-  {
-    /** The task; default: the `input` value. */
-    prompt: template().optional(),
-    system_prompt: template().optional(),
-    tools: z.array(text('a tool name'), { error: 'a list of tool names' }).optional(),
-    max_steps: integer(1, 100).optional(),
-    model: text('a model name').min(1).optional(),
-    temperature: number(0, 2).optional(),
-  },
-  { error: 'a mapping {prompt, system_prompt, tools, max_steps}' },
-);
-type Config = z.infer<typeof Config>;
 
 /** The `agent` node type. */
 export const agentNode = defineNode<Config>({
-  type: 'agent',
-  title: 'Agent',
-  description: 'A model that may call built-in tools until it answers; the output is its final answer.',
-  category: 'ai',
-  config: Config,
-  inputs: () => [{ name: 'input', type: 'any', description: 'the task, when there is no prompt' }],
-  openInputs: true,
-  outputs: () => [{ name: 'output', type: 'string', description: "the agent's answer" }],
+  ...agentDescription,
   slot: () => true,
   templates: (c) => [
     ...(c.prompt ? [{ path: ['prompt'], value: c.prompt }] : []),

@@ -3,25 +3,11 @@
  * human-input provider (the CLI prompts on the terminal; the studio shows a form), then converts
  * the answer to the asked kind.
  */
-import { z } from 'zod';
 import type { HumanInputRequest } from '../../contract/workflow-events';
 import { renderText } from '../expression/template';
+import { humanDescription, type HumanConfig as Config } from '../../contract/workflow-nodes/data';
 import { defineNode } from '../node-types';
-import { template, text } from './fields';
 
-const Config = z.strictObject(
-  {
-    prompt: template(),
-    kind: z.enum(['text', 'number', 'boolean', 'choice'], { error: 'one of text|number|boolean|choice' }).optional(),
-    choices: z.array(text('a choice'), { error: 'a list of choices' }).min(1, { error: 'at least one choice' }).optional(),
-    /** Used for an empty answer. */
-    default: z.unknown().optional(),
-  },
-  { error: 'a mapping with a prompt' },
-);
-type Config = z.infer<typeof Config>;
-
-const TYPE = { text: 'string', number: 'number', boolean: 'boolean', choice: 'string' } as const;
 
 /** Converts an answer to `request.kind`; throws saying what was expected. */
 export function convertAnswer(request: HumanInputRequest, raw: string): unknown {
@@ -50,14 +36,7 @@ export function convertAnswer(request: HumanInputRequest, raw: string): unknown 
 
 /** The `human` node type. */
 export const humanNode = defineNode<Config>({
-  type: 'human',
-  title: 'Human input',
-  description: 'Asks a person for a value (text, number, yes/no or a choice) and waits for the answer.',
-  category: 'human',
-  config: Config,
-  inputs: () => [],
-  openInputs: true,
-  outputs: (c) => [{ name: 'output', type: TYPE[c.kind ?? 'text'], description: 'the answer' }],
+  ...humanDescription,
   cacheable: true,
   templates: (c) => [{ path: ['prompt'], value: c.prompt }],
   check: (c) => ((c.kind === 'choice') === (c.choices !== undefined) ? [] : [{ path: ['choices'], message: 'choices go with kind: choice (and kind: choice needs them)' }]),

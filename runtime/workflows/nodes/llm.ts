@@ -2,39 +2,16 @@
  * `llm`: one model call. The prompt (and system text) are templates over the node's inputs and the
  * workflow's; with `schema` the answer is parsed as JSON and checked against it.
  */
-import { z } from 'zod';
 import { jsonInstruction, parseJsonAnswer } from '../../llm/json-answer';
 import { renderText } from '../expression/template';
+import { llmDescription, type LlmConfig as Config } from '../../contract/workflow-nodes/ai';
 import { defineNode } from '../node-types';
 import { schemaProblem } from '../util/json-check';
-import { bool, integer, jsonSchema, number, schemaType, template, text } from './fields';
 
-const Config = z.strictObject(
-  {
-    prompt: template(),
-    system: template().optional(),
-    model: text('a model name').min(1).optional(),
-    temperature: number(0, 2).optional(),
-    max_tokens: integer(1, 1_000_000).optional(),
-    /** JSON schema of the answer: the output is the parsed, checked object. */
-    schema: jsonSchema().optional(),
-    /** Stream the answer as token events (default true; answers with a schema are never streamed). */
-    stream: bool().optional(),
-  },
-  { error: 'a mapping with a prompt' },
-);
-type Config = z.infer<typeof Config>;
 
 /** The `llm` node type. */
 export const llmNode = defineNode<Config>({
-  type: 'llm',
-  title: 'LLM',
-  description: 'Asks the model: the prompt is a template over the inputs ({{name}}); optionally a JSON answer checked against a schema.',
-  category: 'ai',
-  config: Config,
-  inputs: () => [],
-  openInputs: true,
-  outputs: (c) => [{ name: 'output', type: c.schema ? schemaType(c.schema, 'any') : 'string', description: 'the answer' }],
+  ...llmDescription,
   slot: () => true,
   templates: (c) => [{ path: ['prompt'], value: c.prompt }, ...(c.system ? [{ path: ['system'], value: c.system }] : [])],
   check: (c) => {

@@ -4,51 +4,16 @@
  * after). The loop's inputs are its first state; each round's outputs update the state, so a body can
  * refine a draft round after round. `max_iterations` guards while/until loops.
  */
-import { z } from 'zod';
 import { evaluate } from '../expression/evaluate';
 import { truthy } from '../expression/functions';
-import { bodyValue, defineNode, type BodyRef, type NodeContext, type PortSpec } from '../node-types';
-import { body, bool, expression, integer } from './fields';
+import { bodyValue, defineNode, type BodyRef, type NodeContext } from '../node-types';
+import { loopBodyOutputs as bodyOutputs, loopDescription, type LoopConfig as Config } from '../../contract/workflow-nodes/repeat';
 
-const Config = z.strictObject(
-  {
-    count: integer(0, 10_000).optional(),
-    for_each: bool().optional(),
-    while: expression().optional(),
-    until: expression().optional(),
-    /** The most rounds a while/until loop may run (default 10). */
-    max_iterations: integer(1, 10_000).optional(),
-    /** At the limit: `fail` (default) or `finish` with the last round's result. */
-    on_limit: z.enum(['fail', 'finish'], { error: 'fail or finish' }).optional(),
-    body: body(),
-  },
-  { error: 'a mapping with body and one of count, for_each, while, until' },
-);
-type Config = z.infer<typeof Config>;
 
-/** Output names the inline body's output nodes fill: they become ports of the loop too. */
-function bodyOutputs(c: Config): string[] {
-  if (typeof c.body === 'string') return [];
-  const nodes = (c.body as { nodes: unknown[] }).nodes as { type?: unknown; config?: { name?: unknown } }[];
-  const names = nodes.filter((n) => n?.type === 'output').map((n) => (typeof n.config?.name === 'string' ? n.config.name : 'output'));
-  return [...new Set(names)].filter((n) => !['output', 'state', 'iterations'].includes(n));
-}
 
 /** The `loop` node type. */
 export const loopNode = defineNode<Config>({
-  type: 'loop',
-  title: 'Loop',
-  description: 'Repeats its body: count times, for each item, while or until an expression holds (with a max-iterations guard).',
-  category: 'flow',
-  config: Config,
-  inputs: (c) => (c.for_each ? [{ name: 'items', type: 'array', required: true, description: 'one round per item' }] : []),
-  openInputs: true,
-  outputs: (c) => [
-    { name: 'output', type: c.for_each ? 'array' : 'any', description: c.for_each ? "every round's result" : "the last round's result" },
-    { name: 'state', type: 'object', description: 'the final state: the inputs updated by each round' },
-    { name: 'iterations', type: 'integer', description: 'rounds run' },
-    ...bodyOutputs(c).map((name): PortSpec => ({ name, type: 'any', description: `the body's output '${name}' after the last round` })),
-  ],
+  ...loopDescription,
   cacheable: true,
   bodies: (c) => ({ body: c.body as BodyRef }),
   bodyScope: (c) => ['iteration', 'output', ...(c.for_each ? ['item', 'index'] : []), ...bodyOutputs(c)],

@@ -4,38 +4,15 @@
  * first to finish (the others are cancelled), or the majority vote.
  */
 import { setMaxListeners } from 'node:events';
-import { z } from 'zod';
+import { parallelDescription, type ParallelConfig as Config } from '../../contract/workflow-nodes/repeat';
 import { defineNode, type BodyRef, type NodeContext } from '../node-types';
 import { aggregate } from './parallel-aggregate';
-import { body, portName } from './fields';
 
-const Config = z.strictObject(
-  {
-    aggregate: z.enum(['list', 'map', 'first', 'vote'], { error: 'one of list|map|first|vote' }).optional(),
-    /** Run once per item of the `items` input; the body reads `item` and `index`. */
-    body: body().optional(),
-    /** Named bodies run side by side; each reads `branch`. */
-    branches: z.record(portName('a branch name'), body(), { error: 'a mapping of branch names to bodies' }).optional(),
-  },
-  { error: 'a mapping with body or branches' },
-);
-type Config = z.infer<typeof Config>;
 type Mode = NonNullable<Config['aggregate']>;
 
 /** The `parallel` node type. */
 export const parallelNode = defineNode<Config>({
-  type: 'parallel',
-  title: 'Parallel',
-  description: 'Runs a body per item, or several branches, concurrently; aggregates as list, map, first or vote.',
-  category: 'flow',
-  config: Config,
-  inputs: (c) => (c.body ? [{ name: 'items', type: 'array', required: true, description: 'one body run per item' }] : []),
-  openInputs: true,
-  outputs: (c) => {
-    const mode: Mode = c.aggregate ?? 'list';
-    const type = mode === 'list' ? 'array' : mode === 'map' ? 'object' : 'any';
-    return [{ name: 'output', type }, ...(mode === 'vote' ? [{ name: 'votes', type: 'array' as const, description: '[{value, count}], most votes first' }] : [])];
-  },
+  ...parallelDescription,
   cacheable: true,
   bodies: (c): Record<string, BodyRef> => (c.body ? { body: c.body as BodyRef } : (c.branches as Record<string, BodyRef>) ?? {}),
   bodyScope: (c) => (c.body ? ['item', 'index'] : ['branch']),

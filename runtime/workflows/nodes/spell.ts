@@ -4,39 +4,19 @@
  * default export's value; Lua: `workflow.output(value)`), else what it printed.
  */
 import path from 'node:path';
-import { z } from 'zod';
 import { askedLimits } from '../../spells/manifest-limits';
 import { resolveParams } from '../../spells/parameters';
 import { guardBridges } from '../../security/permission-guard';
 import { resolveSpell } from '../../spells/resolve-spell';
 import { renderDeep } from '../expression/template';
+import { spellDescription, type SpellConfig as Config } from '../../contract/workflow-nodes/data';
 import { defineNode } from '../node-types';
 import { runInEngine } from '../util/engine-run';
-import { text } from './fields';
 
-const Config = z.strictObject(
-  {
-    spell: text('a spell path').min(1, { error: 'a spell path' }),
-    /** Parameters; strings may hold {{ }} templates. A `params` input is merged over them. */
-    params: z.record(z.string(), z.unknown(), { error: 'a mapping of parameters' }).optional(),
-  },
-  { error: 'a mapping {spell, params}' },
-);
-type Config = z.infer<typeof Config>;
 
 /** The `spell` node type. */
 export const spellNode = defineNode<Config>({
-  type: 'spell',
-  title: 'Spell',
-  description: 'Runs another spell with parameters; the output is its result, else its printed text.',
-  category: 'code',
-  config: Config,
-  inputs: () => [{ name: 'params', type: 'object', description: 'parameters merged over the configured ones' }],
-  openInputs: true,
-  outputs: () => [
-    { name: 'output', type: 'any', description: "the spell's result (else what it printed)" },
-    { name: 'stdout', type: 'string', description: 'what it printed' },
-  ],
+  ...spellDescription,
   slot: () => true,
   templates: (c) => (c.params ? [{ path: ['params'], value: c.params }] : []),
   async run(ctx) {

@@ -2,36 +2,16 @@
  * `transform`: reshapes data without a model. Picks a JSON path out of `input`, fills a text
  * template, builds a structured value from a template, or computes an expression.
  */
-import { z } from 'zod';
 import { getAt, parsePath } from '../../tools/json-path';
 import { evaluate } from '../expression/evaluate';
 import { renderDeep, renderText } from '../expression/template';
+import { transformDescription, type TransformConfig as Config } from '../../contract/workflow-nodes/data';
 import { defineNode } from '../node-types';
-import { expression, template, text } from './fields';
 
-const Config = z.strictObject(
-  {
-    /** A JSON path into `input`: `$.items[0].name`. */
-    path: text('a JSON path like $.items[0].name').optional(),
-    template: template().optional(),
-    /** Any value; strings in it are templates, and "{{name}}" alone passes the value itself. */
-    value: z.unknown().optional(),
-    expression: expression().optional(),
-  },
-  { error: 'a mapping with path, template, value or expression' },
-);
-type Config = z.infer<typeof Config>;
 
 /** The `transform` node type. */
 export const transformNode = defineNode<Config>({
-  type: 'transform',
-  title: 'Transform',
-  description: 'Reshapes data: a JSON path into the input, a text template, a structured value, or an expression.',
-  category: 'data',
-  config: Config,
-  inputs: () => [{ name: 'input', type: 'any', description: 'the value a path reads from' }],
-  openInputs: true,
-  outputs: (c) => [{ name: 'output', type: c.template !== undefined ? 'string' : 'any' }],
+  ...transformDescription,
   templates: (c) => [
     ...(c.template !== undefined ? [{ path: ['template'], value: c.template }] : []),
     ...(c.value !== undefined ? [{ path: ['value'], value: c.value }] : []),
