@@ -11,7 +11,8 @@ export interface SpellIndexEntry {
   version: string;
   description: string;
   tags: string[];
-  engine: SpellEngine;
+  /** `workflow` for a workflow file (`*.workflow.yaml|json`), which the workflow engine runs. */
+  engine: SpellEngine | 'workflow';
   parameters: SpellParameter[];
   /** Absolute path of the spell folder, or of the file for a single-file spell. */
   path: string;

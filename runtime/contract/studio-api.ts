@@ -27,7 +27,8 @@ export const SpellSummary = z.object({
   version: z.string(),
   description: z.string(),
   tags: z.array(z.string()),
-  engine: z.enum(['lua', 'javascript', 'tengo']),
+  /** `workflow` for a workflow file, which opens on the canvas. */
+  engine: z.enum(['lua', 'javascript', 'tengo', 'workflow']),
   /** Declared parameters (see runtime/contract/spell-parameter.ts) for the run form. */
   parameters: z.array(z.record(z.string(), z.unknown())),
   folder: z.string(),
@@ -94,9 +95,9 @@ export const STUDIO_METHODS = {
   'library.tags': method(z.object({}), z.array(z.object({ tag: z.string(), count: z.number().int() })), 'Every tag in the library with how many spells carry it, most used first.'),
   'library.open': method(SpellRef, z.object({ spell: SpellSummary, files: z.array(SpellFile) }), 'The files of a spell. Never runs it.'),
   'library.create': method(
-    z.object({ name: z.string(), template: z.enum(['basic', 'chat', 'agent', 'workflow', 'tool']), engine: z.enum(['lua', 'javascript']) }),
+    z.object({ name: z.string(), template: z.enum(['basic', 'chat', 'agent', 'pipeline', 'tool', 'workflow']), engine: z.enum(['lua', 'javascript']) }),
     SpellSummary,
-    'Creates a spell from a template in the user library.',
+    'Creates a spell from a template in the user library; template `workflow` creates a workflow file (input → llm → output) for the canvas.',
   ),
   'library.duplicate': method(z.object({ path: z.string(), name: z.string() }), SpellSummary, 'Copies a spell under a new name.'),
   'library.rename': method(z.object({ path: z.string(), name: z.string() }), SpellSummary, 'Renames a spell (its folder and manifest name).'),

@@ -107,6 +107,8 @@ export const WorkflowFile = z.strictObject(
     name: z.string({ error: 'a workflow name' }).min(1, { error: 'a workflow name' }).max(100, { error: 'a name of at most 100 characters' }),
     version: SpellVersion.optional(),
     description: z.string({ error: 'a string' }).optional(),
+    /** Words the library lists and searches the workflow by. */
+    tags: z.array(z.string({ error: 'a tag' }), { error: 'a list of tags' }).optional(),
     /** Typed like spell parameters: a list of `{name, type, ...}` or a mapping by name. */
     inputs: ParametersInput.optional(),
     settings: WorkflowSettings.optional(),
@@ -118,7 +120,7 @@ export type WorkflowFile = z.infer<typeof WorkflowFile>;
 
 /** The order keys are written in, per mapping kind, so saved files diff cleanly. */
 export const WORKFLOW_KEY_ORDER = {
-  file: ['name', 'version', 'description', 'inputs', 'outputs', 'settings', 'nodes', 'edges'],
+  file: ['name', 'version', 'description', 'tags', 'inputs', 'outputs', 'settings', 'nodes', 'edges'],
   node: ['id', 'type', 'name', 'description', 'position', 'config', 'timeout', 'retry', 'on_error', 'cache'],
   edge: ['from', 'to'],
   body: ['nodes', 'edges', 'outputs'],

@@ -2,6 +2,7 @@ import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { SpellName } from '../contract/spell-manifest-fields';
 import { CreateSpellError, createSpell } from '../spells/scaffold/create-spell';
+import { createWorkflow } from '../spells/scaffold/create-workflow';
 import type { RecoveryStore } from './recovery-store';
 import { movePath, pathExists, setManifestName } from './spell-fs';
 import { readSpellFiles } from './spell-files';
@@ -61,7 +62,7 @@ export function libraryService({ library, events, recovery }: LibraryDeps): Hand
       await mkdir(parent, { recursive: true });
       let dir: string;
       try {
-        dir = createSpell(name, { parent, engine, template }).dir;
+        dir = template === 'workflow' ? createWorkflow(name, parent).file : createSpell(name, { parent, engine, template }).dir;
       } catch (error) {
         if (error instanceof CreateSpellError) throw new StudioError(`name: ${error.message}`, 'exists');
         throw error;

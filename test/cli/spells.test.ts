@@ -32,14 +32,14 @@ describe('llmspell create → validate → run', () => {
   });
 
   it('scaffolds every template for both engines: each validates, runs and passes its own test', async () => {
-    for (const template of ['basic', 'chat', 'agent', 'workflow', 'tool']) {
+    for (const template of ['basic', 'chat', 'agent', 'pipeline', 'tool']) {
       for (const engine of ['lua', 'js']) {
         const name = `${engine}-${template}`;
         exits(await cli('create', name, '--engine', engine, '--template', template, '--dir', 'tmpl'), 0);
         const valid = await cli('validate', `tmpl/${name}`);
         exits(valid, 0);
         expect(valid.stdout).toBe(`ok: ${name} 0.1.0 (${engine === 'js' ? 'javascript' : 'lua'})\n`);
-        const run = await cli('run', `tmpl/${name}`, ...(template === 'workflow' ? ['topic=tea'] : []));
+        const run = await cli('run', `tmpl/${name}`, ...(template === 'pipeline' ? ['topic=tea'] : []));
         exits(run, 0);
         expect(run.stdout.length).toBeGreaterThan(0);
         exits(await cli('test', `tmpl/${name}`), 0);
@@ -151,5 +151,32 @@ describe('llmspell list / info and run by name', () => {
     const missing = await cli('run', 'no-such-spell');
     exits(missing, 2);
     expect(missing.stderr).toContain('no spell named no-such-spell');
+  });
+});
+
+describe('workflow files in the library', () => {
+  it('creates a workflow file that validates, runs, and is listed and found beside spells', async () => {
+    const created = await cli('create', 'my-flow', '--template', 'workflow', '--dir', 'spells');
+    exits(created, 0);
+    expect(created.stdout).toContain('created spells/my-flow.workflow.yaml');
+    const text = readFileSync(path.join(project, 'spells/my-flow.workflow.yaml'), 'utf8');
+    expect(text).toMatch(/type: input[\s\S]*type: llm[\s\S]*type: output/);
+    exits(await cli('validate', 'spells/my-flow.workflow.yaml'), 0);
+    const run = await cli('run', 'spells/my-flow.workflow.yaml', 'topic=tea');
+    exits(run, 0);
+    expect(run.stdout).toContain('Tell me three short facts about tea.');
+    exits(await cli('create', 'my-flow', '--template', 'workflow', '--dir', 'spells'), 2);
+
+    // A folder of workflows that is not a spell lists its files too, with their tags.
+    mkdirSync(path.join(project, 'spells/flows'));
+    writeFileSync(path.join(project, 'spells/flows/tidy.workflow.yaml'), 'name: tidy\ndescription: Tidies text.\ntags: [text]\nnodes:\n  - { id: o, type: output }\n');
+    const list = await cli('list', '--json');
+    const entries = JSON.parse(list.stdout) as { name: string; engine: string; tags: string[]; parameters: { name: string }[] }[];
+    const flow = entries.find((e) => e.name === 'my-flow')!;
+    expect(flow).toMatchObject({ engine: 'workflow', tags: ['llm', 'workflow'] });
+    expect(flow.parameters.map((p) => p.name)).toEqual(['topic']);
+    expect(entries.find((e) => e.name === 'tidy')).toMatchObject({ engine: 'workflow', tags: ['text'] });
+    expect((await cli('list')).stdout).toMatch(/^my-flow\s+0\.1\.0\s+workflow\s+Asks the model/m);
+    expect((await cli('list', '--tag', 'text')).stdout).toMatch(/^tidy\s+0\.0\.0\s+workflow\s+Tidies text\. \[text\]\n$/);
   });
 });

@@ -11,7 +11,8 @@ const TEMPLATES: { id: Template; title: string; hint: string }[] = [
   { id: 'basic', title: 'Basic', hint: 'Greets someone by name: parameters and output.' },
   { id: 'chat', title: 'Chat', hint: 'A conversation with an LLM that keeps its history.' },
   { id: 'agent', title: 'Agent', hint: 'An LLM agent with a tool of its own.' },
-  { id: 'workflow', title: 'Workflow', hint: 'Steps that run in order and pass results on.' },
+  { id: 'pipeline', title: 'Pipeline', hint: 'LLM steps in code that run in order and pass results on.' },
+  { id: 'workflow', title: 'Workflow', hint: 'A visual workflow: input → LLM → output on the canvas.' },
   { id: 'tool', title: 'Tool', hint: 'A tool with a JSON Schema that agents can call.' },
 ];
 

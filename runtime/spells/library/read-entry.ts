@@ -3,13 +3,15 @@ import path from 'node:path';
 import type { SpellIndexEntry } from '../../contract/spell-library';
 import type { SpellEngine } from '../../contract/spell-manifest';
 import { parseManifestText } from '../manifest-file';
+import { readWorkflowEntry } from './read-workflow-entry';
 import { formatManifestProblem } from '../manifest-problems';
 
 /** How a library candidate looked on disk; decides the defaults when it has no manifest. */
 export type Candidate =
   | { kind: 'manifest'; dir: string }
   | { kind: 'folder'; dir: string; entry: string; engine: SpellEngine }
-  | { kind: 'file'; file: string; engine: SpellEngine };
+  | { kind: 'file'; file: string; engine: SpellEngine }
+  | { kind: 'workflow'; file: string };
 
 /**
  * Reads one spell's index entry: its manifest, or defaults (folder or file name, version 0.0.0, the
@@ -17,6 +19,7 @@ export type Candidate =
  * Only reads files; never executes anything.
  */
 export function readEntry(candidate: Candidate, folder: string, manifestText?: string): SpellIndexEntry {
+  if (candidate.kind === 'workflow') return readWorkflowEntry(candidate.file, folder);
   if (candidate.kind === 'manifest') {
     const name = path.basename(candidate.dir);
     const text = manifestText ?? readFileSync(path.join(candidate.dir, 'spell.yaml'), 'utf8');

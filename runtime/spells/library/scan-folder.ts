@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { SpellIndexEntry } from '../../contract/spell-library';
+import { isWorkflowPath } from '../../contract/workflow';
 import { readEntry, type Candidate } from './read-entry';
 
 /** An indexed spell with what decides whether to re-read it, and its lower-cased search text. */
@@ -16,9 +17,10 @@ export interface IndexedSpell {
 type Probe = { candidate: Candidate; signature: string; fd?: number };
 
 /**
- * Lists one library folder: every sub-folder with `spell.yaml`, `main.lua` or `main.js`, and every
- * top-level `.lua` file. Spells whose signature did not change are taken from `previous`; the
- * rest are read again. Hidden entries and `node_modules` are skipped; a missing folder is empty.
+ * Lists one library folder: every sub-folder with `spell.yaml`, `main.lua` or `main.js`, every
+ * top-level `.lua` file, and the workflow files (`*.workflow.yaml|yml|json`) at the top level or in a
+ * sub-folder that is not a spell (like `spells/workflows/`). Spells whose signature did not change
+ * are taken from `previous`; the rest are read again. Hidden entries and `node_modules` are skipped; a missing folder is empty.
  */
 export function scanFolder(folder: string, previous: ReadonlyMap<string, IndexedSpell>): IndexedSpell[] {
   let dirents: Dirent[];
@@ -33,21 +35,39 @@ export function scanFolder(folder: string, previous: ReadonlyMap<string, Indexed
     const full = path.join(folder, dirent.name);
     // Symlinked spells are followed one level (a developer linking a spell in); nothing deeper is walked.
     const kind = dirent.isSymbolicLink() ? kindOf(stat(full)) : dirent.isDirectory() ? 'dir' : dirent.isFile() ? 'file' : undefined;
-    const probe = kind === 'dir' ? probeFolder(full) : kind === 'file' ? probeFile(full) : undefined;
-    if (!probe) continue;
-    try {
-      const cached = previous.get(full);
-      if (cached && cached.signature === probe.signature) {
-        found.push(cached);
-        continue;
-      }
-      const entry = readEntry(probe.candidate, folder, probe.fd === undefined ? undefined : readFileSync(probe.fd, 'utf8'));
-      found.push({ signature: probe.signature, entry, haystack: `${entry.name}\n${entry.description}\n${entry.tags.join(' ')}`.toLowerCase() });
-    } finally {
-      if (probe.fd !== undefined) closeSync(probe.fd);
-    }
+    const probes = kind === 'dir' ? listed(probeFolder(full)) ?? workflowFiles(full) : kind === 'file' ? listed(probeFile(full)) ?? [] : [];
+    for (const probe of probes) found.push(indexProbe(probe, folder, previous));
   }
   return found.sort((a, b) => (a.entry.name < b.entry.name ? -1 : a.entry.name > b.entry.name ? 1 : 0));
+}
+
+function listed(probe: Probe | undefined): Probe[] | undefined {
+  return probe ? [probe] : undefined;
+}
+
+function indexProbe(probe: Probe, folder: string, previous: ReadonlyMap<string, IndexedSpell>): IndexedSpell {
+  const full = probe.candidate.kind === 'manifest' || probe.candidate.kind === 'folder' ? probe.candidate.dir : probe.candidate.file;
+  try {
+    const cached = previous.get(full);
+    if (cached && cached.signature === probe.signature) return cached;
+    const entry = readEntry(probe.candidate, folder, probe.fd === undefined ? undefined : readFileSync(probe.fd, 'utf8'));
+    // A workflow is found by the word "workflow" too.
+    const kind = entry.engine === 'workflow' ? '\nworkflow' : '';
+    return { signature: probe.signature, entry, haystack: `${entry.name}\n${entry.description}\n${entry.tags.join(' ')}${kind}`.toLowerCase() };
+  } finally {
+    if (probe.fd !== undefined) closeSync(probe.fd);
+  }
+}
+
+/** The workflow files directly inside a folder that is not a spell. */
+function workflowFiles(dir: string): Probe[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => !name.startsWith('.') && isWorkflowPath(name)).flatMap((name) => listed(probeFile(path.join(dir, name))) ?? []);
 }
 
 function probeFolder(dir: string): Probe | undefined {
@@ -67,9 +87,12 @@ function probeFolder(dir: string): Probe | undefined {
 }
 
 function probeFile(file: string): Probe | undefined {
-  if (!file.endsWith('.lua')) return undefined;
+  const workflow = isWorkflowPath(file);
+  if (!workflow && !file.endsWith('.lua')) return undefined;
   const info = stat(file);
-  return info ? { candidate: { kind: 'file', file, engine: 'lua' }, signature: `f:${info.mtimeMs}:${info.size}` } : undefined;
+  if (!info?.isFile()) return undefined;
+  const signature = `f:${info.mtimeMs}:${info.size}`;
+  return { candidate: workflow ? { kind: 'workflow', file } : { kind: 'file', file, engine: 'lua' }, signature };
 }
 
 function openFile(file: string): number | undefined {

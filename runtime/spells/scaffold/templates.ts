@@ -19,7 +19,7 @@ export interface SpellTemplate {
 }
 
 /** Names of the templates, the first one the default. */
-export const TEMPLATE_NAMES = ['basic', 'chat', 'agent', 'workflow', 'tool'] as const;
+export const TEMPLATE_NAMES = ['basic', 'chat', 'agent', 'pipeline', 'tool'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 const LLM = '  llm: true\n';
@@ -102,9 +102,9 @@ export default async function main(params) {
 `,
     test: 'local output = run_spell({ task = "Count the words in: a b c" })\nexpect(output).to_match(".+")\n',
   },
-  workflow: {
+  pipeline: {
     description: 'Outlines, drafts and polishes a text in three LLM steps.',
-    tags: ['llm', 'workflow', 'writing'],
+    tags: ['llm', 'pipeline', 'writing'],
     parameters: '  - name: topic\n    type: string\n    description: What to write about\n    required: true\n',
     permissions: LLM,
     lua: `-- {{name}}: three LLM steps, each working on the previous one's output.
