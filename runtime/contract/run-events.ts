@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorInfo, LogLevel } from './engine-protocol';
+import { WorkflowEvent } from './workflow-events';
 
 /**
  * A run as a typed event stream. The CLI printer, the studio console, run history and tests all read
@@ -32,6 +33,8 @@ export const RunEvent = z.discriminatedUnion('type', [
     error: z.string().optional(),
     durationMs: z.number(),
   }),
+  /** An event of a workflow run (node started, finished, failed ...): the canvas and history read these. */
+  z.object({ type: z.literal('workflow'), runId: z.string(), event: WorkflowEvent }),
   z.object({
     type: z.literal('finished'),
     runId: z.string(),

@@ -52,6 +52,10 @@ export const Diagnostic = z.object({
   column: z.number().int().optional(),
   message: z.string(),
   severity: z.enum(['error', 'warning']),
+  /** A workflow problem's node (its path inside bodies: `loop/critique`), for the canvas to pin it on. */
+  nodeId: z.string().optional(),
+  /** A workflow problem's field path from the file's root, like `['nodes', 2, 'config', 'prompt']`. */
+  path: z.array(z.union([z.string(), z.number()])).optional(),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
@@ -113,9 +117,14 @@ export const STUDIO_METHODS = {
   'files.recovery': method(SpellRef, z.array(z.object({ file: z.string(), content: z.string(), savedAt: z.number() })), 'Unsaved edits kept for a spell.'),
   'files.discardRecovery': method(z.object({ path: z.string(), file: z.string() }), Ok, 'Drops a recovery copy (after save or an explicit discard).'),
   'files.diagnose': method(z.object({ path: z.string(), file: z.string(), content: z.string() }), z.array(Diagnostic), 'Syntax and manifest problems of a file, without running anything.'),
-  'runs.start': method(z.object({ path: z.string(), params: z.record(z.string(), z.unknown()) }), z.object({ runId: z.string() }), 'Starts a run; its events arrive as `run` events.'),
+  'runs.start': method(
+    z.object({ path: z.string(), params: z.record(z.string(), z.unknown()), from: z.string().optional() }),
+    z.object({ runId: z.string() }),
+    'Starts a run; its events arrive as `run` events. For a workflow, `from` re-runs from that node with cached upstream results (`llmspell run --from`).',
+  ),
   'runs.stop': method(z.object({ runId: z.string() }), Ok, 'Stops a run at once.'),
   'runs.input': method(z.object({ runId: z.string(), line: z.string() }), Ok, "Sends a line to a spell waiting in io.read()."),
+  'runs.answer': method(z.object({ runId: z.string(), requestId: z.string(), text: z.string() }), Ok, "Answers a workflow's human node (its `input-requested` event)."),
   'runs.history': method(z.object({ path: z.string().optional(), text: z.string().optional() }), z.array(RunRecord), 'Past runs, newest first.'),
   'runs.get': method(z.object({ runId: z.string() }), z.object({ run: RunRecord, events: z.array(RunEvent) }), 'One past run with its events.'),
   'settings.get': method(z.object({}), SettingsView, 'The settings, without secrets.'),

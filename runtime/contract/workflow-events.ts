@@ -34,8 +34,8 @@ const node = { ...base, nodeId: z.string(), nodeType: z.string() };
 export const WorkflowEvent = z.discriminatedUnion('type', [
   /** The run began; `nodes` counts the top-level nodes. */
   z.object({ type: z.literal('run-started'), ...base, workflow: z.string(), file: z.string().optional(), nodes: z.number(), at: z.number() }),
-  /** A node got its inputs (and a concurrency slot) and begins an attempt (1-based). */
-  z.object({ type: z.literal('node-started'), ...node, attempt: z.number(), at: z.number() }),
+  /** A node got its inputs (and a concurrency slot) and begins an attempt (1-based); `inputs` by port. */
+  z.object({ type: z.literal('node-started'), ...node, attempt: z.number(), at: z.number(), inputs: z.record(z.string(), z.unknown()).optional() }),
   /** A chunk of streamed LLM text from a node. */
   z.object({ type: z.literal('token'), ...node, text: z.string() }),
   /** A node is calling a tool (tool node, agent node). */

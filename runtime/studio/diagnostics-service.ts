@@ -1,5 +1,8 @@
 import type { Diagnostic } from '../contract/studio-api';
+import { isWorkflowPath } from '../contract/workflow';
 import { checkLuaSyntax } from '../spells/lua-syntax';
+import { checkWorkflowText, nodeTypes } from '../workflows';
+import { fieldPath } from '../workflows/graph/problems';
 import { parseManifestText } from '../spells/manifest-file';
 import { MAX_FILE_BYTES } from './spell-files';
 import type { StudioLibrary } from './studio-library';
@@ -9,13 +12,16 @@ import type { HandlersFor } from './studio-handlers';
 /**
  * Problems of a file as the editor holds it, found without running anything: Lua is compiled only
  * (the chunk is never called), spell.yaml is parsed and validated with the manifest module so each
- * problem lands on its line. Other files have no checks here (the editor checks JavaScript itself).
+ * problem lands on its line, and a workflow file goes through the CLI's validator (every problem with
+ * its line, node and field path, for the canvas to pin). Other files have no checks here (the editor checks JavaScript itself).
  */
 export function diagnosticsService({ library }: { library: StudioLibrary }): HandlersFor<'files.diagnose'> {
   return {
     'files.diagnose': async ({ path: spellPath, file, content }) => {
       if (Buffer.byteLength(content) > MAX_FILE_BYTES) throw badInput('content', `larger than ${MAX_FILE_BYTES / 2 ** 20} MB`);
-      library.fileIn(library.locate(spellPath), file);
+      const entry = library.locate(spellPath);
+      const target = library.fileIn(entry, file);
+      if (isWorkflowPath(file)) return workflowDiagnostics(file, target, content);
       if (file === 'spell.yaml' || file.endsWith('/spell.yaml')) return manifestDiagnostics(file, content);
       if (file.endsWith('.lua')) return luaDiagnostics(file, content);
       return [];
@@ -37,4 +43,18 @@ export async function luaDiagnostics(file: string, content: string): Promise<Dia
   const match = /:(\d+): ([\s\S]*)$/.exec(error);
   const line = match ? Number(match[1]) : 1;
   return [{ file, line, message: match ? match[2]!.trim() : error, severity: 'error' }];
+}
+
+/** Every problem `llmspell validate` finds in a workflow's text, with its line, node and field path. */
+export function workflowDiagnostics(file: string, absolute: string, content: string): Diagnostic[] {
+  const result = checkWorkflowText(content, absolute, nodeTypes, file);
+  if (result.ok) return [];
+  return result.problems.map((p) => ({
+    file,
+    line: p.line ?? 1,
+    message: p.path.length > 0 ? `${fieldPath(p.path)}: ${p.message}` : p.message,
+    severity: 'error' as const,
+    ...(p.nodeId !== undefined ? { nodeId: p.nodeId } : {}),
+    ...(p.path.length > 0 ? { path: p.path } : {}),
+  }));
 }

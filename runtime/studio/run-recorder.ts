@@ -6,6 +6,8 @@ import type { HistoryLimits } from './history-limits';
 function eventChars(event: RunEvent): number {
   if (event.type === 'output' || event.type === 'token') return event.text.length;
   if (event.type === 'log') return event.message.length + JSON.stringify(event.fields).length;
+  // A node's inputs and outputs can be large: they count in full.
+  if (event.type === 'workflow') return JSON.stringify(event.event).length;
   return 64;
 }
 

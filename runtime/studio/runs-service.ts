@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { RunEvent } from '../contract/run-events';
 import type { Supervisor } from '../host/supervisor';
 import { LineInput } from '../services/line-input';
@@ -13,6 +14,8 @@ import type { StudioLibrary } from './studio-library';
 import { badInput, StudioError } from './studio-error';
 import type { StudioEvents } from './studio-events';
 import type { HandlersFor } from './studio-handlers';
+import { prepareWorkflow, startWorkflowRun } from './workflow-runs';
+import { NodeCache } from '../workflows';
 
 /** What running spells needs. */
 export interface RunsDeps {
@@ -31,14 +34,15 @@ const MAX_INPUT_LINE = 64 * 1024;
 
 /** The runs and input queues of this studio, and how to end them all. */
 export interface RunsService {
-  handlers: HandlersFor<'runs.start' | 'runs.stop' | 'runs.input' | 'runs.history' | 'runs.get'>;
+  handlers: HandlersFor<'runs.start' | 'runs.stop' | 'runs.input' | 'runs.answer' | 'runs.history' | 'runs.get'>;
   /** Stops every run and waits until they ended and their history is on disk. */
   close(): Promise<void>;
 }
 
 interface ActiveRun {
   stop: (reason?: string, graceMs?: number) => void;
-  input: LineInput;
+  input?: LineInput;
+  answer?: (requestId: string, text: string) => boolean;
   done: Promise<unknown>;
 }
 
@@ -50,6 +54,36 @@ interface ActiveRun {
  */
 export function runsService(deps: RunsDeps): RunsService {
   const active = new Map<string, ActiveRun>();
+  // One cache for every workflow run of this studio, in the same folder `llmspell run` uses.
+  const cache = new NodeCache(path.join(deps.home, 'cache', 'workflows'));
+
+  /** A workflow file runs through the workflow engine, as `llmspell run flow.workflow.yaml` does. */
+  const startWorkflow = (file: string, given: Record<string, unknown>, from: string | undefined): { runId: string } => {
+    const workflow = prepareWorkflow(file, given, from, deps.cwd);
+    const runId = randomUUID();
+    const recorder = deps.history.begin({ runId, spellPath: file, spellName: workflow.definition.name, params: given, startedAt: Date.now(), status: 'running', output: '' });
+    const run = startWorkflowRun(workflow, {
+      runId,
+      file,
+      params: given,
+      ...(from !== undefined ? { from } : {}),
+      loaded: deps.settings.runConfig(),
+      home: deps.home,
+      cwd: deps.cwd,
+      supervisor: deps.supervisor,
+      cache,
+      onEvent: (event) => {
+        recorder.add(event);
+        deps.events.emit('run', event);
+      },
+    });
+    const done = run.done.then(async ({ outcome, tokens }) => {
+      active.delete(runId);
+      await deps.history.end(recorder, outcome, tokens);
+    });
+    active.set(runId, { stop: (reason) => run.stop(reason ?? 'stopped'), answer: run.answer, done });
+    return { runId };
+  };
 
   const prepare = (spellPath: string, params: Record<string, unknown>): PreparedRun => {
     const entry = deps.library.locate(spellPath);
@@ -105,7 +139,12 @@ export function runsService(deps: RunsDeps): RunsService {
 
   return {
     handlers: {
-      'runs.start': ({ path, params }) => start(path, params),
+      'runs.start': ({ path: spellPath, params, from }) => {
+        const entry = deps.library.locate(spellPath);
+        if (entry.engine === 'workflow') return startWorkflow(entry.path, params, from);
+        if (from !== undefined) throw badInput('from', 'only a workflow run can start from a node');
+        return start(spellPath, params);
+      },
       'runs.stop': async ({ runId }) => {
         const run = active.get(runId);
         if (run) run.stop('stopped by the user', STOP_GRACE_MS);
@@ -116,8 +155,15 @@ export function runsService(deps: RunsDeps): RunsService {
       'runs.input': ({ runId, line }) => {
         if (line.length > MAX_INPUT_LINE) throw badInput('line', `longer than ${MAX_INPUT_LINE} characters`);
         const run = active.get(runId);
-        if (!run) throw new StudioError(`runId: run ${runId} is not running; the line was not sent`, 'not_running');
+        if (!run?.input) throw new StudioError(`runId: run ${runId} is not running; the line was not sent`, 'not_running');
         run.input.pushLine(line);
+        return { ok: true as const };
+      },
+      'runs.answer': ({ runId, requestId, text }) => {
+        if (text.length > MAX_INPUT_LINE) throw badInput('text', `longer than ${MAX_INPUT_LINE} characters`);
+        const run = active.get(runId);
+        if (!run?.answer) throw new StudioError(`runId: run ${runId} is not a running workflow; the answer was not sent`, 'not_running');
+        if (!run.answer(requestId, text)) throw new StudioError(`requestId: no question ${requestId} waits in run ${runId}`, 'not_found');
         return { ok: true as const };
       },
       'runs.history': (query) => deps.history.list(query),
@@ -127,6 +173,7 @@ export function runsService(deps: RunsDeps): RunsService {
       const running = [...active.values()];
       for (const run of running) run.stop('the studio is closing', STOP_GRACE_MS);
       await Promise.all(running.map((run) => run.done));
+      await cache.flush();
       await deps.history.flush();
     },
   };

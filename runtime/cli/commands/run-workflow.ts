@@ -23,7 +23,7 @@ import type { CliContext } from '../command';
 import { stdinInput } from '../stdin-input';
 import { terminalHumanInput } from '../terminal-human-input';
 import { EXIT, UsageError } from '../usage-error';
-import { formatOutputs, WorkflowPrinter } from '../workflow-printer';
+import { formatOutputs, WorkflowPrinter } from '../../workflows/workflow-printer';
 
 const usage = `usage: llmspell run <flow.workflow.yaml> [key=value ...] [--params file.json] [--json]
                     [--from NODE] [--cache | --no-cache] [--concurrency N] [--timeout S] [--memory MB]

@@ -37,7 +37,7 @@ export async function runNode(frame: Frame, node: CompiledNode, id: string, inpu
   for (let attempt = 1; ; attempt++) {
     if (node.slot) await shared.limiter.acquire(frame.signal);
     const started = performance.now();
-    shared.emit({ type: 'node-started', runId: shared.runId, nodeId: id, nodeType: type, attempt, at: Date.now() });
+    shared.emit({ type: 'node-started', runId: shared.runId, nodeId: id, nodeType: type, attempt, at: Date.now(), inputs });
     const timer = node.timeoutMs === undefined ? undefined : new AbortController();
     const timeout = timer && setTimeout(() => timer.abort(new WorkflowAbort(`timed out after ${node.timeoutMs! / 1000} s`, 'timeout')), node.timeoutMs);
     const signal = timer ? AbortSignal.any([frame.signal, timer.signal]) : frame.signal;
