@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/panels.css';
+import './styles/workflow.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

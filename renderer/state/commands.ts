@@ -42,14 +42,14 @@ export function createCommands(s: Stores, storage?: KeyValueStorage) {
       if (path && s.library.getState().spells.some((spell) => spell.path === path)) await commands.openSpell(path);
     },
 
-    /** Validates the form, saves unsaved files (a run reads the disk), then starts the run. */
-    async runSpell(): Promise<boolean> {
+    /** Validates the form, saves unsaved files (a run reads the disk), then starts the run (a workflow's from a node, with `from`). */
+    async runSpell(from?: string): Promise<boolean> {
       const spell = s.editor.getState().spell;
       if (!spell || busy()) return false;
       const params = s.params.getState().validate(spell.path, fieldsFrom(spell.parameters));
       if (!params) return false;
       if (!(await s.editor.getState().saveAll())) return false;
-      await s.run.getState().start(spell.path, params);
+      await s.run.getState().start(spell.path, params, from);
       return true;
     },
 

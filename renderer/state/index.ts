@@ -14,6 +14,7 @@ import { createParamsStore } from './params-store';
 import { createRunStore } from './run-store';
 import { createSettingsStore } from './settings-store';
 import { createUiStore, type KeyValueStorage } from './ui-store';
+import { createWorkflowStore } from './workflow/workflow-store';
 
 export type { EditorFile, RecoveryOffer } from './editor-files';
 export type { ConsoleEntry } from './run-console';
@@ -26,6 +27,13 @@ export { fileLineRefs, formatDuration } from './run-console';
 export { fieldsFrom } from './params-form';
 export { filterRuns, formatWhen, paramsSummary } from './history-filter';
 export { PANE_LIMITS } from './layout';
+export type { Clipboard, Crumb, WorkflowTab } from './workflow/workflow-store';
+export type { GraphEdge, GraphNode, GraphView } from './workflow/graph-read';
+export type { NodeRun, NodeRunStatus, WorkflowRunView } from './workflow/node-runs';
+export { downstreamOf, upstreamOf } from './workflow/graph-read';
+export { formatMs, nodeRunAt } from './workflow/node-runs';
+export { freeId } from './workflow/workflow-store';
+export { layoutGraph, NODE_SIZE } from './workflow/layout';
 export * from './selectors';
 
 /** Shallow-compares a selector's result, for selectors that build objects or arrays. */
@@ -45,12 +53,17 @@ export const useHistory = createHistoryStore(client);
 export const useParams = createParamsStore(storage);
 export const useSettings = createSettingsStore(client);
 export const useUi = createUiStore(storage, prefersDark ? 'dark' : 'light');
+export const useWorkflow = createWorkflowStore(client, useEditor);
 
 /** Actions that span stores: open, run, re-run, create, rename, delete. */
 export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams }, storage);
 
+// The canvas reads the open workflow's text from the editor: it follows every change of it.
+useEditor.subscribe((state) => useWorkflow.getState().sync(state.spell?.engine === 'workflow' ? (state.files[0]?.draft ?? null) : null));
+
 client.on('run', (event) => {
   useRun.getState().receive(event);
+  useWorkflow.getState().receive(event);
   if (event.type === 'finished') void commands.afterRun(event.runId);
 });
 client.on('library', () => void useLibrary.getState().load());

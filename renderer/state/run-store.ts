@@ -6,7 +6,7 @@ import { adoptRunId, echoInput, fromHistory, IDLE, routeEvent, startFailed, star
 export interface RunState {
   view: RunView;
   /** Starts a run of the spell at `path` with typed params. */
-  start(path: string, params: Record<string, unknown>): Promise<void>;
+  start(path: string, params: Record<string, unknown>, from?: string): Promise<void>;
   stop(): Promise<void>;
   /** Sends a line to the spell's `io.read()`. */
   sendInput(line: string): Promise<void>;
@@ -26,10 +26,10 @@ export function createRunStore(client: StudioClient, now: () => number = Date.no
   return create<RunState>()((set, get) => ({
     view: IDLE,
 
-    async start(path, params) {
+    async start(path, params, from) {
       set({ view: starting(path, now()) });
       try {
-        const { runId } = await client.call('runs.start', { path, params });
+        const { runId } = await client.call('runs.start', { path, params, ...(from !== undefined ? { from } : {}) });
         set({ view: adoptRunId(get().view, runId) });
       } catch (error) {
         set({ view: startFailed(get().view, message(error), code(error)) });

@@ -12,6 +12,8 @@ export function Dialogs() {
       return <SettingsDialog />;
     case 'new-spell':
       return <NewSpellDialog />;
+    case 'new-workflow':
+      return <NewSpellDialog workflow />;
     case 'trash':
       return <TrashDialog />;
     case 'shortcuts':

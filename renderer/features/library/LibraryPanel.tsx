@@ -33,9 +33,14 @@ export function LibraryPanel() {
     <nav className="library" aria-label="Library">
       <div className="panel-header">
         <h2>Library</h2>
-        <button type="button" className="button small" onClick={() => openDialog('new-spell')} title="New spell (Alt+N)">
-          + New spell
-        </button>
+        <span className="panel-actions">
+          <button type="button" className="button small" onClick={() => openDialog('new-spell')} title="New spell (Alt+N)">
+            + New spell
+          </button>
+          <button type="button" className="button small" onClick={() => openDialog('new-workflow')} title="New workflow: input → LLM → output on the canvas">
+            + New workflow
+          </button>
+        </span>
       </div>
       <div className="library-filters">
         <input

@@ -22,11 +22,11 @@ const ENGINES: { id: Engine; title: string }[] = [
 ];
 
 /** Creates a spell from a template and opens it. */
-export function NewSpellDialog() {
+export function NewSpellDialog({ workflow = false }: { workflow?: boolean }) {
   const close = useUi((s) => s.closeDialog);
   const [name, setName] = useState('');
   const [valid, setValid] = useState(false);
-  const [template, setTemplate] = useState<Template>('basic');
+  const [template, setTemplate] = useState<Template>(workflow ? 'workflow' : 'basic');
   const [engine, setEngine] = useState<Engine>('lua');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +45,7 @@ export function NewSpellDialog() {
 
   return (
     <Dialog
-      title="New spell"
+      title={workflow ? 'New workflow' : 'New spell'}
       onClose={close}
       actions={
         <>
@@ -60,6 +60,7 @@ export function NewSpellDialog() {
     >
       <form id="new-spell-form" className="stack" onSubmit={(e) => (e.preventDefault(), void create())}>
         <NameField value={name} onChange={setName} onValidity={setValid} />
+        {!workflow && (
         <fieldset className="choice-grid">
           <legend>Template</legend>
           {TEMPLATES.map((t) => (
@@ -70,6 +71,8 @@ export function NewSpellDialog() {
             </label>
           ))}
         </fieldset>
+        )}
+        {template !== 'workflow' && (
         <fieldset className="segmented">
           <legend>Engine</legend>
           {ENGINES.map((e) => (
@@ -79,6 +82,7 @@ export function NewSpellDialog() {
             </label>
           ))}
         </fieldset>
+        )}
         {error && (
           <p className="inline-error" role="alert">
             {error}

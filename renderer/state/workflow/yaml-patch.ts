@@ -23,6 +23,15 @@ export function parseYaml(text: string): Document.Parsed | undefined {
   return doc.errors.length > 0 ? undefined : doc;
 }
 
+/** Why `text` does not parse, with its line; undefined when it does. */
+export function parseProblem(text: string): string | undefined {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (!error) return undefined;
+  const line = error.linePos?.[0]?.line;
+  return `${line ? `line ${line}: ` : ''}${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
 /** The list at `path`, if it is one. */
 export function seqAt(doc: Document, path: YamlPath): YAMLSeq | undefined {
   const node = path.length === 0 ? doc.contents : doc.getIn(path, true);

@@ -1,0 +1,59 @@
+import { lazy, Suspense, type KeyboardEvent } from 'react';
+import { useWorkflow, type WorkflowTab } from '../../state';
+import { RunTimeline } from './RunTimeline';
+import { usePastRunLoader } from './use-current-run';
+
+// React Flow and Monaco are the heavy parts: each loads when its tab first shows.
+const WorkflowCanvas = lazy(() => import('./WorkflowCanvas'));
+const CodeEditor = lazy(() => import('../editor/CodeEditor'));
+
+const TABS: { id: WorkflowTab; title: string }[] = [
+  { id: 'canvas', title: 'Canvas' },
+  { id: 'yaml', title: 'YAML' },
+  { id: 'timeline', title: 'Timeline' },
+];
+
+/** A workflow file: the canvas, the YAML tab (Monaco, the same text) and the run timeline. */
+export function WorkflowPane() {
+  const tab = useWorkflow((s) => s.tab);
+  const parseError = useWorkflow((s) => s.parseError);
+  usePastRunLoader();
+  const onKeyDown = (e: KeyboardEvent) => {
+    const at = TABS.findIndex((t) => t.id === tab);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1 }[e.key];
+    if (next === undefined) return;
+    const t = TABS[(next + TABS.length) % TABS.length]!;
+    useWorkflow.getState().setTab(t.id);
+    document.getElementById(`wf-tab-${t.id}`)?.focus();
+  };
+  return (
+    <div className="wf-pane">
+      <div className="tabs" role="tablist" aria-label="Workflow views" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`wf-tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            tabIndex={tab === t.id ? 0 : -1}
+            className={tab === t.id ? 'tab active' : 'tab'}
+            onClick={() => useWorkflow.getState().setTab(t.id)}
+          >
+            {t.title}
+          </button>
+        ))}
+      </div>
+      {parseError && (
+        <div className="banner banner-error" role="alert">
+          {parseError}
+        </div>
+      )}
+      <Suspense fallback={<div className="editor-loading">Loading…</div>}>
+        {tab === 'canvas' && <WorkflowCanvas />}
+        {tab === 'yaml' && <CodeEditor />}
+        {tab === 'timeline' && <RunTimeline />}
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The graph as React Flow draws it: nodes with their ports (from the shared node descriptions),
+ * positions (written, or laid out when the file has none), problems pinned on nodes and edges, and
+ * edges that animate while the node they feed runs. Pure, so it is cheap to call on every change.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Diagnostic } from '../../../runtime/contract/studio-api';
+import { nodeDescription, portsOf, type NodePorts } from '../../../runtime/contract/workflow-nodes';
+import type { FailurePolicy } from '../../../runtime/contract/workflow';
+import { layoutGraph, type GraphNode, type GraphView } from '../../state';
+
+/** What a canvas node carries. */
+export interface CanvasNodeData extends Record<string, unknown> {
+  node: GraphNode;
+  ports: NodePorts;
+  problems: string[];
+  /** The run-event prefix of the graph shown (bodies), to find the node's run state. */
+  prefix: string;
+}
+
+export type CanvasNode = Node<CanvasNodeData, 'workflow'>;
+
+/** Problems of the graph shown, split by where they are pinned. */
+export interface PinnedProblems {
+  byNode: Map<string, string[]>;
+  byEdge: Map<number, string[]>;
+  /** Every problem of the file, for the problems list, with the node it selects. */
+  all: { message: string; line: number; nodeId?: string; edge?: number; base?: (string | number)[] }[];
+}
+
+const samePrefix = (path: readonly (string | number)[], base: readonly (string | number)[]) => base.every((k, i) => path[i] === k);
+
+/** Pins the validator's problems on the nodes and edges of the graph at `graph.base`. */
+export function pinProblems(graph: GraphView, diagnostics: readonly Diagnostic[]): PinnedProblems {
+  const byNode = new Map<string, string[]>();
+  const byEdge = new Map<number, string[]>();
+  const add = <K>(map: Map<K, string[]>, key: K, message: string) => map.set(key, [...(map.get(key) ?? []), message]);
+  const all: PinnedProblems['all'] = [];
+  for (const d of diagnostics) {
+    const path = d.path ?? [];
+    let nodeId: string | undefined;
+    let edge: number | undefined;
+    if (samePrefix(path, graph.base) && path.length > graph.base.length + 1) {
+      const [list, index] = [path[graph.base.length], path[graph.base.length + 1]];
+      if (list === 'nodes' && typeof index === 'number') nodeId = graph.nodes[index]?.id;
+      if (list === 'edges' && typeof index === 'number') edge = index;
+    }
+    if (nodeId !== undefined) add(byNode, nodeId, d.message);
+    if (edge !== undefined) add(byEdge, edge, d.message);
+    all.push({ message: d.message, line: d.line, ...(d.nodeId !== undefined ? { nodeId: d.nodeId } : {}), ...(edge !== undefined ? { edge } : {}), ...(d.path ? { base: d.path } : {}) });
+  }
+  return { byNode, byEdge, all };
+}
+
+/** The ports of a graph node, from its type's description (none for an unknown type). */
+export function nodePorts(node: GraphNode): NodePorts {
+  const description = nodeDescription(node.type);
+  return description ? portsOf(description, node.config, node.onError as FailurePolicy | undefined) : { inputs: [], outputs: [], openInputs: false };
+}
+
+/** The ports plus those edges name that the type does not declare (open inputs, or a mistake to show). */
+function withEdgePorts(ports: NodePorts, graph: GraphView, id: string): NodePorts {
+  const inputs = [...ports.inputs];
+  const outputs = [...ports.outputs];
+  for (const e of graph.edges) {
+    if (e.target === id && !inputs.some((p) => p.name === e.targetPort)) inputs.push({ name: e.targetPort, type: 'any' });
+    if (e.source === id && !outputs.some((p) => p.name === e.sourcePort)) outputs.push({ name: e.sourcePort, type: 'any' });
+  }
+  return { ...ports, inputs, outputs };
+}
+
+/** Canvas nodes for `graph`; `positions` override written ones (a drag in progress). */
+export function canvasNodes(
+  graph: GraphView,
+  problems: PinnedProblems,
+  selected: ReadonlySet<string>,
+  prefix: string,
+  positions: Readonly<Record<string, { x: number; y: number }>> = {},
+): CanvasNode[] {
+  const missing = graph.nodes.some((n) => !n.position);
+  const laidOut = missing ? layoutGraph(graph, true) : {};
+  return graph.nodes.map((node) => ({
+    id: node.id,
+    type: 'workflow',
+    position: positions[node.id] ?? node.position ?? laidOut[node.id] ?? { x: 0, y: 0 },
+    selected: selected.has(node.id),
+    ariaRole: 'group' as const,
+    ariaLabel: `${node.id} (${node.type})`,
+    data: { node, ports: withEdgePorts(nodePorts(node), graph, node.id), problems: problems.byNode.get(node.id) ?? [], prefix },
+  }));
+}
+
+/** Canvas edges; `running` holds ids of nodes running now (their incoming edges animate). */
+export function canvasEdges(graph: GraphView, problems: PinnedProblems, selected: ReadonlySet<number>, running: ReadonlySet<string>): Edge[] {
+  return graph.edges.map((e) => {
+    const bad = problems.byEdge.get(e.index);
+    return {
+      id: `e${e.index}`,
+      source: e.source,
+      target: e.target,
+      sourceHandle: e.sourcePort,
+      targetHandle: e.targetPort,
+      selected: selected.has(e.index),
+      animated: running.has(e.target),
+      className: bad ? 'wf-edge problem' : 'wf-edge',
+      ariaLabel: `Edge ${e.from} → ${e.to}${bad ? `: ${bad.join('; ')}` : ''}`,
+      ...(bad ? { label: '⚠', data: { problems: bad } } : {}),
+    };
+  });
+}
