@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempWorkspace } from '../helpers/cli';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server';
 import { isAlive, orphanedEngineProcesses } from '../helpers/processes';
@@ -41,7 +41,14 @@ beforeAll(async () => {
   studio = await startStudio({ home, cwd: project, args: ['--port', '0'], env });
   browser = await launchBrowser({ width: 1400, height: 900 });
   browser.page.setDefaultTimeout(10_000);
+  // A renderer error fails the test that caused it, with its message.
+  browser.page.on('pageerror', (error) => pageErrors.push(error.message));
 }, 60_000);
+
+const pageErrors: string[] = [];
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 
 afterAll(async () => {
   const profile = browser?.profile;
@@ -69,20 +76,21 @@ describe('the workflow canvas in Chromium', () => {
     await wf.node('llm', 'llm').waitFor();
     await wf.node('output', 'output').waitFor();
 
+    await page.waitForTimeout(300);
     await wf.drag(wf.handle('input', 'source', 'output'), wf.handle('llm', 'target', '__new_input'));
-    await page.locator('[aria-label^="Edge input → llm.input"]').waitFor({ state: 'attached' });
+    await page.locator('[aria-label="Edge input → llm"]').waitFor({ state: 'attached' });
     await wf.drag(wf.handle('llm', 'source', 'output'), wf.handle('output', 'target', 'input'));
-    await page.locator('[aria-label^="Edge llm → output"]').waitFor({ state: 'attached' });
+    await page.locator('[aria-label="Edge llm → output"]').waitFor({ state: 'attached' });
 
     // A second edge into a port that takes one is refused, with the validator's reason.
     await wf.drag(wf.handle('input', 'source', 'output'), wf.handle('output', 'target', 'input'));
     await page.getByRole('alert').getByText("input 'output.input' already has an edge (from llm.output); it takes one").waitFor();
 
     await wf.node('input', 'input').click();
-    await wf.settings.getByLabel('name', { exact: true }).fill('topic');
-    await wf.settings.getByLabel('name', { exact: true }).press('Enter');
+    await wf.settings.getByRole('textbox', { name: 'name', exact: true }).fill('topic');
+    await wf.settings.getByRole('textbox', { name: 'name', exact: true }).press('Enter');
     await wf.node('llm', 'llm').click();
-    const prompt = wf.settings.getByLabel('prompt');
+    const prompt = wf.settings.getByRole('textbox', { name: 'prompt', exact: true });
     await prompt.fill('In one line: ');
     await wf.settings.getByRole('button', { name: 'Insert {{input}}' }).click();
     await page.getByRole('region', { name: 'Problems' }).getByText(/No problems/).waitFor();

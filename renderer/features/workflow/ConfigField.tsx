@@ -55,6 +55,7 @@ function TemplateField({ field, value, names, onChange, onPickName }: FieldProps
   const [draft, update, flush] = useDraft(typeof value === 'string' ? value : '', (v) => onChange(v === '' ? undefined : v));
   const area = useRef<HTMLTextAreaElement>(null);
   const [caret, setCaret] = useState<number | null>(null);
+  const [focused, setFocused] = useState(false);
   const suggest = caret === null ? undefined : completing(draft, caret, names);
   const insert = (name: string) => {
     const at = caret ?? draft.length;
@@ -83,9 +84,10 @@ function TemplateField({ field, value, names, onChange, onPickName }: FieldProps
         }}
         onKeyUp={(e) => setCaret(e.currentTarget.selectionStart)}
         onClick={(e) => setCaret(e.currentTarget.selectionStart)}
-        onBlur={flush}
+        onFocus={() => setFocused(true)}
+        onBlur={() => (setFocused(false), flush())}
       />
-      {field.control === 'template' && chips.length > 0 && (
+      {field.control === 'template' && focused && chips.length > 0 && (
         <div className="wf-completions" role="group" aria-label={`Insert a name into ${field.name}`}>
           {chips.map((name) => (
             <button key={name} type="button" className="chip" aria-label={`Insert {{${name}}}`} onMouseDown={(e) => e.preventDefault()} onClick={() => insert(name)}>
@@ -227,7 +229,7 @@ export function ConfigField(props: FieldProps) {
     <div className="wf-field">
       <label htmlFor={fieldId(field.name)} className="wf-field-label">
         {field.name}
-        {field.required && <span className="required" aria-label="required"> *</span>}
+        {field.required && <span className="required" aria-hidden="true"> *</span>}
       </label>
       {control}
       {field.help && (

@@ -135,7 +135,13 @@ function Canvas() {
     let position = at ?? flow.screenToFlowPosition({ x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2 - NODE_SIZE.width / 2, y: (rect?.top ?? 0) + (rect?.height ?? 600) / 3 });
     // Nudge past nodes already there, so a row of clicks makes a row of nodes.
     while (nodes.some((n) => Math.abs(n.position.x - position.x) < NODE_SIZE.width * 0.8 && Math.abs(n.position.y - position.y) < NODE_SIZE.height * 0.8)) position = { x: position.x + NODE_SIZE.width + 40, y: position.y };
-    store().addNode({ id: freeId(graph, type), type, position: { x: Math.round(position.x), y: Math.round(position.y) }, ...(description?.starter ? { config: structuredClone(description.starter) } : {}) });
+    const placed = { x: Math.round(position.x), y: Math.round(position.y) };
+    store().addNode({ id: freeId(graph, type), type, position: placed, ...(description?.starter ? { config: structuredClone(description.starter) } : {}) });
+    // A node placed outside the view is brought into it.
+    if (rect) {
+      const corner = flow.flowToScreenPosition({ x: placed.x + NODE_SIZE.width, y: placed.y + NODE_SIZE.height });
+      if (corner.x > rect.right || corner.y > rect.bottom) requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 150 }));
+    }
   };
 
   const onDrop = (e: DragEvent) => {
@@ -229,7 +235,7 @@ function Canvas() {
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} />
-            <MiniMap pannable zoomable ariaLabel="Minimap" />
+            <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 120, height: 80 }} />
             <Controls showInteractive={false} />
           </ReactFlow>
           {notice && (
