@@ -43,6 +43,7 @@ beforeAll(async () => {
   browser.page.setDefaultTimeout(10_000);
   // A renderer error fails the test that caused it, with its message.
   browser.page.on('pageerror', (error) => pageErrors.push(error.message));
+  await browser.page.goto(studio.url);
 }, 60_000);
 
 const pageErrors: string[] = [];
@@ -68,7 +69,6 @@ describe('the workflow canvas in Chromium', () => {
     const { page } = browser;
     const ui = studioPage(page);
     const wf = canvasPage(page);
-    await page.goto(studio.url);
     await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name: 'scratch', exact: true }).click();
     await wf.canvas.waitFor();
     for (const type of ['input', 'llm', 'output']) await page.getByRole('button', { name: `Add ${type} node` }).click();
@@ -177,9 +177,15 @@ describe('the workflow canvas in Chromium', () => {
     await page.getByRole('alert').getByText(/fix it in the YAML tab/).waitFor();
     expect(readFileSync(file, 'utf8')).toBe(disk);
 
-    // Back to text that parses: a canvas edit, not saved, survives a reload through the recovery copy.
+    // Undo in the YAML tab brings back text that parses; a canvas edit, not saved, survives a reload.
     await page.getByRole('tab', { name: 'YAML' }).click();
-    await ui.replaceEditorText(disk);
+    await page.keyboard.press('Alt+E');
+    const broken = page.getByRole('alert').getByText(/The YAML does not parse/);
+    for (let i = 0; i < 6 && (await broken.count()) > 0; i++) {
+      await page.keyboard.press('Control+Z');
+      await page.waitForTimeout(400);
+    }
+    await broken.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: 'Canvas' }).click();
     await page.getByRole('button', { name: 'Add merge node' }).click();
     await wf.node('merge', 'merge').waitFor();

@@ -1,6 +1,6 @@
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Diagnostic } from '../../../runtime/contract/studio-api';
 import { connectionProblem, DEFAULT_INPUT, DEFAULT_OUTPUT, nodeDescription } from '../../../runtime/contract/workflow-nodes';
 import { freeId, nodeRunAt, NODE_SIZE, useEditor, useUi, useWorkflow, type GraphView } from '../../state';
@@ -161,9 +161,11 @@ function Canvas() {
     requestAnimationFrame(() => void flow.fitView({ padding: 0.2 }));
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
+  const onKeyDown = (e: globalThis.KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (target.closest('input, textarea, select, [contenteditable="true"], .wf-inspector')) return;
+    // Canvas keys act when the canvas (or nothing, after a deleted node took the focus with it) has the focus.
+    if (target !== document.body && !target.closest('.wf-flow')) return;
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
     const s = store();
@@ -184,6 +186,14 @@ function Canvas() {
     e.preventDefault();
     e.stopPropagation();
   };
+
+  const keys = useRef(onKeyDown);
+  keys.current = onKeyDown;
+  useEffect(() => {
+    const listener = (e: globalThis.KeyboardEvent) => keys.current(e);
+    addEventListener('keydown', listener);
+    return () => removeEventListener('keydown', listener);
+  }, []);
 
   const pick = (p: PinnedProblems['all'][number]) => {
     const path = p.base ?? [];
@@ -207,7 +217,7 @@ function Canvas() {
       <Palette onAdd={(type) => add(type)} />
       <div className="wf-center">
         <Toolbar graph={graph} onFit={() => void flow.fitView({ padding: 0.2, duration: 200 })} />
-        <section className="wf-flow" aria-label="Workflow canvas" onKeyDown={onKeyDown} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = 'copy'))} onDrop={onDrop}>
+        <section className="wf-flow" aria-label="Workflow canvas" onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = 'copy'))} onDrop={onDrop}>
           <ReactFlow
             nodes={nodes}
             edges={edges}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type KeyboardEvent } from 'react';
 import { useWorkflow, type WorkflowTab } from '../../state';
 import { RunTimeline } from './RunTimeline';
 import { usePastRunLoader } from './use-current-run';
@@ -18,6 +18,11 @@ export function WorkflowPane() {
   const tab = useWorkflow((s) => s.tab);
   const parseError = useWorkflow((s) => s.parseError);
   usePastRunLoader();
+  // Monaco stays mounted once shown, so its undo history survives a visit to the canvas.
+  const [yamlShown, setYamlShown] = useState(false);
+  useEffect(() => {
+    if (tab === 'yaml') setYamlShown(true);
+  }, [tab]);
   const onKeyDown = (e: KeyboardEvent) => {
     const at = TABS.findIndex((t) => t.id === tab);
     const next = { ArrowRight: at + 1, ArrowLeft: at - 1 }[e.key];
@@ -51,7 +56,11 @@ export function WorkflowPane() {
       )}
       <Suspense fallback={<div className="editor-loading">Loading…</div>}>
         {tab === 'canvas' && <WorkflowCanvas />}
-        {tab === 'yaml' && <CodeEditor />}
+        {(tab === 'yaml' || yamlShown) && (
+          <div className="wf-yaml" hidden={tab !== 'yaml'}>
+            <CodeEditor />
+          </div>
+        )}
         {tab === 'timeline' && <RunTimeline />}
       </Suspense>
     </div>
