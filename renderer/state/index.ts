@@ -59,7 +59,10 @@ export const useWorkflow = createWorkflowStore(client, useEditor);
 export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams }, storage);
 
 // The canvas reads the open workflow's text from the editor: it follows every change of it.
-useEditor.subscribe((state) => useWorkflow.getState().sync(state.spell?.engine === 'workflow' ? (state.files[0]?.draft ?? null) : null));
+useEditor.subscribe((state) => {
+  const workflow = state.spell?.engine === 'workflow';
+  useWorkflow.getState().sync(workflow ? (state.files[0]?.draft ?? null) : null, workflow ? state.spell!.path : null);
+});
 
 client.on('run', (event) => {
   useRun.getState().receive(event);

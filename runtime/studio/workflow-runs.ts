@@ -68,7 +68,9 @@ export function startWorkflowRun(workflow: LoadedWorkflow, request: WorkflowRunR
   const controller = new AbortController();
   const human = new HumanRequests();
   const output = (stream: 'stdout' | 'stderr') => ({ write: (text: string) => (onEvent({ type: 'output', runId, stream, text }), true) }) as unknown as NodeJS.WritableStream;
-  const printer = new WorkflowPrinter({ stdout: output('stdout'), stderr: output('stderr'), json: false, level: config.log_level as LogLevel });
+  // The terminal prints progress on stderr; in the Output log only failures read as errors.
+  const progress = { write: (text: string) => (onEvent({ type: 'output', runId, stream: /^\s*✗/.test(text) ? 'stderr' : 'stdout', text }), true) } as unknown as NodeJS.WritableStream;
+  const printer = new WorkflowPrinter({ stdout: output('stdout'), stderr: progress, json: false, level: config.log_level as LogLevel });
   const services = createRunServices(loaded, { home: request.home, notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }) });
   const started = Date.now();
   onEvent({ type: 'started', runId, at: started });

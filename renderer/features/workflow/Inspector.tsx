@@ -24,10 +24,12 @@ export function Inspector({ graph, enterBody }: { graph: GraphView; enterBody(no
   }, [graph, node]);
 
   if (!node) {
+    // Nothing to set: the canvas gets the room (the panel comes back with the next selection).
+    if (count === 0) return null;
     return (
       <aside className="wf-inspector" aria-label="Node settings">
         <h3 className="wf-panel-title">Node settings</h3>
-        <p className="muted">{count > 1 ? `${count} nodes selected. Delete, copy or move them together.` : 'Select a node to see its settings, or add one from the palette.'}</p>
+        <p className="muted">{count} nodes selected. Delete, copy, duplicate or move them together.</p>
       </aside>
     );
   }

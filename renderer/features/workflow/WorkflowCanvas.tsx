@@ -241,7 +241,7 @@ function Canvas() {
             fitView
             fitViewOptions={{ padding: 0.2 }}
             minZoom={0.05}
-            onlyRenderVisibleElements
+            onlyRenderVisibleElements={graph.nodes.length > 150}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} />

@@ -45,8 +45,10 @@ export interface WorkflowState {
   /** Runs of workflows seen, by run id (the last few). */
   runs: Record<string, WorkflowRunView>;
   setTab(tab: WorkflowTab): void;
-  /** Reads the editor's text again (called when it changes). */
-  sync(text: string | null): void;
+  /** The open workflow's path. */
+  path: string | null;
+  /** Reads the editor's text again (called when it changes); `path` names the workflow it belongs to. */
+  sync(text: string | null, path?: string | null): void;
   graph(): GraphView;
   base(): YamlPath;
   prefix(): string;
@@ -107,6 +109,7 @@ export function createWorkflowStore(client: StudioClient, editor: ReturnType<typ
 
     return {
       tab: 'canvas',
+      path: null,
       data: null,
       text: null,
       parseError: null,
@@ -121,9 +124,11 @@ export function createWorkflowStore(client: StudioClient, editor: ReturnType<typ
 
       setTab: (tab) => set({ tab }),
 
-      sync(text) {
+      sync(text, path = get().path) {
+        // Another workflow opened: its own undo history, selection and view.
+        if (path !== get().path) set({ path, text: null, trail: [], selected: [], selectedEdges: [], undo: [], redo: [], notice: null, tab: 'canvas' });
         if (text === get().text) return;
-        if (text === null) return set({ text: null, data: null, parseError: null, trail: [], selected: [], selectedEdges: [], undo: [], redo: [] });
+        if (text === null) return set({ text: null, data: null, parseError: null, trail: [], selected: [], selectedEdges: [], undo: [], redo: [], notice: null });
         const doc = parseYaml(text);
         if (!doc) {
           return set({ text, parseError: `The YAML does not parse (${parseProblem(text) ?? 'syntax error'}): the canvas shows the last version that did. Fix it in the YAML tab.` });
