@@ -11,6 +11,7 @@ import { benchLibraryLines } from './library.mjs';
 import { benchWorkflows } from './workflows.mjs';
 import { benchStudio } from './studio.mjs';
 import { benchRenderer } from './renderer.mjs';
+import { benchCanvas } from './canvas.mjs';
 
 const started = performance.now();
 const only = process.argv.slice(2);
@@ -30,4 +31,5 @@ await section('library', 'Spell library (10,000 spells)', benchLibraryLines);
 await section('workflows', 'Workflow engine', benchWorkflows);
 await section('studio', 'Studio (run start from a WebSocket request)', benchStudio);
 await section('renderer', 'Renderer (Chromium)', benchRenderer);
+await section('canvas', 'Workflow canvas (Chromium)', benchCanvas);
 console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s (sections: ${only.join(', ') || 'all'}; run e.g. \`npm run bench -- lua js\` for some)`);

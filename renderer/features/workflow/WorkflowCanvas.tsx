@@ -47,7 +47,10 @@ function Canvas() {
   dragRef.current = drag;
   const refusal = useRef<string | undefined>(undefined);
 
-  const running = useMemo(() => new Set(graph.nodes.filter((n) => nodeRunAt(run, prefix, n.id)?.status === 'running').map((n) => n.id)), [graph, run, prefix]);
+  // Edges change only when the set of running nodes does, not on every run event.
+  const runningKey = graph.nodes.filter((n) => nodeRunAt(run, prefix, n.id)?.status === 'running').map((n) => n.id).join('\n');
+  const running = useMemo(() => new Set(runningKey ? runningKey.split('\n') : []), [runningKey]);
+  const large = graph.nodes.length > 150;
   const nodes = useMemo(() => canvasNodes(graph, problems, new Set(selected), prefix, drag), [graph, problems, selected, prefix, drag]);
   const edges = useMemo(() => canvasEdges(graph, problems, new Set(selectedEdges), running), [graph, problems, selectedEdges, running]);
   const store = useWorkflow.getState;
@@ -217,7 +220,7 @@ function Canvas() {
       <Palette onAdd={(type) => add(type)} />
       <div className="wf-center">
         <Toolbar graph={graph} onFit={() => void flow.fitView({ padding: 0.2, duration: 200 })} />
-        <section className="wf-flow" aria-label="Workflow canvas" onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = 'copy'))} onDrop={onDrop}>
+        <section className={large ? 'wf-flow wf-large' : 'wf-flow'} aria-label="Workflow canvas" onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = 'copy'))} onDrop={onDrop}>
           <ReactFlow
             nodes={nodes}
             edges={edges}
@@ -245,7 +248,7 @@ function Canvas() {
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} />
-            <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 120, height: 80 }} />
+            {!large && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 120, height: 80 }} nodeColor="var(--border-strong)" bgColor="var(--surface-2)" maskColor="color-mix(in srgb, var(--bg) 60%, transparent)" />}
             <Controls showInteractive={false} />
           </ReactFlow>
           {notice && (

@@ -11,7 +11,7 @@ export const NEW_INPUT = '__new_input';
 const STATUS_ICON: Record<NodeRunStatus, string> = { pending: '○', running: '◐', done: '✓', failed: '✗', skipped: '–', cached: '●' };
 
 /** Spacing of port handles down a node's side. */
-const portTop = (i: number) => 44 + i * 18;
+const portTop = (i: number) => 30 + i * 13;
 
 /** One node on the canvas: id, type, config summary, ports, problems, and its run state in words. */
 export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
@@ -22,7 +22,7 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
   const status: NodeRunStatus | undefined = state?.status ?? (runId && live ? 'pending' : undefined);
   const inputs = [...ports.inputs];
   const open = ports.openInputs;
-  const height = Math.max(96, portTop(Math.max(inputs.length + (open ? 1 : 0), ports.outputs.length)) + 8);
+  const height = Math.max(72, portTop(Math.max(inputs.length + (open ? 1 : 0), ports.outputs.length)) + 6);
   return (
     <div className={`wf-node wf-type-${node.type}${selected ? ' selected' : ''}${problems.length ? ' has-problems' : ''}${status ? ` status-${status}` : ''}`} style={{ minHeight: height }}>
       <div className="wf-node-head">

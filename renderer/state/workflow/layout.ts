@@ -7,7 +7,7 @@ import dagre from '@dagrejs/dagre';
 import type { GraphView } from './graph-read';
 
 /** The size the canvas draws a node at, for the layout's spacing. */
-export const NODE_SIZE = { width: 176, height: 96 };
+export const NODE_SIZE = { width: 176, height: 80 };
 
 /** Positions by node id for every node of `graph` (all of them, or only those without one). */
 export function layoutGraph(graph: GraphView, onlyMissing = false): Record<string, { x: number; y: number }> {

@@ -94,7 +94,21 @@ export function createWorkflowStore(client: StudioClient, editor: ReturnType<typ
   const fileName = () => editor.getState().active ?? editor.getState().files[0]?.name ?? null;
   const currentText = () => editor.getState().files.find((f) => f.name === fileName())?.draft ?? null;
 
+  const queued: RunEvent[] = [];
+  const schedule = typeof requestAnimationFrame === 'function' ? (fn: () => void) => requestAnimationFrame(fn) : (fn: () => void) => queueMicrotask(fn);
+  let flush = () => {};
+
   return create<WorkflowState>()((set, get) => {
+    flush = () => {
+      const runs = { ...get().runs };
+      for (const event of queued.splice(0)) {
+        const before = runs[event.runId] ?? emptyRun(event.runId);
+        runs[event.runId] = event.type === 'workflow' ? reduceNodeRuns(before, event.event) : before;
+      }
+      const ids = Object.keys(runs);
+      for (const id of ids.slice(0, Math.max(0, ids.length - MAX_RUNS))) delete runs[id];
+      set({ runs });
+    };
     const write = (next: string, before: string, undoable: boolean) => {
       const file = fileName();
       if (!file || next === before) return;
@@ -265,11 +279,9 @@ export function createWorkflowStore(client: StudioClient, editor: ReturnType<typ
 
       receive(event) {
         if (event.type !== 'workflow' && event.type !== 'started') return;
-        const runs = get().runs;
-        const before = runs[event.runId] ?? emptyRun(event.runId);
-        const run = event.type === 'workflow' ? reduceNodeRuns(before, event.event) : before;
-        const kept = Object.keys(runs).slice(-(MAX_RUNS - 1)).filter((id) => id !== event.runId);
-        set({ runs: { ...Object.fromEntries(kept.map((id) => [id, runs[id]!])), [event.runId]: run } });
+        queued.push(event);
+        // Events of a busy run arrive in bursts: fold them all, then draw once per frame.
+        if (queued.length === 1) schedule(flush);
       },
 
       async loadPast(runId) {
