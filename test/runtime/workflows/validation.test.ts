@@ -125,7 +125,7 @@ nodes:
       'flow.workflow.yaml:1: name: expected a workflow name, got nothing',
       'flow.workflow.yaml:1: nodes: expected at least one node, got a list',
       'flow.workflow.yaml:2: version: expected a semantic version like "1.0.0", got "one"',
-      'flow.workflow.yaml:3: surprise: unknown field (known: name, version, description, inputs, outputs, settings, nodes, edges)',
+      'flow.workflow.yaml:3: surprise: unknown field (known: name, version, description, tags, inputs, outputs, settings, nodes, edges)',
     ]);
   });
 
