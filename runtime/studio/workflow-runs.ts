@@ -9,6 +9,7 @@ import type { LoadedConfig } from '../config';
 import type { LogLevel } from '../contract/engine-protocol';
 import type { RunEvent, RunOutcome } from '../contract/run-events';
 import type { WorkflowEvent } from '../contract/workflow-events';
+import { RunBudget } from '../host/run-budget';
 import type { Supervisor } from '../host/supervisor';
 import { createRunServices } from '../services/run-services';
 import { ParamsError, resolveParams } from '../spells/parameters';
@@ -74,6 +75,13 @@ export function startWorkflowRun(workflow: LoadedWorkflow, request: WorkflowRunR
   const services = createRunServices(loaded, { home: request.home, notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }) });
   const started = Date.now();
   onEvent({ type: 'started', runId, at: started });
+  // One budget for the whole workflow, as in `llmspell run`: its engine runs share the time limit and the memory cap.
+  const { limits } = config;
+  const budget = RunBudget.root(
+    request.supervisor,
+    { timeoutMs: Math.round(limits.timeout * 1000), memoryBytes: Math.round(limits.memory * 2 ** 20), maxDepth: limits.max_depth, maxProcesses: limits.max_processes },
+    workflow.display,
+  );
 
   const done = runWorkflow(workflow, {
     runId,
@@ -89,8 +97,7 @@ export function startWorkflowRun(workflow: LoadedWorkflow, request: WorkflowRunR
       llm: services.services.llm as WorkflowLlm,
       bridges: services.bridges,
       services: services.services,
-      supervisor: request.supervisor,
-      limits: { timeoutMs: Math.round(config.limits.timeout * 1000), memoryBytes: Math.round(config.limits.memory * 2 ** 20) },
+      budget,
       logLevel: config.log_level as LogLevel,
       human,
       cache: request.cache,
@@ -106,6 +113,7 @@ export function startWorkflowRun(workflow: LoadedWorkflow, request: WorkflowRunR
       return { outcome, tokens: undefined };
     },
   ).then((ended) => {
+    budget.close();
     const { outcome } = ended;
     onEvent({ type: 'finished', runId, ok: outcome.ok, durationMs: outcome.durationMs, ...(outcome.error ? { error: outcome.error } : {}) });
     return ended;
