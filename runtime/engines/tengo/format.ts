@@ -21,6 +21,7 @@ interface Spec {
 
 function pad(s: string, f: Spec, numeric = false): string {
   const w = f.width ?? 0;
+  if (w === 0) return s;
   const len = runes(s).length;
   if (len >= w) return s;
   if (f.minus) return s + ' '.repeat(w - len);
@@ -31,17 +32,21 @@ function pad(s: string, f: Spec, numeric = false): string {
   return ' '.repeat(w - len) + s;
 }
 
+/** Go's marker for a value the verb does not fit, the value shown as %v would. */
 function bad(f: Spec, v: Value): string {
-  return `%!${f.verb}(${typeName(v)}=${str(v)})`;
+  return `%!${f.verb}(${typeName(v)}=${plain(v)})`;
 }
+
+const plain = (v: Value) => (typeof v === 'string' ? v : str(v));
 
 function signed(neg: boolean, body: string, f: Spec): string {
   return (neg ? '-' : f.plus ? '+' : f.space ? ' ' : '') + body;
 }
 
-function fmtInt(n: bigint, f: Spec, v: Value): string {
-  const neg = n < 0n;
-  const a = neg ? -n : n;
+function fmtInt(n: number | bigint, f: Spec, v: Value): string {
+  const neg = n < 0;
+  // Safe ints stay numbers (no BigInt per %d); toString(radix) is exact for both.
+  const a = typeof n === 'number' ? Math.abs(n) : neg ? -n : n;
   let body: string;
   switch (f.verb) {
     case 'd':
@@ -78,7 +83,7 @@ function fmtInt(n: bigint, f: Spec, v: Value): string {
     const m = /^(0[xXbBoO]|0)?/.exec(body)![0];
     const digits = body.slice(m.length);
     body = m + digits.padStart(f.prec, '0');
-    if (f.prec === 0 && n === 0n) body = '';
+    if (f.prec === 0 && Number(a) === 0) body = '';
   }
   return pad(signed(neg, body, f), f, f.prec === undefined);
 }
@@ -134,8 +139,8 @@ function fmtText(s: string, f: Spec, v: Value): string {
 
 function formatOne(v: Value, f: Spec): string {
   if (f.verb === 'T') return pad(typeName(v), f);
-  if (typeof v === 'number' || typeof v === 'bigint') return fmtInt(BigInt(v), f, v);
-  if (v instanceof TChar) return f.verb === 'v' ? pad(String(v.cp), f) : fmtInt(BigInt(v.cp), f, v);
+  if (typeof v === 'number' || typeof v === 'bigint') return fmtInt(v, f, v);
+  if (v instanceof TChar) return f.verb === 'v' ? pad(String(v.cp), f) : fmtInt(v.cp, f, v);
   if (v instanceof TFloat) return fmtFloat(v.v, f, v);
   if (typeof v === 'boolean') return f.verb === 't' || f.verb === 'v' ? pad(String(v), f) : bad(f, v);
   if (typeof v === 'string') return fmtText(v, f, v);
@@ -209,7 +214,7 @@ export function format(fmt: string, args: Value[]): string {
   if (argi < args.length) {
     out += `%!(EXTRA ${args
       .slice(argi)
-      .map((a) => `${typeName(a)}=${str(a)}`)
+      .map((a) => `${typeName(a)}=${plain(a)}`)
       .join(', ')})`;
   }
   return out;

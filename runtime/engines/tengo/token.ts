@@ -134,10 +134,10 @@ export const COMPOUND_ASSIGN: Record<string, string> = {
   '>>=': '>>',
 };
 
-/** How a token reads in an error message: `'x'`, `newline`, `EOF`. */
+/** How a token reads in an error message, as Go's parser says it: `x`, `'func'`, `newline`, `EOF`. */
 export function describe(tok: Token): string {
   if (tok.kind === 'eof') return 'EOF';
   if (tok.kind === ';') return tok.implicit ? 'newline' : "';'";
-  if (tok.kind === 'string' || tok.kind === 'char' || tok.kind === 'int' || tok.kind === 'float') return tok.raw;
+  if (tok.kind === 'ident' || tok.kind === 'string' || tok.kind === 'char' || tok.kind === 'int' || tok.kind === 'float') return tok.raw;
   return `'${tok.text}'`;
 }
