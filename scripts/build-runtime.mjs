@@ -16,7 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  */
 export const builds = [
   { cli: 'runtime/cli/main.ts', prestart: 'runtime/host/prestart.ts' },
-  { 'engine-process': 'runtime/host/engine-process.ts' },
+  // The Tengo worker rides with the engine process: it runs in a worker thread of that process.
+  { 'engine-process': 'runtime/host/engine-process.ts', 'tengo-worker': 'runtime/engines/tengo/worker/tengo-worker.ts' },
 ];
 
 export async function buildRuntime({ quiet = false } = {}) {

@@ -7,7 +7,7 @@ import { RunLimits } from './limits';
  * with these schemas: an engine process is not trusted, and a host bug must fail loudly.
  */
 
-export const EngineName = z.enum(['lua', 'javascript']);
+export const EngineName = z.enum(['lua', 'javascript', 'tengo']);
 export type EngineName = z.infer<typeof EngineName>;
 
 /** What a run executes: the source text and the name errors should carry. */

@@ -7,6 +7,7 @@ import type { LuaFactory } from 'wasmoon';
 import { HostToEngine, type ErrorInfo, type RunRequest } from '../contract/engine-protocol';
 import { LuaEngine } from '../engines/lua/lua-engine';
 import { JsEngine, loadQuickJs } from '../engines/js/js-engine';
+import { TengoEngine } from '../engines/tengo/tengo-engine';
 import type { Engine } from '../engines/engine';
 import { connectParentPort } from './parent-port';
 import { Outbox } from './outbox';
@@ -38,7 +39,8 @@ export function startEngineProcess(factory: LuaFactory): void {
     running = true;
     let engine: Engine;
     try {
-      engine = request.spell.engine === 'javascript' ? await bootJs() : await enginePromise;
+      engine =
+        request.spell.engine === 'javascript' ? await bootJs() : request.spell.engine === 'tengo' ? new TengoEngine() : await enginePromise;
     } catch (error) {
       return finish({ ok: false, error: { code: 'crashed', message: `could not start the ${request.spell.engine} engine: ${String(error)}` } });
     }

@@ -5,7 +5,7 @@ import { readParamsFile, resolveParams } from './parameters';
 import { resolveSpell, SpellNotFound, type ResolvedSpell } from './resolve-spell';
 
 /** Engines the engine process can run today; the others are listed and validated, not run. */
-const RUNNABLE_ENGINES = new Set(['lua', 'javascript']);
+const RUNNABLE_ENGINES = new Set(['lua', 'javascript', 'tengo']);
 
 /** What `llmspell run` was given besides the spell. */
 export interface PrepareRunOptions {

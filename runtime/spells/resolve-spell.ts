@@ -27,6 +27,7 @@ export class SpellNotFound extends Error {
 const DEFAULT_ENTRIES: [string, SpellEngine][] = [
   ['main.lua', 'lua'],
   ['main.js', 'javascript'],
+  ['main.tengo', 'tengo'],
 ];
 
 /**
@@ -43,8 +44,8 @@ export function resolveSpell(target: string, cwd: string): ResolvedSpell {
     throw new SpellNotFound(`no spell at ${target}: the file or folder does not exist`);
   }
   if (!stat.isDirectory()) {
-    const engine: SpellEngine | undefined = full.endsWith('.lua') ? 'lua' : full.endsWith('.js') ? 'javascript' : undefined;
-    if (!engine) throw new SpellNotFound(`${target}: a spell file must be .lua or .js`);
+    const engine: SpellEngine | undefined = full.endsWith('.lua') ? 'lua' : full.endsWith('.js') ? 'javascript' : full.endsWith('.tengo') ? 'tengo' : undefined;
+    if (!engine) throw new SpellNotFound(`${target}: a spell file must be .lua, .js or .tengo`);
     return withSource({ name: path.basename(full, path.extname(full)), entryPath: full, engine }, path.basename(full));
   }
 
@@ -57,14 +58,13 @@ export function resolveSpell(target: string, cwd: string): ResolvedSpell {
     return withSource({ name: manifest.name, entryPath, dir: full, engine: manifest.engine, manifest }, `${folder}/${manifest.entry}`);
   }
   const found = DEFAULT_ENTRIES.find(([file]) => isFile(path.join(full, file)));
-  if (!found) throw new SpellNotFound(`${target} is a folder without spell.yaml, main.lua or main.js`);
+  if (!found) throw new SpellNotFound(`${target} is a folder without spell.yaml, main.lua, main.js or main.tengo`);
   const [file, engine] = found;
   return withSource({ name: folder, entryPath: path.join(full, file), dir: full, engine }, `${folder}/${file}`);
 }
 
 /** Adds the source; errors read `hello/main.lua:3: ...` for a folder, `hello.lua:3: ...` for a file. */
 function withSource(spell: Omit<ResolvedSpell, 'source'>, fileName: string): ResolvedSpell {
-  if (spell.engine === 'tengo') throw new SpellNotFound(`${fileName}: Tengo spells cannot be loaded yet`);
   const code = readFileSync(spell.entryPath, 'utf8');
   return { ...spell, source: { engine: spell.engine, fileName, code } };
 }

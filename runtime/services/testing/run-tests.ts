@@ -90,7 +90,7 @@ async function runTestFile(
   let cases = 0;
   const base = { spell: spell.name, file: fileName };
   const { outcome } = await runSpell({
-    spell: { ...spell, source: { engine: file.endsWith('.js') ? 'javascript' : 'lua', fileName, code: readFileSync(file, 'utf8') } },
+    spell: { ...spell, source: { engine: file.endsWith('.js') ? 'javascript' : file.endsWith('.tengo') ? 'tengo' : 'lua', fileName, code: readFileSync(file, 'utf8') } },
     params: {},
     loaded: mock,
     home: options.home,

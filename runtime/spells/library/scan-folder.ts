@@ -79,7 +79,7 @@ function probeFolder(dir: string): Probe | undefined {
     closeSync(fd);
   }
   const folder = stat(dir);
-  for (const [entry, engine] of [['main.lua', 'lua'], ['main.js', 'javascript']] as const) {
+  for (const [entry, engine] of [['main.lua', 'lua'], ['main.js', 'javascript'], ['main.tengo', 'tengo']] as const) {
     const file = stat(path.join(dir, entry));
     if (file?.isFile()) return { candidate: { kind: 'folder', dir, entry, engine }, signature: `d:${folder?.mtimeMs}:${file.mtimeMs}:${file.size}` };
   }

@@ -1,0 +1,127 @@
+/**
+ * The Tengo engine: runs the spell on our interpreter in a worker thread of the engine process.
+ * This thread owns the host RPC; the worker blocks on a SharedArrayBuffer while a bridge call is
+ * out, and gets stream events as they arrive. Limits: the worker's heap is capped at the run's
+ * memory limit (V8 ends it cleanly), a stop or time limit sets a flag the interpreter polls at
+ * its budget checks, and a worker that does not react in time is terminated.
+ */
+import path from 'node:path';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { Completion, Engine, EngineHost, EngineRunInput } from '../engine';
+import { STOP, WAKE, type Reply, type WorkerMessage, type WorkerStart } from './worker/protocol';
+
+const MB = 1024 * 1024;
+/** How often the main thread asks the host whether the run must end while the spell computes. */
+const CHECK_MS = 20;
+/** How long a stopped worker gets to notice before it is terminated. */
+const GRACE_MS = 500;
+
+/** The worker bundle beside the engine process's (dist/tengo-worker.js). */
+export function defaultWorkerPath(): string {
+  return path.join(path.dirname(process.argv[1] ?? '.'), 'tengo-worker.js');
+}
+
+export class TengoEngine implements Engine {
+  private used = false;
+
+  constructor(private readonly workerPath = defaultWorkerPath()) {}
+
+  run(input: EngineRunInput, host: EngineHost): Promise<unknown> {
+    if (this.used) return Promise.reject(new Error('a Tengo engine runs one spell only'));
+    this.used = true;
+    const shared = new SharedArrayBuffer(8);
+    const flags = new Int32Array(shared);
+    const { port1, port2 } = new MessageChannel();
+    const start: WorkerStart = { code: input.code, fileName: input.fileName, params: input.params, limits: input.limits, mode: input.mode ?? 'run', shared, replies: port2 };
+    const worker = new Worker(this.workerPath, {
+      workerData: start,
+      transferList: [port2],
+      resourceLimits: { maxOldGenerationSizeMb: Math.max(16, Math.ceil(input.limits.memoryBytes / MB)), maxYoungGenerationSizeMb: 16, stackSizeMb: 8 },
+      stdout: false,
+      stderr: false,
+    });
+    const reply = (r: Reply) => {
+      port1.postMessage(r);
+      Atomics.add(flags, WAKE, 1);
+      Atomics.notify(flags, WAKE);
+    };
+
+    return new Promise<unknown>((resolve, reject) => {
+      let settled = false;
+      let pending: number | undefined;
+      let stopReason: string | undefined;
+      const finish = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearInterval(poll);
+        port1.close();
+        void worker.terminate();
+        f();
+      };
+      const stop = (reason: string) => {
+        if (stopReason) return;
+        stopReason = reason;
+        Atomics.store(flags, STOP, 1);
+        Atomics.notify(flags, STOP);
+        reply({ kind: 'stop', reason });
+        setTimeout(() => finish(() => reject(new Error(reason))), GRACE_MS).unref();
+      };
+      const poll = setInterval(() => {
+        const reason = host.check();
+        if (reason) stop(reason);
+      }, CHECK_MS);
+
+      /** Feeds completions of the pending call to the worker until its result arrives. */
+      const pump = async (id: number) => {
+        try {
+          while (pending === id && !settled) {
+            const completions: Completion[] = await host.waitForCompletions(undefined);
+            for (const c of completions) {
+              if (c.id !== id) continue;
+              if (c.kind === 'event') reply({ kind: 'event', event: c.event });
+              else {
+                pending = undefined;
+                reply(c.ok ? { kind: 'result', ok: true, value: c.value } : { kind: 'result', ok: false, error: c.error });
+              }
+            }
+          }
+        } catch (e) {
+          stop(e instanceof Error ? e.message : String(e));
+        }
+      };
+
+      worker.on('message', (m: WorkerMessage) => {
+        switch (m.t) {
+          case 'write':
+            return host.write(m.text, m.stream);
+          case 'started':
+            return host.started();
+          case 'log':
+            return host.log(m.level, m.message, m.fieldsJson);
+          case 'notify':
+            return host.notify(m.name, m.dataJson);
+          case 'call': {
+            const id = host.call(m.method, m.args);
+            pending = id;
+            void pump(id);
+            return;
+          }
+          case 'cancel':
+            if (pending !== undefined) host.cancel(pending);
+            return;
+          case 'done':
+            return finish(() => resolve(m.result));
+          case 'failed':
+            return finish(() => reject(new Error(m.aborted ? (stopReason ?? host.check() ?? m.message) : m.message)));
+        }
+      });
+      worker.on('error', (e: Error & { code?: string }) => {
+        const memory = e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /heap out of memory|memory limit/i.test(e.message);
+        finish(() => reject(new Error(memory ? 'Runtime Error: not enough memory (the run hit its memory limit)' : `Runtime Error: ${e.message}`)));
+      });
+      worker.on('exit', (code) => finish(() => reject(new Error(stopReason ?? `the Tengo worker exited (${code}) before the spell finished`))));
+    });
+  }
+
+  close(): void {}
+}
