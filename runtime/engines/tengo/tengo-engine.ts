@@ -36,7 +36,8 @@ export class TengoEngine implements Engine {
     const worker = new Worker(this.workerPath, {
       workerData: start,
       transferList: [port2],
-      resourceLimits: { maxOldGenerationSizeMb: Math.max(16, Math.ceil(input.limits.memoryBytes / MB)), maxYoungGenerationSizeMb: 16, stackSizeMb: 8 },
+      // Headroom above the run's cap: the interpreter's own heap check ends a bomb cleanly first.
+      resourceLimits: { maxOldGenerationSizeMb: Math.max(32, Math.ceil((input.limits.memoryBytes * 2) / MB)), maxYoungGenerationSizeMb: 16, stackSizeMb: 8 },
       stdout: false,
       stderr: false,
     });

@@ -3,6 +3,7 @@
  * plain and synchronous here; bridge calls block this thread (Atomics.wait) while the engine
  * process's main thread does the RPC, so Tengo code never needs to suspend.
  */
+import { getHeapStatistics } from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import { bridgeModules } from '../bridges/index';
 import { TengoAbort, TengoError } from '../errors';
@@ -16,6 +17,7 @@ import { StopSignal, SyncHost } from './sync-host';
 const start = workerData as WorkerStart;
 const host = new SyncHost(start.shared, start.replies);
 const MB = 1024 * 1024;
+const MEMORY = 'not enough memory (the run hit its memory limit)';
 
 function runSpell(): void {
   let bridges: ((name: string) => Value | undefined) | undefined;
@@ -24,7 +26,12 @@ function runSpell(): void {
   try {
     compiled = prepare(start.code, start.fileName, {
       write: (text) => host.post({ t: 'write', text, stream: 'stdout' }),
-      check: () => (host.stopRequested() ? 'stopped' : undefined),
+      check: () => {
+        if (host.stopRequested()) return 'stopped';
+        // Our own cap, below the worker's hard heap limit: V8 hitting that can abort the process.
+        if (getHeapStatistics().used_heap_size > start.limits.memoryBytes) return MEMORY;
+        return undefined;
+      },
       checkEvery: 20_000,
       // One value may use a quarter of the memory cap: past that, a clear error instead of the heap limit.
       maxStringBytes: Math.max(MB, Math.min(start.limits.memoryBytes / 4, 256 * MB)),
@@ -47,7 +54,8 @@ function runSpell(): void {
     }
     host.post({ t: 'done', ...(value !== undefined ? { result: value } : {}) });
   } catch (e) {
-    if (e instanceof TengoAbort || e instanceof StopSignal) host.post({ t: 'failed', message: e.message, aborted: true });
+    if (e instanceof TengoAbort && e.reason === MEMORY) host.post({ t: 'failed', message: `Runtime Error: ${MEMORY}` });
+    else if (e instanceof TengoAbort || e instanceof StopSignal) host.post({ t: 'failed', message: e.message, aborted: true });
     else if (e instanceof TengoError) host.post({ t: 'failed', message: e.message });
     else if (e instanceof RangeError) host.post({ t: 'failed', message: `Runtime Error: ${e.message}` });
     else host.post({ t: 'failed', message: `Runtime Error: internal error: ${e instanceof Error ? e.message : String(e)}` });

@@ -1,0 +1,136 @@
+/**
+ * Tengo spells through the real CLI: the sandbox (no os, runaway loops, memory bombs, deep
+ * recursion, huge strings) and the bridges against the local OpenAI-compatible server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempWorkspace } from '../helpers/cli';
+import { startLlmServer, type LlmServer } from '../helpers/llm-server';
+import { orphanedEngineProcesses } from '../helpers/processes';
+
+const KEY = 'sk-test-tengo-secret';
+const ws = tempWorkspace('llmspell-tengo-');
+let server: LlmServer;
+
+beforeAll(async () => {
+  server = await startLlmServer({ apiKey: KEY });
+});
+afterAll(async () => {
+  await server.close();
+  ws.cleanup();
+  expect(orphanedEngineProcesses()).toEqual([]);
+});
+
+type Report = { ok: boolean; output: string; result?: unknown; error: { message: string; code: string } | null };
+
+async function tengo(code: string, ...args: string[]) {
+  const file = ws.write(`spell-${Math.random().toString(36).slice(2)}.tengo`, code);
+  const result = await runCli(['run', file, '--json', ...args], {
+    cwd: ws.dir,
+    env: { MOCK_LLM: '', OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.url, OPENAI_MODEL: 'test-model', HOME: ws.dir },
+  });
+  return { ...result, report: JSON.parse(result.stdout) as Report };
+}
+
+describe('tengo sandbox', () => {
+  it('has no os module: importing it is a compile error naming the module', async () => {
+    const { report } = await tengo('os := import("os")\nos.exit(1)');
+    expect(report.ok).toBe(false);
+    expect(report.error?.message).toMatch(/^Compile Error: module 'os' not found\n\tat spell-\w+\.tengo:1:7/);
+  });
+
+  it('ends a runaway loop at the time limit', async () => {
+    const started = Date.now();
+    const { report } = await tengo('for {}', '--timeout', '1');
+    expect(report.error?.code).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it.each([
+    ['arrays', 'a := []\nfor { a = append(a, [1, 2, 3, 4, 5, 6, 7, 8]) }'],
+    ['maps', 'm := {}\ni := 0\nfor { m[string(i)] = "xxxxxxxxxxxxxxxx" + string(i); i++ }'],
+  ])('ends a memory bomb of %s at the memory limit', async (_name, code) => {
+    const { report } = await tengo(code, '--memory', '48', '--timeout', '30');
+    expect(report.ok).toBe(false);
+    expect(report.error?.message).toMatch(/not enough memory|exceeding element limit/);
+  });
+
+  it('ends a doubling string with a clear error', async () => {
+    const { report } = await tengo('s := "x"\nfor { s += s }', '--memory', '64');
+    expect(report.error?.message).toMatch(/^Runtime Error: exceeding string size limit/);
+  });
+
+  it('ends deep recursion with a stack overflow naming the place', async () => {
+    const { report } = await tengo('f := func(n) { return f(n + 1) + 1 }\nf(0)');
+    expect(report.error?.message).toMatch(/^Runtime Error: stack overflow\n\tat spell-\w+\.tengo:1:23/);
+  });
+
+  it('reports runtime errors with file, line and column', async () => {
+    const { report } = await tengo('fmt := import("fmt")\nfmt.println("before")\nx := 1 + "a"');
+    expect(report.output).toBe('before\n');
+    expect(report.error?.message).toMatch(/^Runtime Error: invalid operation: int \+ string\n\tat spell-\w+\.tengo:3:6/);
+  });
+});
+
+describe('tengo bridges', () => {
+  it('chats and streams through the openai SDK; chunks reach a Tengo callback', async () => {
+    const { report } = await tengo(`
+      fmt := import("fmt")
+      llm := import("llm")
+      fmt.println(llm.chat("hello there"))
+      chunks := []
+      whole := llm.stream_chat("stream me", func(c) { chunks = append(chunks, c) })
+      fmt.println(len(chunks) > 1, " ", whole == "echo: stream me")
+      p := llm.get_provider()
+      fmt.println(p.name, " ", p.model)
+    `);
+    expect(report.error).toBeNull();
+    expect(report.output).toBe('echo: hello there\ntrue true\nopenai test-model\n');
+  });
+
+  it('gives failures as error values and bad arguments as runtime errors', async () => {
+    const { report } = await tengo(`
+      fmt := import("fmt")
+      llm := import("llm")
+      r := llm.set_provider("nope")
+      fmt.println(is_error(r))
+      llm.chat(42)
+    `);
+    expect(report.output).toBe('true\n');
+    expect(report.error?.message).toMatch(/^Runtime Error: llm.chat: invalid type for argument 'prompt': expected string, found int/);
+  });
+
+  it('registers and executes Tengo tools and agents', async () => {
+    const { report } = await tengo(`
+      fmt := import("fmt")
+      tools := import("tools")
+      agents := import("agents")
+      tools.register("add", "adds", {type: "object", properties: {a: {type: "number"}, b: {type: "number"}}, required: ["a", "b"]}, func(p) { return p.a + p.b })
+      fmt.println(tools.execute("add", {a: 2, b: 3}))
+      fmt.println(is_error(tools.execute("add", {a: "x"})))
+      agents.register("shout", func(input, opts) { return input + "!" })
+      fmt.println(agents.execute("shout", "hey"), " ", agents.list())
+    `);
+    expect(report.error).toBeNull();
+    expect(report.output).toBe('5\ntrue\nhey! ["shout"]\n');
+  });
+
+  it('gets params as an immutable map', async () => {
+    const file = ws.write('params.tengo', 'fmt := import("fmt")\nparams := import("params")\nfmt.println(params.name, " ", is_immutable_map(params))\nparams.name = "x"');
+    const result = await runCli(['run', file, 'name=world', '--json'], { cwd: ws.dir });
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.output).toBe('world true\n');
+    expect(report.error?.message).toMatch(/not index-assignable: immutable-map/);
+  });
+
+  it('stores files in the spell storage jail', async () => {
+    const { report } = await tengo(`
+      fmt := import("fmt")
+      storage := import("storage")
+      fmt.println(storage.write("notes/a.txt", "hi"))
+      fmt.println(storage.read("notes/a.txt"))
+      fmt.println(is_error(storage.read("../../etc/passwd")))
+    `);
+    expect(report.error).toBeNull();
+    expect(report.output).toBe('true\nhi\ntrue\n');
+  });
+});
