@@ -134,3 +134,18 @@ describe('tengo bridges', () => {
     expect(report.output).toBe('true\nhi\ntrue\n');
   });
 });
+
+describe('llmspell create --engine tengo', () => {
+  it.each(['basic', 'chat', 'agent', 'pipeline', 'tool'])('scaffolds the %s template as a Tengo spell that runs and passes its test', async (template) => {
+    const name = `tg-${template}`;
+    const created = await runCli(['create', name, '--engine', 'tengo', '--template', template], { cwd: ws.dir });
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('main.tengo');
+    const run = await runCli(['run', name, ...(template === 'pipeline' ? ['topic=tea'] : []), '--json'], { cwd: ws.dir });
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.error).toBeNull();
+    expect(report.output.length).toBeGreaterThan(0);
+    const tested = await runCli(['test', name], { cwd: ws.dir, timeoutMs: 60_000 });
+    expect(tested.stdout).toMatch(/# 1 passed, 0 failed/);
+  });
+});

@@ -6,7 +6,7 @@ import { parseCommandArgs } from '../args';
 import type { CliContext, Command } from '../command';
 import { UsageError } from '../usage-error';
 
-const usage = `usage: llmspell create <name> [--engine lua|js] [--template ${[...TEMPLATE_NAMES, 'workflow'].join('|')}] [--dir DIR]`;
+const usage = `usage: llmspell create <name> [--engine lua|js|tengo] [--template ${[...TEMPLATE_NAMES, 'workflow'].join('|')}] [--dir DIR]`;
 
 export const createCommand: Command = {
   name: 'create',
@@ -17,13 +17,13 @@ export const createCommand: Command = {
     const [name] = positionals;
     if (!name || positionals.length > 1) throw new UsageError(name ? 'create takes one name' : 'which name? e.g. llmspell create my-spell', usage);
     const engine = values.engine ?? 'lua';
-    if (!['lua', 'js', 'javascript'].includes(engine)) throw new UsageError(`unknown engine '${engine}': use lua or js`, usage);
+    if (!['lua', 'js', 'javascript', 'tengo'].includes(engine)) throw new UsageError(`unknown engine '${engine}': use lua, js or tengo`, usage);
     const template = values.template ?? 'basic';
     if (template === 'workflow') return createWorkflowFile(name, path.resolve(ctx.cwd, values.dir ?? '.'), ctx);
     if (!(TEMPLATE_NAMES as readonly string[]).includes(template)) throw new UsageError(`unknown template '${template}': use ${TEMPLATE_NAMES.join(', ')}`, usage);
     const parent = path.resolve(ctx.cwd, values.dir ?? '.');
     try {
-      const created = createSpell(name, { parent, engine: engine === 'lua' ? 'lua' : 'javascript', template: template as TemplateName });
+      const created = createSpell(name, { parent, engine: engine === 'lua' ? 'lua' : engine === 'tengo' ? 'tengo' : 'javascript', template: template as TemplateName });
       const shown = path.relative(ctx.cwd, created.dir) || '.';
       ctx.stdout.write(`created ${shown}/: ${created.files.join(', ')}\nnext: llmspell run ${shown.includes(path.sep) ? shown : `./${shown}`}\n`);
       return 0;

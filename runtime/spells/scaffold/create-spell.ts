@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SpellName } from '../../contract/spell-manifest-fields';
 import { TEMPLATES, type TemplateName } from './templates';
+import { TENGO_SOURCES } from './templates-tengo';
 
 /** Options of {@link createSpell}. */
 export interface CreateSpellOptions {
   /** The folder to create the spell folder in. */
   parent: string;
-  engine: 'lua' | 'javascript';
+  engine: 'lua' | 'javascript' | 'tengo';
   template: TemplateName;
 }
 
@@ -26,7 +27,8 @@ export function createSpell(name: string, options: CreateSpellOptions): { dir: s
   if (existsSync(dir)) throw new CreateSpellError(`${dir} already exists; choose another name or remove it`);
   const t = TEMPLATES[options.template];
   const fill = (text: string) => text.replaceAll('{{name}}', name);
-  const entry = options.engine === 'lua' ? 'main.lua' : 'main.js';
+  const entry = options.engine === 'lua' ? 'main.lua' : options.engine === 'tengo' ? 'main.tengo' : 'main.js';
+  const source = options.engine === 'lua' ? t.lua : options.engine === 'tengo' ? TENGO_SOURCES[options.template] : t.js;
   const manifest = [
     `name: ${name}`,
     'version: 0.1.0',
@@ -51,7 +53,7 @@ llmspell test ${name}         # runs tests/ with the mock LLM
 `;
   const files: [string, string][] = [
     ['spell.yaml', manifest],
-    [entry, fill(options.engine === 'lua' ? t.lua : t.js)],
+    [entry, fill(source)],
     ['README.md', readme],
     [`tests/${name}.test.lua`, `-- Tests of ${name}, run by \`llmspell test\` with the mock LLM.\n${fill(t.test)}`],
   ];
