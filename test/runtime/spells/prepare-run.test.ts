@@ -32,7 +32,7 @@ describe('prepareRun', () => {
     expect(prepareRun('real-name', { cwd: dir.root, library }).spell.entryPath).toBe(dir.path('real-name/main.lua'));
   });
 
-  it('says what is wrong: unknown name, missing entry, invalid manifest, bad params, Tengo', () => {
+  it('says what is wrong: unknown name, missing entry, invalid manifest, bad params; Tengo spells resolve', () => {
     expect(() => prepareRun('nope', { cwd: dir.root, library })).toThrow(SpellNotFound);
     expect(() => prepareRun('nope', { cwd: dir.root, library })).toThrow(/no spell named nope: .*lib/);
     dir.write('no-entry/spell.yaml', 'name: no-entry\nversion: 1.0.0\n');
@@ -42,8 +42,8 @@ describe('prepareRun', () => {
     expect(() => prepareRun('real-name', { cwd: dir.root, pairs: ['n=x'], library })).toThrow(ParamsError);
     dir.write('tengo/spell.yaml', 'name: tengo\nversion: 1.0.0\nengine: tengo\n');
     dir.write('tengo/main.tengo', '');
-    expect(() => resolveSpell('tengo', dir.root)).toThrow('Tengo spells cannot be loaded yet');
+    expect(resolveSpell('tengo', dir.root).source).toMatchObject({ engine: 'tengo', fileName: 'tengo/main.tengo' });
     dir.write('empty/README.md', '');
-    expect(() => resolveSpell('empty', dir.root)).toThrow('empty is a folder without spell.yaml, main.lua or main.js');
+    expect(() => resolveSpell('empty', dir.root)).toThrow('empty is a folder without spell.yaml, main.lua, main.js or main.tengo');
   });
 });
