@@ -38,7 +38,7 @@ describe('llmspell create → validate → run', () => {
         exits(await cli('create', name, '--engine', engine, '--template', template, '--dir', 'tmpl'), 0);
         const valid = await cli('validate', `tmpl/${name}`);
         exits(valid, 0);
-        expect(valid.stdout).toBe(`ok: ${name} 0.1.0 (${engine === 'js' ? 'javascript' : 'lua'})\n`);
+        expect(valid.stdout).toBe(`ok: ${name} 0.1.0 (${engine === 'js' ? 'javascript' : engine})\n`);
         const run = await cli('run', `tmpl/${name}`, ...(template === 'pipeline' ? ['topic=tea'] : []));
         exits(run, 0);
         expect(run.stdout.length).toBeGreaterThan(0);
@@ -54,7 +54,7 @@ describe('llmspell create → validate → run', () => {
     exits(again, 2);
     expect(again.stderr).toContain('already exists');
     exits(await cli('create', 'x', '--template', 'nope'), 2);
-    exits(await cli('create', 'x', '--engine', 'tengo'), 2);
+    exits(await cli('create', 'x', '--engine', 'cobol'), 2);
   });
 });
 
