@@ -63,12 +63,11 @@ const home = mkdtempSync(path.join(os.tmpdir(), 'llmspell-bench-wf-'));
 try {
   child.stdin!.write(`latency ${LATENCY_MS}\n`);
   await nextLine();
-  const limits = { timeoutMs: 60_000, memoryBytes: 2 ** 27 };
   const cache = () => new NodeCache(mkdtempSync(path.join(home, 'cache-')));
   const loaded = loadConfig({ cwd: home, env: { OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: url }, home });
   const services = createRunServices(loaded, { home, notice: () => {} });
   const llm = services.services.llm as WorkflowLlm;
-  const host = (extra: Partial<WorkflowHost>): WorkflowHost => ({ llm, bridges: services.bridges, services: services.services, limits, ...extra });
+  const host = (extra: Partial<WorkflowHost>): WorkflowHost => ({ llm, bridges: services.bridges, services: services.services, ...extra });
   const file = path.join(home, 'bench.workflow.json');
 
   // Reference: the same calls straight through the openai SDK, 100 at a time.

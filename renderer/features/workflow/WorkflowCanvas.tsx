@@ -198,6 +198,16 @@ function Canvas() {
     return () => removeEventListener('keydown', listener);
   }, []);
 
+  // Opening another workflow shows all of it: the viewport is the canvas's, not the file's, so it
+  // would otherwise keep the last file's pan and zoom (`fitView` only acts on the first mount).
+  const path = useWorkflow((s) => s.path);
+  const fitted = useRef(path);
+  useEffect(() => {
+    if (fitted.current === path) return;
+    fitted.current = path;
+    requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: 0.2 })));
+  }, [path, flow]);
+
   const pick = (p: PinnedProblems['all'][number]) => {
     const path = p.base ?? [];
     const here = graph.base.every((k, i) => path[i] === k);
