@@ -2,6 +2,8 @@
  * Tengo spells through the real CLI: the sandbox (no os, runaway loops, memory bombs, deep
  * recursion, huge strings) and the bridges against the local OpenAI-compatible server.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempWorkspace } from '../helpers/cli';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server';
@@ -132,6 +134,67 @@ describe('tengo bridges', () => {
     `);
     expect(report.error).toBeNull();
     expect(report.output).toBe('true\nhi\ntrue\n');
+  });
+});
+
+describe('tengo source modules', () => {
+  it('imports spell-local modules (and theirs, relative to each file) from the spell folder', async () => {
+    const dir = `mods-${Math.random().toString(36).slice(2)}`;
+    mkdirSync(path.join(ws.dir, dir, 'lib'), { recursive: true });
+    ws.write(`${dir}/lib/shout.tengo`, 'text := import("text")\nexport func(s) { return text.to_upper(s) + "!" }');
+    ws.write(`${dir}/util.tengo`, 'shout := import("./lib/shout")\nexport {greet: func(n) { return shout("hi " + n) }}');
+    ws.write(`${dir}/main.tengo`, 'fmt := import("fmt")\nutil := import("./util")\nfmt.println(util.greet("ada"))');
+    const result = await runCli(['run', dir, '--json'], { cwd: ws.dir });
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.error).toBeNull();
+    expect(report.output).toBe('HI ADA!\n');
+  });
+
+  it('refuses a module outside the spell folder, and says which import is missing', async () => {
+    const dir = `jail-${Math.random().toString(36).slice(2)}`;
+    ws.write('outside.tengo', 'export 1');
+    mkdirSync(path.join(ws.dir, dir));
+    ws.write(`${dir}/main.tengo`, 'x := import("../outside")');
+    const escaped = JSON.parse((await runCli(['run', dir, '--json'], { cwd: ws.dir })).stdout) as Report;
+    expect(escaped.error?.message).toMatch(new RegExp(`^Compile Error: module '../outside' is outside the spell's folder\n\tat ${dir}/main.tengo:1:6`));
+    ws.write(`${dir}/main.tengo`, 'x := import("./nothing")');
+    const missing = JSON.parse((await runCli(['run', dir, '--json'], { cwd: ws.dir })).stdout) as Report;
+    expect(missing.error?.message).toMatch(/^Compile Error: module '.\/nothing' not found/);
+  });
+});
+
+describe('tengo workflows and agents', () => {
+  it('builds workflows of Tengo functions and LLM steps, and a failing step is an error value', async () => {
+    const { report } = await tengo(`
+      fmt := import("fmt")
+      workflow := import("workflow")
+      wf := workflow.sequential({name: "w", steps: [func(x) { return x + " tea" }, {name: "ask", llm: "about {{input}}"}]})
+      fmt.println(wf.run("green"), " ", workflow.is_workflow(wf))
+      p := workflow.parallel({steps: {a: func(x) { return x + 1 }, b: func(x) { return x * 10 }}, aggregate: "map"})
+      fmt.println(p.run(2))
+      fmt.println(workflow.loop({step: func(x) { return x * 2 }, count: 3}).run(1))
+      c := workflow.conditional({condition: func(x) { return x > 0 ? "pos" : "neg" }, branches: {pos: func(x) { return "+" }, neg: func(x) { return "-" }}})
+      fmt.println(c.run(3), c.run(-3))
+      r := workflow.sequential({name: "bad", steps: [func(x) { return error("boom") }]}).run(1)
+      fmt.println(is_error(r), " ", r.value)
+    `);
+    expect(report.error).toBeNull();
+    expect(report.output).toBe("echo: about green tea true\n{a: 3, b: 20}\n8\n+-\ntrue workflow 'bad': step 'step 1' failed: boom\n");
+  });
+
+  it('runs an LLM agent made by agents.create, which keeps its conversation', async () => {
+    server.enqueue({ content: 'first' }, { content: 'second' });
+    const { report } = await tengo(`
+      fmt := import("fmt")
+      agents := import("agents")
+      a := agents.create({name: "pal", system_prompt: "be kind"})
+      fmt.println(a.run("one"), " ", a.run("two"), " ", a.get_system_prompt(), " ", agents.update_system_prompt("pal", "be brief"), " ", a.get_system_prompt())
+      fmt.println(is_error(agents.create({name: "x", tools: ["nope"]})))
+    `);
+    expect(report.error).toBeNull();
+    expect(report.output).toBe('first second be kind true be brief\ntrue\n');
+    const second = server.requests.at(-1)?.body as { messages: { role: string; content: string }[] };
+    expect(second.messages.map((m) => m.content)).toEqual(['be kind', 'one', 'first', 'two']);
   });
 });
 

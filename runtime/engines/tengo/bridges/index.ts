@@ -8,25 +8,31 @@ import { httpModule, ioModule, logModule, storageModule } from './basics';
 import { makeKit } from './kit';
 import { llmModule } from './llm';
 import { toolsModule } from './tools';
+import { workflowModule } from './workflow';
 
-export const BRIDGE_MODULES = ['llm', 'tools', 'agents', 'storage', 'http', 'log', 'io', 'params'] as const;
+export const BRIDGE_MODULES = ['llm', 'tools', 'agents', 'workflow', 'storage', 'http', 'log', 'io', 'params'] as const;
 
 export function bridgeModules(host: SyncHost, m: Machine, params: Record<string, unknown>): (name: string) => Value | undefined {
   const kit = makeKit(host, m);
   const made = new Map<string, Value>();
+  // Agents run tools and workflows run every kind of step: they share the one registry of each.
+  let tools: ReturnType<typeof toolsModule> | undefined;
+  const toolsOnce = () => (tools ??= toolsModule(kit));
+  const get = (name: string): Value | undefined => {
+    if (!Object.hasOwn(build, name)) return undefined;
+    if (!made.has(name)) made.set(name, build[name]!());
+    return made.get(name);
+  };
   const build: Record<string, () => Value> = {
     llm: () => llmModule(kit),
-    tools: () => toolsModule(kit),
-    agents: () => agentsModule(kit),
+    tools: () => toolsOnce().module,
+    agents: () => agentsModule(kit, () => toolsOnce().access),
+    workflow: () => workflowModule(kit, get),
     storage: () => storageModule(kit),
     http: () => httpModule(kit),
     log: () => logModule(kit),
     io: () => ioModule(kit),
     params: () => fromJs(params, true),
   };
-  return (name) => {
-    if (!Object.hasOwn(build, name)) return undefined;
-    if (!made.has(name)) made.set(name, build[name]!());
-    return made.get(name);
-  };
+  return get;
 }

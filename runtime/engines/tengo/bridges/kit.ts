@@ -1,6 +1,6 @@
 /**
  * What every Tengo bridge module is built from: the blocking host, the machine (to call Tengo
- * callbacks), and the argument checks derived from the bridge description (Lua names are Tengo's).
+ * callbacks), and the argument checks derived from the bridge description (Tengo's view: Lua's names).
  */
 import { argSpecs, type ArgKind } from '../../arg-specs';
 import { runtimeError } from '../errors';
@@ -9,7 +9,7 @@ import type { Machine } from '../machine';
 import type { SyncHost } from '../worker/sync-host';
 import { ImmutableArray, ImmutableMap, isCallable, TArray, TBuiltin, TError, TFloat, typeName, type Value } from '../values';
 
-const SPECS = argSpecs('lua');
+const SPECS = argSpecs('tengo');
 
 export interface Kit {
   host: SyncHost;
