@@ -198,12 +198,29 @@ describe('tengo workflows and agents', () => {
   });
 });
 
+describe('llmspell validate for tengo', () => {
+  it('reports a parse error and an unknown module with file:line:column, running nothing', async () => {
+    const dir = `val-${Math.random().toString(36).slice(2)}`;
+    mkdirSync(path.join(ws.dir, dir));
+    ws.write(`${dir}/main.tengo`, 'fmt := import("fmt")\nfmt.println("ran")\nx := (1 + \n');
+    const parse = await runCli(['validate', dir], { cwd: ws.dir });
+    expect(parse.code).not.toBe(0);
+    expect(parse.stdout + parse.stderr).toContain(`syntax error: ${dir}/main.tengo:4:1: Parse Error: expected operand, found EOF`);
+    expect(parse.stdout).not.toContain('ran');
+    ws.write(`${dir}/main.tengo`, 'fmt := import("fmt")\nos := import("os")\nu := import("./util")');
+    ws.write(`${dir}/util.tengo`, 'export 1');
+    const os = await runCli(['validate', dir], { cwd: ws.dir });
+    expect(os.stdout + os.stderr).toContain(`syntax error: ${dir}/main.tengo:2:7: Compile Error: module 'os' not found`);
+  });
+});
+
 describe('llmspell create --engine tengo', () => {
   it.each(['basic', 'chat', 'agent', 'pipeline', 'tool'])('scaffolds the %s template as a Tengo spell that runs and passes its test', async (template) => {
     const name = `tg-${template}`;
     const created = await runCli(['create', name, '--engine', 'tengo', '--template', template], { cwd: ws.dir });
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('main.tengo');
+    expect(created.stdout).toContain(`tests/${name}.test.tengo`);
     const run = await runCli(['run', name, ...(template === 'pipeline' ? ['topic=tea'] : []), '--json'], { cwd: ws.dir });
     const report = JSON.parse(run.stdout) as Report;
     expect(report.error).toBeNull();

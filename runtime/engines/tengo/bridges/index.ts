@@ -1,4 +1,4 @@
-/** The bridge modules a Tengo spell can import, by name; `params` is an immutable map. */
+/** The bridge modules a Tengo spell can import, by name; `params` is an immutable map; `testing` only in spell tests. */
 import { fromJs } from '../interop';
 import type { Machine } from '../machine';
 import type { Value } from '../values';
@@ -7,12 +7,13 @@ import { agentsModule } from './agents';
 import { httpModule, ioModule, logModule, storageModule } from './basics';
 import { makeKit } from './kit';
 import { llmModule } from './llm';
+import { testingModule } from './testing';
 import { toolsModule } from './tools';
 import { workflowModule } from './workflow';
 
 export const BRIDGE_MODULES = ['llm', 'tools', 'agents', 'workflow', 'storage', 'http', 'log', 'io', 'params'] as const;
 
-export function bridgeModules(host: SyncHost, m: Machine, params: Record<string, unknown>): (name: string) => Value | undefined {
+export function bridgeModules(host: SyncHost, m: Machine, params: Record<string, unknown>, mode: 'run' | 'test' = 'run'): (name: string) => Value | undefined {
   const kit = makeKit(host, m);
   const made = new Map<string, Value>();
   // Agents run tools and workflows run every kind of step: they share the one registry of each.
@@ -33,6 +34,7 @@ export function bridgeModules(host: SyncHost, m: Machine, params: Record<string,
     log: () => logModule(kit),
     io: () => ioModule(kit),
     params: () => fromJs(params, true),
+    ...(mode === 'test' ? { testing: () => testingModule(kit) } : {}),
   };
   return get;
 }

@@ -29,7 +29,7 @@ function readSource(name: string, from: string): { file: string; source: string 
 
 function runSpell(): void {
   let bridges: ((name: string) => Value | undefined) | undefined;
-  const modules = (name: string, m: Machine) => (bridges ??= bridgeModules(host, m, start.params))(name);
+  const modules = (name: string, m: Machine) => (bridges ??= bridgeModules(host, m, start.params, start.mode))(name);
   let compiled: ReturnType<typeof prepare>;
   try {
     compiled = prepare(start.code, start.fileName, {
