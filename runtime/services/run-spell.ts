@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { LoadedConfig } from '../config';
 import type { LogLevel } from '../contract/engine-protocol';
 import type { RunEvent, RunOutcome } from '../contract/run-events';
@@ -10,7 +9,7 @@ import type { BridgeHandlers } from '../bridges/types';
 import type { Cassette } from '../llm/cassette/cassette';
 import { askedLimits } from '../spells/manifest-limits';
 import type { ResolvedSpell } from '../spells/resolve-spell';
-import { tengoSourceHandlers } from '../spells/tengo-modules';
+import { tengoModuleHandlers } from '../spells/tengo-modules';
 import { createRunServices } from './run-services';
 
 interface RunSpellBase {
@@ -48,15 +47,6 @@ export interface RunSpellResult {
   usage: unknown;
 }
 
-/** A Tengo spell's source modules come from its folder (a test file's, next to the test file). */
-function tengoModules(options: RunSpellOptions): BridgeHandlers {
-  const { spell } = options;
-  if (spell.source.engine !== 'tengo') return {};
-  const entryDir = path.dirname(spell.entryPath);
-  const file = options.mode === 'test' ? path.resolve(entryDir, spell.source.fileName) : spell.entryPath;
-  return tengoSourceHandlers(spell.dir ?? entryDir, spell.source.fileName, file);
-}
-
 /**
  * Runs one prepared spell with the capabilities its configuration grants, the one path shared by
  * `llmspell run`, `llmspell test` and the studio. A replayed cassette that lacked an answer fails
@@ -84,7 +74,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     mode: options.mode ?? 'run',
   };
   const hooks = {
-    bridges: { ...services.bridges, ...tengoModules(options), ...options.extraBridges },
+    bridges: { ...services.bridges, ...tengoModuleHandlers(options.spell, options.mode), ...options.extraBridges },
     services: services.services,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   };

@@ -8,6 +8,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BridgeError, ErrorCode } from '../contract/error-codes';
 import type { BridgeHandlers } from '../bridges/types';
+import type { ResolvedSpell } from './resolve-spell';
 
 export const MAX_MODULE_BYTES = 1024 * 1024;
 
@@ -42,4 +43,12 @@ export function tengoSourceHandlers(root: string, entryName: string, entryFile: 
       return { file: display, source: readFileSync(real, 'utf8') };
     },
   };
+}
+
+/** The handlers a run of `spell` needs: a Tengo spell's modules come from its folder (a test file's, next to it). */
+export function tengoModuleHandlers(spell: ResolvedSpell, mode: 'run' | 'test' = 'run'): BridgeHandlers {
+  if (spell.source.engine !== 'tengo') return {};
+  const entryDir = path.dirname(spell.entryPath);
+  const file = mode === 'test' ? path.resolve(entryDir, spell.source.fileName) : spell.entryPath;
+  return tengoSourceHandlers(spell.dir ?? entryDir, spell.source.fileName, file);
 }
