@@ -14,6 +14,7 @@ import { TOOLS_CLASSES, TOOLS_MODULE } from './bridge-api/tools';
 import { WORKFLOW_CLASSES, WORKFLOW_MODULE } from './bridge-api/workflow';
 
 export * from './bridge-api/model';
+export { tengoType } from './bridge-api/tengo-type';
 
 /** The description. */
 export const BRIDGE_API: BridgeApi = {

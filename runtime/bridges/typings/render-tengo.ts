@@ -1,6 +1,5 @@
-import { BRIDGE_API, classesFor, modulesFor, paramName, type ApiParam, type BridgeApi, type FunctionView } from '../../contract/bridge-api';
+import { BRIDGE_API, classesFor, modulesFor, paramName, tengoType, type ApiParam, type BridgeApi, type FunctionView } from '../../contract/bridge-api';
 import { GENERATED_BY } from './render-dts';
-import { tengoType } from './type-text';
 
 /** `llm.chat(prompt, opts?) → string | error`, as a Tengo spell calls it. */
 export function tengoSignature(owner: string, fn: FunctionView, sep = '.'): string {
