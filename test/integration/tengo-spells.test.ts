@@ -182,6 +182,19 @@ describe('tengo workflows and agents', () => {
     expect(report.output).toBe("echo: about green tea true\n{a: 3, b: 20}\n8\n+-\ntrue workflow 'bad': step 'step 1' failed: boom\n");
   });
 
+  it('loads a workflow file that runs in the host', async () => {
+    ws.write('tiny.workflow.yaml', 'name: tiny\ninputs:\n  n: { type: integer, default: 1 }\nnodes:\n  - { id: v, type: transform, config: { value: 42 } }\n');
+    const { report } = await tengo(`
+      fmt := import("fmt")
+      workflow := import("workflow")
+      wf := workflow.load("tiny.workflow.yaml")
+      fmt.println(wf.kind, " ", wf.name, " ", wf.run({n: 2}), " ", workflow.is_workflow(wf))
+      fmt.println(is_error(workflow.load("missing.workflow.yaml")))
+    `);
+    expect(report.error).toBeNull();
+    expect(report.output).toBe('file tiny {v: 42} true\ntrue\n');
+  });
+
   it('runs an LLM agent made by agents.create, which keeps its conversation', async () => {
     server.enqueue({ content: 'first' }, { content: 'second' });
     const { report } = await tengo(`
