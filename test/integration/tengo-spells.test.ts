@@ -110,10 +110,12 @@ describe('tengo bridges', () => {
       fmt.println(tools.execute("add", {a: 2, b: 3}))
       fmt.println(is_error(tools.execute("add", {a: "x"})))
       agents.register("shout", func(input, opts) { return input + "!" })
-      fmt.println(agents.execute("shout", "hey"), " ", agents.list())
+      // A function that takes only the input is fine too (Tengo counts arguments strictly).
+      agents.register("echo", func(input) { return input })
+      fmt.println(agents.execute("shout", "hey"), " ", agents.execute("echo", "hi"), " ", agents.list())
     `);
     expect(report.error).toBeNull();
-    expect(report.output).toBe('5\ntrue\nhey! ["shout"]\n');
+    expect(report.output).toBe('5\ntrue\nhey! hi ["echo", "shout"]\n');
   });
 
   it('gets params as an immutable map', async () => {
@@ -172,14 +174,14 @@ describe('tengo workflows and agents', () => {
       fmt.println(wf.run("green"), " ", workflow.is_workflow(wf))
       p := workflow.parallel({steps: {a: func(x) { return x + 1 }, b: func(x) { return x * 10 }}, aggregate: "map"})
       fmt.println(p.run(2))
-      fmt.println(workflow.loop({step: func(x) { return x * 2 }, count: 3}).run(1))
+      fmt.println(workflow.loop({step: func(x) { return x * 2 }, count: 3}).run(1), " ", workflow.loop({step: func(x) { return x * 2 }, until_: func(v) { return v > 10 }}).run(1))
       c := workflow.conditional({condition: func(x) { return x > 0 ? "pos" : "neg" }, branches: {pos: func(x) { return "+" }, neg: func(x) { return "-" }}})
       fmt.println(c.run(3), c.run(-3))
       r := workflow.sequential({name: "bad", steps: [func(x) { return error("boom") }]}).run(1)
       fmt.println(is_error(r), " ", r.value)
     `);
     expect(report.error).toBeNull();
-    expect(report.output).toBe("echo: about green tea true\n{a: 3, b: 20}\n8\n+-\ntrue workflow 'bad': step 'step 1' failed: boom\n");
+    expect(report.output).toBe("echo: about green tea true\n{a: 3, b: 20}\n8 16\n+-\ntrue workflow 'bad': step 'step 1' failed: boom\n");
   });
 
   it('loads a workflow file that runs in the host', async () => {

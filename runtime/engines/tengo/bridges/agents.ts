@@ -61,15 +61,15 @@ export function agentsModule(kit: Kit, tools: () => ToolAccess): ImmutableMap {
     },
     execute: ([name, input, options]) => {
       const agent = lookup(name);
-      return agent instanceof TError ? agent : kit.m.call(member(agent, 'execute'), [input, options]);
+      return agent instanceof TError ? agent : kit.callback(member(agent, 'execute'), [input, options]);
     },
     stream: ([name, input, callback, options]) => {
       const agent = lookup(name);
       if (agent instanceof TError) return agent;
       const stream = member(agent, 'stream');
-      if (isCallable(stream)) return kit.m.call(stream, [input, options, callback]);
+      if (isCallable(stream)) return kit.callback(stream, [input, options, callback]);
       // An agent without stream() sends its whole answer once.
-      const r = kit.m.call(member(agent, 'execute'), [input, options]);
+      const r = kit.callback(member(agent, 'execute'), [input, options]);
       if (!(r instanceof TError) && r !== undefined) kit.m.call(callback, [r]);
       return r;
     },

@@ -10,7 +10,7 @@
 import { runtimeError } from '../errors';
 import { toJs } from '../interop';
 import { toText } from '../to-string';
-import { arrayItems, ImmutableMap, isCallable, isFalsy, mapEntries, newArray, TBuiltin, TError, TFunction, typeName, type Value } from '../values';
+import { arrayItems, ImmutableMap, isCallable, isFalsy, mapEntries, newArray, TBuiltin, TError, typeName, type Value } from '../values';
 import type { Kit } from './kit';
 
 type Runner = (input: Value, opts: Value) => Value;
@@ -34,10 +34,7 @@ export function workflowModule(kit: Kit, modules: Modules): ImmutableMap {
   };
 
   /** Calls a step function with as many of (input, state) as it takes. */
-  const callStep = (fn: Value, input: Value, state: Value): Value => {
-    const args = fn instanceof TFunction && !fn.variadic ? [input, state].slice(0, fn.nparams) : [input, state];
-    return kit.m.call(fn, args);
-  };
+  const callStep = (fn: Value, input: Value, state: Value): Value => kit.callback(fn, [input, state]);
 
   const runStep = (step: Value, input: Value, state: Map<string, Value>): Value => {
     if (isWorkflow(step)) return kit.m.call(step.map.get('run'), [input]);
@@ -69,7 +66,7 @@ export function workflowModule(kit: Kit, modules: Modules): ImmutableMap {
       const agent = m.get('agent');
       if (typeof agent === 'string') return kit.m.call(bridge('agents', 'execute'), [agent, prompt]);
       const execute = mapEntries(agent)?.get('execute');
-      if (isCallable(execute)) return kit.m.call(execute, [prompt]);
+      if (isCallable(execute)) return kit.callback(execute, [prompt, undefined]);
       return new TError('agent must be an agent or the name of a registered one');
     }
     if (m.has('run')) return runStep(m.get('run'), input, state);
@@ -139,7 +136,7 @@ export function workflowModule(kit: Kit, modules: Modules): ImmutableMap {
       const classify = mapEntries(spec.get('classify'));
       if (!isCallable(condition) && !classify) throw argError('workflow.conditional: give condition: func(input) or classify: {labels: [...]}');
       return make('conditional', spec, (input) => {
-        const key = isCallable(condition) ? kit.m.call(condition, [input]) : classifyInput(classify!, input);
+        const key = isCallable(condition) ? kit.callback(condition, [input]) : classifyInput(classify!, input);
         if (key instanceof TError && spec.get('default') === undefined) return key;
         const branch = (typeof key === 'string' || typeof key === 'boolean' ? branches.get(String(key)) : undefined) ?? spec.get('default');
         if (branch === undefined) return new TError(`no branch for ${show(key)} and no default`);
@@ -156,7 +153,7 @@ export function workflowModule(kit: Kit, modules: Modules): ImmutableMap {
       return make('loop', spec, (input) => {
         const forEach = spec.get('for_each');
         if (forEach !== undefined) {
-          const items = arrayItems(forEach === true ? input : isCallable(forEach) ? kit.m.call(forEach, [input]) : forEach);
+          const items = arrayItems(forEach === true ? input : isCallable(forEach) ? kit.callback(forEach, [input]) : forEach);
           if (!items) return new TError('for_each needs an array');
           const results: Value[] = [];
           for (let i = 0; i < items.length; i++) {
@@ -169,11 +166,11 @@ export function workflowModule(kit: Kit, modules: Modules): ImmutableMap {
         let value = input;
         const rounds = typeof spec.get('count') === 'number' ? (spec.get('count') as number) : max;
         for (let i = 1; i <= rounds; i++) {
-          if (isCallable(whileFn) && isFalsy(kit.m.call(whileFn, [value, i]))) return value;
+          if (isCallable(whileFn) && isFalsy(kit.callback(whileFn, [value, i]))) return value;
           const out = runStep(step, value, new Map<string, Value>([['iteration', i]]));
           if (out instanceof TError) return new TError(`iteration ${i} failed: ${toText(out.value)}`);
           value = out;
-          if (isCallable(untilFn) && !isFalsy(kit.m.call(untilFn, [value, i]))) return value;
+          if (isCallable(untilFn) && !isFalsy(kit.callback(untilFn, [value, i]))) return value;
         }
         if ((isCallable(whileFn) || isCallable(untilFn)) && spec.get('on_limit') !== 'finish') {
           return new TError(`reached max_iterations (${max}) before the loop's condition ended it`);
