@@ -11,7 +11,9 @@ import { testingModule } from './testing';
 import { toolsModule } from './tools';
 import { workflowModule } from './workflow';
 
+/** The modules every run offers (the parity test imports each one); the build table below has exactly these keys. */
 export const BRIDGE_MODULES = ['llm', 'tools', 'agents', 'workflow', 'storage', 'http', 'log', 'io', 'params'] as const;
+type BridgeModule = (typeof BRIDGE_MODULES)[number];
 
 export function bridgeModules(host: SyncHost, m: Machine, params: Record<string, unknown>, mode: 'run' | 'test' = 'run'): (name: string) => Value | undefined {
   const kit = makeKit(host, m);
@@ -20,11 +22,12 @@ export function bridgeModules(host: SyncHost, m: Machine, params: Record<string,
   let tools: ReturnType<typeof toolsModule> | undefined;
   const toolsOnce = () => (tools ??= toolsModule(kit));
   const get = (name: string): Value | undefined => {
-    if (!Object.hasOwn(build, name)) return undefined;
-    if (!made.has(name)) made.set(name, build[name]!());
+    const make = Object.hasOwn(build, name) ? build[name as BridgeModule] : name === 'testing' && mode === 'test' ? () => testingModule(kit) : undefined;
+    if (!make) return undefined;
+    if (!made.has(name)) made.set(name, make());
     return made.get(name);
   };
-  const build: Record<string, () => Value> = {
+  const build: Record<BridgeModule, () => Value> = {
     llm: () => llmModule(kit),
     tools: () => toolsOnce().module,
     agents: () => agentsModule(kit, () => toolsOnce().access),
@@ -34,7 +37,6 @@ export function bridgeModules(host: SyncHost, m: Machine, params: Record<string,
     log: () => logModule(kit),
     io: () => ioModule(kit),
     params: () => fromJs(params, true),
-    ...(mode === 'test' ? { testing: () => testingModule(kit) } : {}),
   };
   return get;
 }
