@@ -105,6 +105,23 @@ describe('llmspell test', () => {
     expect(result.code).toBe(1);
   });
 
+  it('a Tengo case that fails inside a stream callback leaves the next call its own answer', async () => {
+    const dir = spellWithTests('tengo-stream', '', {
+      's.test.tengo': [
+        'testing := import("testing")',
+        'llm := import("llm")',
+        'testing.test("fails in a callback", func() {',
+        '  llm.stream_chat("one two three four five six", func(c) { testing.expect(c).to_equal("nope") })',
+        '})',
+        'testing.test("next call", func() { testing.expect(llm.chat("second")).to_contain("second") })',
+      ].join('\n'),
+    });
+    ws.write('tengo-stream/main.tengo', 'fmt := import("fmt")\nfmt.println("hi")\n');
+    const result = await runCli(['test', dir], { env: env() });
+    expect(result.stdout).toContain('not ok 1 - tengo-stream: fails in a callback');
+    expect(result.stdout).toContain('\nok 2 - tengo-stream: next call');
+  });
+
   it('prints JSON with --json and exits 0 when all pass', async () => {
     const dir = spellWithTests('ok-spell', 'print("fine")\n', { 'ok.test.lua': 'test("fine", function() expect(run_spell()).to_equal("fine\\n") end)\n' });
     const result = await runCli(['test', dir, '--json'], { env: env() });
