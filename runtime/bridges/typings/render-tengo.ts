@@ -1,4 +1,4 @@
-import { BRIDGE_API, classesFor, modulesFor, paramName, tengoType, type ApiParam, type BridgeApi, type FunctionView } from '../../contract/bridge-api';
+import { BRIDGE_API, classesFor, inLanguage, modulesFor, paramName, tengoType, viewFunction, type ApiParam, type BridgeApi, type FunctionView } from '../../contract/bridge-api';
 import { GENERATED_BY } from './render-dts';
 
 /** `llm.chat(prompt, opts?) → string | error`, as a Tengo spell calls it. */
@@ -42,10 +42,9 @@ export function renderTengo(api: BridgeApi = BRIDGE_API): string {
   for (const cls of classesFor('tengo', api)) {
     out.push(`### ${cls.name}`, '', cls.doc, '');
     for (const f of cls.fields) out.push(`- \`${paramName(f, 'tengo')}\`${f.optional ? ' (optional)' : ''}: ${tengoType(f.type)}${f.doc ? ` — ${f.doc}` : ''}`);
-    for (const m of cls.methods ?? []) {
-      if (m.only === 'js' || m.tengo === false) continue;
-      const view = { name: m.name, doc: m.doc, params: m.params, returns: m.returns, fails: m.fails ?? false, async: false };
-      out.push(`- \`${tengoSignature(cls.name.toLowerCase(), view)}\` — ${m.doc}`);
+    for (const m of (cls.methods ?? []).filter((x) => inLanguage(x, 'tengo'))) {
+      const view = viewFunction(m, 'tengo');
+      out.push(`- \`${tengoSignature(cls.name.toLowerCase(), view)}\` — ${view.doc}`);
     }
     out.push('');
   }
