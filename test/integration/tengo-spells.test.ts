@@ -47,6 +47,11 @@ describe('tengo sandbox', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('ends an endless workflow loop of host functions at the time limit', async () => {
+    const { report } = await tengo('workflow := import("workflow")\nworkflow.loop({step: format, count: 1000000000000}).run("x")', '--timeout', '1');
+    expect(report.error?.code).toBe('timeout');
+  });
+
   it.each([
     ['arrays', 'a := []\nfor { a = append(a, [1, 2, 3, 4, 5, 6, 7, 8]) }'],
     ['maps', 'm := {}\ni := 0\nfor { m[string(i)] = "xxxxxxxxxxxxxxxx" + string(i); i++ }'],

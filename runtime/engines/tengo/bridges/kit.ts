@@ -74,6 +74,8 @@ export function makeKit(host: SyncHost, m: Machine): Kit {
       return r.ok ? fromJs(r.value) : new TError(r.error);
     },
     callback(fn, args) {
+      // Counts as a step even when `fn` is a host function, so no loop of callbacks escapes the limits.
+      if (--m.budget <= 0) m.tick();
       return m.call(fn, fn instanceof TFunction && !fn.variadic && fn.nparams < args.length ? args.slice(0, fn.nparams) : args);
     },
     stream(method, args, onEvent) {
