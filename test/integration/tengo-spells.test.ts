@@ -2,7 +2,7 @@
  * Tengo spells through the real CLI: the sandbox (no os, runaway loops, memory bombs, deep
  * recursion, huge strings) and the bridges against the local OpenAI-compatible server.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempWorkspace } from '../helpers/cli';
@@ -164,6 +164,11 @@ describe('tengo source modules', () => {
     ws.write(`${dir}/main.tengo`, 'x := import("../outside")');
     const escaped = JSON.parse((await runCli(['run', dir, '--json'], { cwd: ws.dir })).stdout) as Report;
     expect(escaped.error?.message).toMatch(new RegExp(`^Compile Error: module '../outside' is outside the spell's folder\n\tat ${dir}/main.tengo:1:6`));
+    // A link inside the folder that leads out is refused like `..`.
+    symlinkSync(path.join(ws.dir, 'outside.tengo'), path.join(ws.dir, dir, 'link.tengo'));
+    ws.write(`${dir}/main.tengo`, 'x := import("./link")');
+    const linked = JSON.parse((await runCli(['run', dir, '--json'], { cwd: ws.dir })).stdout) as Report;
+    expect(linked.error?.message).toMatch(/^Compile Error: module '.\/link' is outside the spell's folder/);
     ws.write(`${dir}/main.tengo`, 'x := import("./nothing")');
     const missing = JSON.parse((await runCli(['run', dir, '--json'], { cwd: ws.dir })).stdout) as Report;
     expect(missing.error?.message).toMatch(/^Compile Error: module '.\/nothing' not found/);
