@@ -17,7 +17,7 @@ export interface RecoveryOffer {
 }
 
 /** Monaco language ids the renderer bundles. */
-export type EditorLanguage = 'lua' | 'javascript' | 'typescript' | 'yaml' | 'markdown' | 'plaintext';
+export type EditorLanguage = 'lua' | 'javascript' | 'typescript' | 'tengo' | 'yaml' | 'markdown' | 'plaintext';
 
 const LANGUAGES: Record<string, EditorLanguage> = {
   lua: 'lua',
@@ -25,6 +25,7 @@ const LANGUAGES: Record<string, EditorLanguage> = {
   mjs: 'javascript',
   cjs: 'javascript',
   ts: 'typescript',
+  tengo: 'tengo',
   yaml: 'yaml',
   yml: 'yaml',
   md: 'markdown',

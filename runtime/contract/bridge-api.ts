@@ -14,6 +14,7 @@ import { TOOLS_CLASSES, TOOLS_MODULE } from './bridge-api/tools';
 import { WORKFLOW_CLASSES, WORKFLOW_MODULE } from './bridge-api/workflow';
 
 export * from './bridge-api/model';
+export { tengoType } from './bridge-api/tengo-type';
 
 /** The description. */
 export const BRIDGE_API: BridgeApi = {
@@ -41,8 +42,9 @@ export function camelCase(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
-/** Whether an item of the description exists in `language`. */
-export function inLanguage(item: { only?: Language }, language: Language): boolean {
+/** Whether an item of the description exists in `language` (Tengo has Lua's items unless one says `tengo: false`). */
+export function inLanguage(item: { only?: Language; tengo?: unknown }, language: Language): boolean {
+  if (language === 'tengo') return item.tengo !== false && (item.only === undefined || item.only === 'lua' || item.only === 'tengo');
   return item.only === undefined || item.only === language;
 }
 
@@ -65,12 +67,13 @@ export function paramName(param: ApiParam, language: Language): string {
 
 /** A function of the description as `language` sees it. */
 export function viewFunction(fn: ApiFunction, language: Language): FunctionView {
-  const o = (language === 'js' ? fn.js : fn.lua) ?? {};
+  const o = (language === 'js' ? fn.js : language === 'tengo' ? fn.tengo || fn.lua : fn.lua) ?? {};
   return {
     name: o.name ?? (language === 'js' ? camelCase(fn.name) : fn.name),
     doc: o.doc ?? fn.doc,
     params: o.params ?? fn.params,
     returns: o.returns ?? fn.returns,
+    // Tengo has one result: an override gives its shape where Lua returns several.
     ...(language === 'lua' && o.results ? { results: o.results } : {}),
     fails: fn.fails ?? false,
     async: language === 'js' ? (o.async ?? fn.async ?? false) : false,

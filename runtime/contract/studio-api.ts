@@ -99,7 +99,7 @@ export const STUDIO_METHODS = {
   'library.tags': method(z.object({}), z.array(z.object({ tag: z.string(), count: z.number().int() })), 'Every tag in the library with how many spells carry it, most used first.'),
   'library.open': method(SpellRef, z.object({ spell: SpellSummary, files: z.array(SpellFile) }), 'The files of a spell. Never runs it.'),
   'library.create': method(
-    z.object({ name: z.string(), template: z.enum(['basic', 'chat', 'agent', 'pipeline', 'tool', 'workflow']), engine: z.enum(['lua', 'javascript']) }),
+    z.object({ name: z.string(), template: z.enum(['basic', 'chat', 'agent', 'pipeline', 'tool', 'workflow']), engine: z.enum(['lua', 'javascript', 'tengo']) }),
     SpellSummary,
     'Creates a spell from a template in the user library; template `workflow` creates a workflow file (input → llm → output) for the canvas.',
   ),

@@ -9,6 +9,7 @@ import type { BridgeHandlers } from '../bridges/types';
 import type { Cassette } from '../llm/cassette/cassette';
 import { askedLimits } from '../spells/manifest-limits';
 import type { ResolvedSpell } from '../spells/resolve-spell';
+import { tengoModuleHandlers } from '../spells/tengo-modules';
 import { createRunServices } from './run-services';
 
 interface RunSpellBase {
@@ -72,7 +73,11 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     logLevel: config.log_level as LogLevel,
     mode: options.mode ?? 'run',
   };
-  const hooks = { bridges: { ...services.bridges, ...options.extraBridges }, services: services.services, ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
+  const hooks = {
+    bridges: { ...services.bridges, ...tengoModuleHandlers(options.spell, options.mode), ...options.extraBridges },
+    services: services.services,
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  };
   let controller: RunController;
   try {
     controller = budget.run(spec, hooks);

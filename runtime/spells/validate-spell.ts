@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkLuaSyntax } from './lua-syntax';
+import { checkTengoSyntax } from './tengo-syntax';
 import { ManifestError, formatManifestProblem } from './manifest-problems';
 import { resolveSpell, SpellNotFound, type ResolvedSpell } from './resolve-spell';
 
@@ -30,12 +31,16 @@ export async function validateSpell(target: string, cwd: string): Promise<SpellV
     const error = await checkLuaSyntax(spell.source.code, spell.source.fileName);
     if (error) problems.push(`syntax error: ${error}`);
   }
+  if (spell.engine === 'tengo') {
+    const error = checkTengoSyntax(spell.source.code, spell.source.fileName, path.dirname(spell.entryPath));
+    if (error) problems.push(`syntax error: ${spell.source.fileName}:${error.line}:${error.column}: ${error.message}`);
+  }
   if (spell.dir) {
     if (!spell.manifest) warnings.push('no spell.yaml: the spell has default metadata and untyped parameters');
     if (!existsSync(path.join(spell.dir, 'README.md'))) warnings.push('no README.md');
     const tests = path.join(spell.dir, 'tests');
-    const hasTests = existsSync(tests) && readdirSync(tests).some((f) => /\.test\.(lua|js)$/.test(f));
-    if (!hasTests) warnings.push('no tests (tests/*.test.lua or tests/*.test.js)');
+    const hasTests = existsSync(tests) && readdirSync(tests).some((f) => /\.test\.(lua|js|tengo)$/.test(f));
+    if (!hasTests) warnings.push('no tests (tests/*.test.lua, tests/*.test.js or tests/*.test.tengo)');
   }
   return { spell, problems, warnings };
 }

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../contract/studio-api';
 import { isWorkflowPath } from '../contract/workflow';
+import path from 'node:path';
 import { checkLuaSyntax } from '../spells/lua-syntax';
+import { checkTengoSyntax } from '../spells/tengo-syntax';
 import { checkWorkflowText, nodeTypes } from '../workflows';
 import { fieldPath } from '../workflows/graph/problems';
 import { parseManifestText } from '../spells/manifest-file';
@@ -24,6 +26,7 @@ export function diagnosticsService({ library }: { library: StudioLibrary }): Han
       if (isWorkflowPath(file)) return workflowDiagnostics(file, target, content);
       if (file === 'spell.yaml' || file.endsWith('/spell.yaml')) return manifestDiagnostics(file, content);
       if (file.endsWith('.lua')) return luaDiagnostics(file, content);
+      if (file.endsWith('.tengo')) return tengoDiagnostics(file, content, path.dirname(target));
       return [];
     },
   };
@@ -43,6 +46,12 @@ export async function luaDiagnostics(file: string, content: string): Promise<Dia
   const match = /:(\d+): ([\s\S]*)$/.exec(error);
   const line = match ? Number(match[1]) : 1;
   return [{ file, line, message: match ? match[2]!.trim() : error, severity: 'error' }];
+}
+
+/** The first Tengo parse or compile error, at its line and column; imports are looked up beside the file. */
+export function tengoDiagnostics(file: string, content: string, dir: string): Diagnostic[] {
+  const problem = checkTengoSyntax(content, file, dir);
+  return problem ? [{ file, line: problem.line, column: problem.column, message: problem.message, severity: 'error' }] : [];
 }
 
 /** Every problem `llmspell validate` finds in a workflow's text, with its line, node and field path. */

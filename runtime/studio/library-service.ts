@@ -99,5 +99,5 @@ export function libraryService({ library, events, recovery }: LibraryDeps): Hand
 }
 
 function entryFile(engine: string): string {
-  return engine === 'javascript' ? 'main.js' : 'main.lua';
+  return engine === 'javascript' ? 'main.js' : engine === 'tengo' ? 'main.tengo' : 'main.lua';
 }

@@ -1,4 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** This checkout's engine entry (dist/engine-process.js). */
+const OWN_ENGINE = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), 'dist', 'engine-process.js');
 
 /** Engine processes alive right now whose parent is gone (re-parented to init): leaks. */
 export function orphanedEngineProcesses(): number[] {
@@ -7,7 +12,8 @@ export function orphanedEngineProcesses(): number[] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (!cmdline.includes('engine-process.js')) continue;
+      // Only this checkout's engines: other checkouts on the machine run their own tests.
+      if (!cmdline.includes(OWN_ENGINE)) continue;
       const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
       if (ppid === 1) orphans.push(Number(entry));
     } catch {

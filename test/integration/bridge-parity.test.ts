@@ -1,9 +1,11 @@
 /**
  * The bridge description (runtime/contract/bridge-api.ts) and the engines cannot drift: every global
- * a spell sees in each engine, and every function of it, is described, and the other way round.
+ * a spell sees in each engine, and every function of it, is described, and the other way round. In
+ * Tengo the "globals" are the bridge modules a spell imports by name.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { BRIDGE_API, classesFor, modulesFor, type Language } from '../../runtime/contract/bridge-api';
+import { BRIDGE_MODULES } from '../../runtime/engines/tengo/bridges/index';
 import { runCli, tempWorkspace } from '../helpers/cli';
 
 const ws = tempWorkspace('llmspell-parity-');
@@ -81,5 +83,35 @@ describe('the bridge description matches the engines', () => {
     ['js', 'js'],
   ] as const)('%s: every global and function is described, and every described one exists', async (engine, language) => {
     expect(await globalsOf(engine)).toEqual(described(language));
+  });
+});
+
+/** Imports every bridge module the Tengo engine offers and lists the functions of each. */
+function tengoSpell(names: readonly string[]): string {
+  const lines = ['json := import("json")', 'fmt := import("fmt")', 'seen := {}'];
+  names.forEach((name, i) => {
+    lines.push(`m${i} := import("${name}")`, `fns${i} := []`);
+    if (name !== 'params') lines.push(`for k, v in m${i} { if is_callable(v) { fns${i} = append(fns${i}, k) } }`);
+    lines.push(`seen["${name}"] = fns${i}`);
+  });
+  lines.push('fmt.println(string(json.encode(seen)))');
+  return lines.join('\n');
+}
+
+describe('the bridge description matches the Tengo engine', () => {
+  it('tengo: every bridge module and function is described, and every described one is importable', async () => {
+    const file = ws.write('parity.tengo', tengoSpell(BRIDGE_MODULES));
+    const result = await runCli(['run', file]);
+    expect(result.stderr).toBe('');
+    const seen = JSON.parse(result.stdout) as Record<string, string[]>;
+    const sorted = Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, [...v].sort()]));
+    expect(sorted).toEqual(described('tengo'));
+  });
+
+  it.each(['promise', 'async', 'console', 'os'])('tengo: %s is not a module (a compile error naming it)', async (name) => {
+    const file = ws.write(`no-${name}.tengo`, `m := import("${name}")`);
+    const result = await runCli(['run', file]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`Compile Error: module '${name}' not found`);
   });
 });

@@ -75,6 +75,53 @@ describe('llmspell test', () => {
     expect(result.code).toBe(1);
   });
 
+  it('runs Tengo tests (tests/*.test.tengo) of a Tengo spell with the same library, as an import', async () => {
+    const dir = spellWithTests('tengo-tested', '', {
+      't.test.tengo': [
+        'testing := import("testing")',
+        'testing.test("greets", func() {',
+        '  r := testing.run_spell({who: "Ada"}, ["typed line"])',
+        '  testing.expect(r.err).to_be_undefined()',
+        '  testing.expect(r.output).to_contain("Hello, Ada!").to_match(`typed line`)',
+        '  testing.expect({n: 1}).to_match_schema({type: "object", required: ["n"]})',
+        '  testing.expect([1, {a: 2}]).to_equal([1, {a: 2}])',
+        '})',
+        'testing.test("fails with a place", func() {',
+        '  testing.expect(testing.run_spell({}).output).to_contain("Bob")',
+        '})',
+        'testing.test("sees a failed run", func() {',
+        '  testing.expect(testing.run_spell({who: ""}).err).to_contain("main.tengo:4:28")',
+        '})',
+      ].join('\n'),
+    });
+    ws.write('tengo-tested/spell.yaml', 'name: tengo-tested\nversion: 1.0.0\ndescription: test spell\nengine: tengo\nentry: main.tengo\nparameters:\n  - name: who\n    type: string\n    default: world\n');
+    ws.write('tengo-tested/main.tengo', 'fmt := import("fmt")\nio := import("io")\nparams := import("params")\nif params.who == "" { x := 1 + "a" }\nfmt.println("Hello, " + params.who + "!")\nfmt.println(io.read())\n');
+    const result = await runCli(['test', dir], { env: env() });
+    expect(result.stdout).toContain('\nok 1 - tengo-tested: greets');
+    expect(result.stdout).toContain('not ok 2 - tengo-tested: fails with a place');
+    expect(result.stdout).toContain('Runtime Error: expected "Hello, world!\\n\\n" to contain "Bob"\n    \tat tests/t.test.tengo:10:3');
+    expect(result.stdout).toContain('\nok 3 - tengo-tested: sees a failed run');
+    expect(result.stdout).toContain('1..3\n# 2 passed, 1 failed');
+    expect(result.code).toBe(1);
+  });
+
+  it('a Tengo case that fails inside a stream callback leaves the next call its own answer', async () => {
+    const dir = spellWithTests('tengo-stream', '', {
+      's.test.tengo': [
+        'testing := import("testing")',
+        'llm := import("llm")',
+        'testing.test("fails in a callback", func() {',
+        '  llm.stream_chat("one two three four five six", func(c) { testing.expect(c).to_equal("nope") })',
+        '})',
+        'testing.test("next call", func() { testing.expect(llm.chat("second")).to_contain("second") })',
+      ].join('\n'),
+    });
+    ws.write('tengo-stream/main.tengo', 'fmt := import("fmt")\nfmt.println("hi")\n');
+    const result = await runCli(['test', dir], { env: env() });
+    expect(result.stdout).toContain('not ok 1 - tengo-stream: fails in a callback');
+    expect(result.stdout).toContain('\nok 2 - tengo-stream: next call');
+  });
+
   it('prints JSON with --json and exits 0 when all pass', async () => {
     const dir = spellWithTests('ok-spell', 'print("fine")\n', { 'ok.test.lua': 'test("fine", function() expect(run_spell()).to_equal("fine\\n") end)\n' });
     const result = await runCli(['test', dir, '--json'], { env: env() });

@@ -158,6 +158,23 @@ describe('studio library', () => {
     expect(await client.call('files.diagnose', { path: spell, file: 'README.md', content: '# hi' })).toEqual([]);
   });
 
+  it('creates a Tengo spell and diagnoses Tengo with our parser, at line and column, running nothing', async () => {
+    const created = await client.call('library.create', { name: 'tengo-made', template: 'basic', engine: 'tengo' });
+    expect(created.engine).toBe('tengo');
+    const opened = await client.call('library.open', { path: created.path });
+    expect(opened.files.map((f) => f.name)).toEqual(expect.arrayContaining(['main.tengo', 'tests/tengo-made.test.tengo']));
+    const spell = created.path;
+    expect(await client.call('files.diagnose', { path: spell, file: 'main.tengo', content: 'fmt := import("fmt")\nfmt.println("ok")\n' })).toEqual([]);
+    const parse = await client.call('files.diagnose', { path: spell, file: 'main.tengo', content: 'fmt := import("fmt")\nx := [1, 2\n' });
+    expect(parse).toEqual([{ file: 'main.tengo', line: 3, column: 1, severity: 'error', message: "Parse Error: expected ']', found EOF" }]);
+    const os = await client.call('files.diagnose', { path: spell, file: 'main.tengo', content: 'os := import("os")\n' });
+    expect(os).toEqual([expect.objectContaining({ line: 1, column: 7, message: "Compile Error: module 'os' not found" })]);
+    const unresolved = await client.call('files.diagnose', { path: spell, file: 'main.tengo', content: 'x := 1\ny = nope\n' });
+    expect(unresolved).toEqual([expect.objectContaining({ line: 2, column: 5, message: "Compile Error: unresolved reference 'nope'" })]);
+    // Compiling never runs: an endless loop in the text is harmless here.
+    expect(await client.call('files.diagnose', { path: spell, file: 'main.tengo', content: 'for {}\n' })).toEqual([]);
+  });
+
   it('tells connected windows when the library changes', async () => {
     const other = await StudioTestClient.connect(studio);
     await client.call('library.create', { name: 'watched', template: 'basic', engine: 'lua' });

@@ -2,6 +2,8 @@
  * Tengo spells through the real CLI: the sandbox (no os, runaway loops, memory bombs, deep
  * recursion, huge strings) and the bridges against the local OpenAI-compatible server.
  */
+import { mkdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempWorkspace } from '../helpers/cli';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server';
@@ -43,6 +45,11 @@ describe('tengo sandbox', () => {
     const { report } = await tengo('for {}', '--timeout', '1');
     expect(report.error?.code).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('ends an endless workflow loop of host functions at the time limit', async () => {
+    const { report } = await tengo('workflow := import("workflow")\nworkflow.loop({step: format, count: 1000000000000}).run("x")', '--timeout', '1');
+    expect(report.error?.code).toBe('timeout');
   });
 
   it.each([
@@ -108,10 +115,12 @@ describe('tengo bridges', () => {
       fmt.println(tools.execute("add", {a: 2, b: 3}))
       fmt.println(is_error(tools.execute("add", {a: "x"})))
       agents.register("shout", func(input, opts) { return input + "!" })
-      fmt.println(agents.execute("shout", "hey"), " ", agents.list())
+      // A function that takes only the input is fine too (Tengo counts arguments strictly).
+      agents.register("echo", func(input) { return input })
+      fmt.println(agents.execute("shout", "hey"), " ", agents.execute("echo", "hi"), " ", agents.list())
     `);
     expect(report.error).toBeNull();
-    expect(report.output).toBe('5\ntrue\nhey! ["shout"]\n');
+    expect(report.output).toBe('5\ntrue\nhey! hi ["echo", "shout"]\n');
   });
 
   it('gets params as an immutable map', async () => {
@@ -135,12 +144,108 @@ describe('tengo bridges', () => {
   });
 });
 
+describe('tengo source modules', () => {
+  it('imports spell-local modules (and theirs, relative to each file) from the spell folder', async () => {
+    const dir = `mods-${Math.random().toString(36).slice(2)}`;
+    mkdirSync(path.join(ws.dir, dir, 'lib'), { recursive: true });
+    ws.write(`${dir}/lib/shout.tengo`, 'text := import("text")\nexport func(s) { return text.to_upper(s) + "!" }');
+    ws.write(`${dir}/util.tengo`, 'shout := import("./lib/shout")\nexport {greet: func(n) { return shout("hi " + n) }}');
+    ws.write(`${dir}/main.tengo`, 'fmt := import("fmt")\nutil := import("./util")\nfmt.println(util.greet("ada"))');
+    const result = await runCli(['run', dir, '--json'], { cwd: ws.dir });
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.error).toBeNull();
+    expect(report.output).toBe('HI ADA!\n');
+  });
+
+  it('refuses a module outside the spell folder, and says which import is missing', async () => {
+    const dir = `jail-${Math.random().toString(36).slice(2)}`;
+    ws.write('outside.tengo', 'export 1');
+    mkdirSync(path.join(ws.dir, dir));
+    ws.write(`${dir}/main.tengo`, 'x := import("../outside")');
+    const escaped = JSON.parse((await runCli(['run', dir, '--json'], { cwd: ws.dir })).stdout) as Report;
+    expect(escaped.error?.message).toMatch(new RegExp(`^Compile Error: module '../outside' is outside the spell's folder\n\tat ${dir}/main.tengo:1:6`));
+    // A link inside the folder that leads out is refused like `..`.
+    symlinkSync(path.join(ws.dir, 'outside.tengo'), path.join(ws.dir, dir, 'link.tengo'));
+    ws.write(`${dir}/main.tengo`, 'x := import("./link")');
+    const linked = JSON.parse((await runCli(['run', dir, '--json'], { cwd: ws.dir })).stdout) as Report;
+    expect(linked.error?.message).toMatch(/^Compile Error: module '.\/link' is outside the spell's folder/);
+    ws.write(`${dir}/main.tengo`, 'x := import("./nothing")');
+    const missing = JSON.parse((await runCli(['run', dir, '--json'], { cwd: ws.dir })).stdout) as Report;
+    expect(missing.error?.message).toMatch(/^Compile Error: module '.\/nothing' not found/);
+  });
+});
+
+describe('tengo workflows and agents', () => {
+  it('builds workflows of Tengo functions and LLM steps, and a failing step is an error value', async () => {
+    const { report } = await tengo(`
+      fmt := import("fmt")
+      workflow := import("workflow")
+      wf := workflow.sequential({name: "w", steps: [func(x) { return x + " tea" }, {name: "ask", llm: "about {{input}}"}]})
+      fmt.println(wf.run("green"), " ", workflow.is_workflow(wf))
+      p := workflow.parallel({steps: {a: func(x) { return x + 1 }, b: func(x) { return x * 10 }}, aggregate: "map"})
+      fmt.println(p.run(2))
+      fmt.println(workflow.loop({step: func(x) { return x * 2 }, count: 3}).run(1), " ", workflow.loop({step: func(x) { return x * 2 }, until_: func(v) { return v > 10 }}).run(1))
+      c := workflow.conditional({condition: func(x) { return x > 0 ? "pos" : "neg" }, branches: {pos: func(x) { return "+" }, neg: func(x) { return "-" }}})
+      fmt.println(c.run(3), c.run(-3))
+      r := workflow.sequential({name: "bad", steps: [func(x) { return error("boom") }]}).run(1)
+      fmt.println(is_error(r), " ", r.value)
+    `);
+    expect(report.error).toBeNull();
+    expect(report.output).toBe("echo: about green tea true\n{a: 3, b: 20}\n8 16\n+-\ntrue workflow 'bad': step 'step 1' failed: boom\n");
+  });
+
+  it('loads a workflow file that runs in the host', async () => {
+    ws.write('tiny.workflow.yaml', 'name: tiny\ninputs:\n  n: { type: integer, default: 1 }\nnodes:\n  - { id: v, type: transform, config: { value: 42 } }\n');
+    const { report } = await tengo(`
+      fmt := import("fmt")
+      workflow := import("workflow")
+      wf := workflow.load("tiny.workflow.yaml")
+      fmt.println(wf.kind, " ", wf.name, " ", wf.run({n: 2}), " ", workflow.is_workflow(wf))
+      fmt.println(is_error(workflow.load("missing.workflow.yaml")))
+    `);
+    expect(report.error).toBeNull();
+    expect(report.output).toBe('file tiny {v: 42} true\ntrue\n');
+  });
+
+  it('runs an LLM agent made by agents.create, which keeps its conversation', async () => {
+    server.enqueue({ content: 'first' }, { content: 'second' });
+    const { report } = await tengo(`
+      fmt := import("fmt")
+      agents := import("agents")
+      a := agents.create({name: "pal", system_prompt: "be kind"})
+      fmt.println(a.run("one"), " ", a.run("two"), " ", a.get_system_prompt(), " ", agents.update_system_prompt("pal", "be brief"), " ", a.get_system_prompt())
+      fmt.println(is_error(agents.create({name: "x", tools: ["nope"]})))
+    `);
+    expect(report.error).toBeNull();
+    expect(report.output).toBe('first second be kind true be brief\ntrue\n');
+    const second = server.requests.at(-1)?.body as { messages: { role: string; content: string }[] };
+    expect(second.messages.map((m) => m.content)).toEqual(['be kind', 'one', 'first', 'two']);
+  });
+});
+
+describe('llmspell validate for tengo', () => {
+  it('reports a parse error and an unknown module with file:line:column, running nothing', async () => {
+    const dir = `val-${Math.random().toString(36).slice(2)}`;
+    mkdirSync(path.join(ws.dir, dir));
+    ws.write(`${dir}/main.tengo`, 'fmt := import("fmt")\nfmt.println("ran")\nx := (1 + \n');
+    const parse = await runCli(['validate', dir], { cwd: ws.dir });
+    expect(parse.code).not.toBe(0);
+    expect(parse.stdout + parse.stderr).toContain(`syntax error: ${dir}/main.tengo:4:1: Parse Error: expected operand, found EOF`);
+    expect(parse.stdout).not.toContain('ran');
+    ws.write(`${dir}/main.tengo`, 'fmt := import("fmt")\nos := import("os")\nu := import("./util")');
+    ws.write(`${dir}/util.tengo`, 'export 1');
+    const os = await runCli(['validate', dir], { cwd: ws.dir });
+    expect(os.stdout + os.stderr).toContain(`syntax error: ${dir}/main.tengo:2:7: Compile Error: module 'os' not found`);
+  });
+});
+
 describe('llmspell create --engine tengo', () => {
   it.each(['basic', 'chat', 'agent', 'pipeline', 'tool'])('scaffolds the %s template as a Tengo spell that runs and passes its test', async (template) => {
     const name = `tg-${template}`;
     const created = await runCli(['create', name, '--engine', 'tengo', '--template', template], { cwd: ws.dir });
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('main.tengo');
+    expect(created.stdout).toContain(`tests/${name}.test.tengo`);
     const run = await runCli(['run', name, ...(template === 'pipeline' ? ['topic=tea'] : []), '--json'], { cwd: ws.dir });
     const report = JSON.parse(run.stdout) as Report;
     expect(report.error).toBeNull();

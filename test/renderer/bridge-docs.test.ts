@@ -68,4 +68,25 @@ describe('bridge docs for the editor', () => {
     expect(hoverAt(lua, line, line.indexOf('llm') + 1)).toMatchObject({ doc: { kind: 'module', name: 'llm' } });
     expect(hoverAt(lua, line, 2)).toBeUndefined();
   });
+
+  it('knows Tengo: Lua names, dotted methods, Tengo types and error values, import names', () => {
+    const tengo = buildBridgeIndex('tengo');
+    for (const { module, functions } of modulesFor('tengo')) {
+      expect((tengo.members.get(module.name) ?? []).map((d) => d.name)).toEqual(functions.map((f) => f.name));
+    }
+    expect(tengo.members.has('json')).toBe(false);
+    expect(tengo.members.has('promise')).toBe(false);
+    const chat = tengo.members.get('llm')!.find((d) => d.name === 'chat')!;
+    expect(chat.signature).toBe('llm.chat(prompt: string, opts?: ChatOptions): string');
+    expect(chat.doc).toMatch(/`error` value/);
+    expect(names(completionsAt(tengo, 'answer := llm.'))).toEqual(expect.arrayContaining(['chat', 'stream_chat', 'chat_with_history']));
+    expect(names(completionsAt(tengo, 'x := import("'))).toEqual(expect.arrayContaining(['llm', 'workflow', 'params', 'fmt', 'text']));
+    expect(names(completionsAt(tengo, 'x := import("ll'))).toContain('llm');
+    expect(names(completionsAt(tengo, 'x := import("'))).not.toContain('os');
+    expect(completionsAt(tengo, '// llm.')).toBeUndefined();
+    expect(completionsAt(tengo, 's := `llm.')).toBeUndefined();
+    expect(signatureAt(tengo, 'r := llm.stream_chat("a, b", func(c) { return "" }, ')).toMatchObject({ doc: { name: 'stream_chat' }, activeParameter: 2 });
+    expect(hoverAt(tengo, 'r := agent.run("hi")', 13)).toMatchObject({ doc: { qualified: 'Agent.run', kind: 'method' } });
+    expect(renderType({ kind: 'map', of: { kind: 'integer' } }, 'tengo')).toBe('{string: int}');
+  });
 });

@@ -1,4 +1,4 @@
-import { BRIDGE_API, classesFor, modulesFor, paramName, viewFunction, type ApiParam, type ApiType, type BridgeApi, type FunctionView, type Language } from './bridge-source';
+import { BRIDGE_API, classesFor, inLanguage, modulesFor, paramName, tengoType, viewFunction, type ApiParam, type ApiType, type BridgeApi, type FunctionView, type Language } from './bridge-source';
 
 /** One thing a spell can name: a module, a function of one, a class method, or a global value. */
 export interface BridgeDoc {
@@ -23,12 +23,18 @@ export interface BridgeIndex {
   globals: BridgeDoc[];
   /** Functions of each module, by module name. */
   members: Map<string, BridgeDoc[]>;
-  /** Methods of every class (`agent:execute` in Lua, `agent.execute` in JS). */
+  /** Methods of every class (`agent:execute` in Lua, `agent.execute` in JS and Tengo). */
   methods: BridgeDoc[];
+  /** Tengo: the module names `import("...")` takes (bridges, params and the standard modules). */
+  imports: string[];
 }
 
-/** A type as the language writes it: TypeScript for JS, LuaCATS for Lua. */
+/** Tengo's standard modules (there is no `os`). */
+const TENGO_STDLIB = ['fmt', 'text', 'math', 'times', 'rand', 'json', 'base64', 'hex', 'enum'];
+
+/** A type as the language writes it: TypeScript for JS, LuaCATS for Lua, Tengo's type names for Tengo. */
 export function renderType(type: ApiType, language: Language): string {
+  if (language === 'tengo') return tengoType(type);
   const lua = language === 'lua';
   switch (type.kind) {
     case 'integer':
@@ -71,6 +77,7 @@ function returnText(fn: FunctionView, language: Language): string {
 
 function failNote(fn: FunctionView, language: Language): string {
   if (!fn.fails) return '';
+  if (language === 'tengo') return '\n\nOn failure returns an `error` value (`is_error(r)`, the message is `r.value`).';
   return language === 'lua' ? '\n\nOn failure returns `nil, message`.' : '\n\nThrows a `SpellError` on failure.';
 }
 
@@ -101,13 +108,14 @@ export function buildBridgeIndex(language: Language, api: BridgeApi = BRIDGE_API
     members.set(module.name, functions.map((fn) => functionDoc(fn, module.name, '.', 'function', language)));
     globals.push({ kind: 'module', name: module.name, qualified: module.name, signature: module.name, doc: module.doc, params: [], insertText: module.name });
   }
-  for (const value of api.values.filter((v) => v.only === undefined || v.only === language)) {
+  for (const value of api.values.filter((v) => inLanguage(v, language))) {
     const name = paramName(value, language);
     globals.push({ kind: 'value', name, qualified: name, signature: `${name}: ${renderType(value.type, language)}`, doc: value.doc ?? '', params: [], insertText: name });
   }
   const sep = language === 'lua' ? ':' : '.';
   const methods = classesFor(language, api).flatMap((cls) =>
-    (cls.methods ?? []).filter((m) => m.only === undefined || m.only === language).map((m) => functionDoc(viewFunction(m, language), cls.name, sep, 'method', language)),
+    (cls.methods ?? []).filter((m) => inLanguage(m, language)).map((m) => functionDoc(viewFunction(m, language), cls.name, sep, 'method', language)),
   );
-  return { language, globals, members, methods };
+  const imports = language === 'tengo' ? [...members.keys(), ...api.values.filter((v) => inLanguage(v, language)).map((v) => v.name), ...TENGO_STDLIB] : [];
+  return { language, globals, members, methods, imports };
 }

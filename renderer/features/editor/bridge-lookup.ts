@@ -7,6 +7,9 @@ import type { BridgeDoc, BridgeIndex } from './bridge-docs';
 
 /** Completions at the end of `linePrefix`, and where the word being typed starts (0-based). */
 export function completionsAt(index: BridgeIndex, linePrefix: string): { items: BridgeDoc[]; from: number } | undefined {
+  // Tengo: the module names inside `import("`.
+  const imported = index.language === 'tengo' ? /\bimport\(\s*"(\w*)$/.exec(linePrefix) : null;
+  if (imported) return { items: index.imports.map(importDoc), from: linePrefix.length - (imported[1] ?? '').length };
   if (inStringOrComment(linePrefix, index.language)) return undefined;
   const member = /([A-Za-z_]\w*)\s*([.:])\s*(\w*)$/.exec(linePrefix);
   if (member) {
@@ -49,11 +52,16 @@ function lookup(index: BridgeIndex, text: string): BridgeDoc | undefined {
     const [, object, sep, name] = member;
     const inModule = sep === '.' ? index.members.get(object!)?.find((d) => d.name === name) : undefined;
     if (inModule) return inModule;
-    if (sep === ':' || (index.language === 'js' && !index.members.has(object!))) return index.methods.find((d) => d.name === name);
+    if (sep === ':' || (index.language !== 'lua' && !index.members.has(object!))) return index.methods.find((d) => d.name === name);
     return undefined;
   }
   const bare = /(?:^|[^\w.:])([A-Za-z_]\w*)\s*$/.exec(text);
   return bare ? index.globals.find((d) => d.name === bare[1]) : undefined;
+}
+
+/** A module name offered inside Tengo's `import("`. */
+function importDoc(name: string): BridgeDoc {
+  return { kind: 'module', name, qualified: name, signature: `${name} := import("${name}")`, doc: '', params: [], insertText: name };
 }
 
 /** Unclosed `(` of the text with the commas seen at their level, skipping strings and comments. */
@@ -86,9 +94,9 @@ function skipLiteral(text: string, i: number, language: BridgeIndex['language'])
   if (language === 'lua' && rest.startsWith('--[[')) return closeAt(text, ']]', i + 4);
   if (language === 'lua' && rest.startsWith('--')) return lineEnd();
   if (language === 'lua' && rest.startsWith('[[')) return closeAt(text, ']]', i + 2);
-  if (language === 'js' && rest.startsWith('//')) return lineEnd();
-  if (language === 'js' && rest.startsWith('/*')) return closeAt(text, '*/', i + 2);
-  if (c === '"' || c === "'" || (c === '`' && language === 'js')) {
+  if (language !== 'lua' && rest.startsWith('//')) return lineEnd();
+  if (language !== 'lua' && rest.startsWith('/*')) return closeAt(text, '*/', i + 2);
+  if (c === '"' || c === "'" || (c === '`' && language !== 'lua')) {
     let j = i + 1;
     while (j < text.length && text[j] !== c && (c === '`' || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
     return Math.min(text.length, j + 1);

@@ -15,7 +15,7 @@ function completionKind(monaco: Api, doc: BridgeDoc): Monaco.languages.Completio
 
 function register(monaco: Api, languageId: string, index: BridgeIndex): void {
   monaco.languages.registerCompletionItemProvider(languageId, {
-    triggerCharacters: ['.', ':'],
+    triggerCharacters: ['.', ':', '"'],
     provideCompletionItems(model, position) {
       const prefix = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
       const found = completionsAt(index, prefix);
@@ -65,8 +65,9 @@ function register(monaco: Api, languageId: string, index: BridgeIndex): void {
   });
 }
 
-/** Completions, signature help and hover docs for every bridge function, in Lua and JavaScript. */
+/** Completions, signature help and hover docs for every bridge function, in Lua, JavaScript and Tengo. */
 export function registerBridgeLanguages(monaco: Api): void {
   register(monaco, 'lua', buildBridgeIndex('lua'));
   register(monaco, 'javascript', buildBridgeIndex('js'));
+  register(monaco, 'tengo', buildBridgeIndex('tengo'));
 }

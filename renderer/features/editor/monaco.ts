@@ -1,6 +1,6 @@
 /**
  * Monaco, bundled locally: the core editor API, only the contributions the studio uses, only the
- * languages spells are written in (Lua, JavaScript/TypeScript, YAML, Markdown), and the editor
+ * languages spells are written in (Lua, JavaScript/TypeScript, Tengo (our own grammar), YAML, Markdown), and the editor
  * worker served from our own origin. No CDN, no AMD loader. Loaded lazily after the first paint.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
@@ -40,12 +40,14 @@ import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/yaml/register';
 
 import { registerBridgeLanguages } from './bridge-providers';
+import { registerTengoLanguage } from './tengo-language';
 import { defineStudioThemes } from './themes';
 
 // Workers come from our own bundle; the editor worker serves every language we register.
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
 defineStudioThemes(monaco);
+registerTengoLanguage(monaco);
 registerBridgeLanguages(monaco);
 
 export { monaco };

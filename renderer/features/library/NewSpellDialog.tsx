@@ -19,6 +19,7 @@ const TEMPLATES: { id: Template; title: string; hint: string }[] = [
 const ENGINES: { id: Engine; title: string }[] = [
   { id: 'lua', title: 'Lua' },
   { id: 'javascript', title: 'JavaScript' },
+  { id: 'tengo', title: 'Tengo' },
 ];
 
 /** Creates a spell from a template and opens it. */

@@ -20,7 +20,7 @@ function signature(owner: string, fn: FunctionView, language: 'lua' | 'js'): str
  * files, Monaco's completions and both engines' argument checks.
  */
 export function renderMarkdown(api: BridgeApi = BRIDGE_API): string {
-  const out = [`<!-- ${GENERATED_BY} -->`, '# Spell API reference', '', 'Every global a spell sees, in Lua (go-llmspell style: `value` or `nil, err`) and in JavaScript (promises; failures throw `SpellError`).', ''];
+  const out = [`<!-- ${GENERATED_BY} -->`, '# Spell API reference', '', 'Every global a spell sees, in Lua (go-llmspell style: `value` or `nil, err`) and in JavaScript (promises; failures throw `SpellError`).', 'Tengo spells import the Lua names as modules (`llm := import("llm")`; failures are `error` values): see `types/llmspell.tengo.md`.', ''];
   const js = new Map(modulesFor('js', api).map(({ module, functions }) => [module.name, new Map(functions.map((f) => [f.name, f]))]));
   for (const { module, functions } of modulesFor('lua', api)) {
     out.push(`## \`${module.name}\``, '', module.doc, '');

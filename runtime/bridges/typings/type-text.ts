@@ -86,3 +86,4 @@ export function luaType(type: ApiType): string {
 export function docLines(text: string | undefined, prefix: string): string[] {
   return text ? text.split('\n').map((line) => `${prefix}${line}`.trimEnd()) : [];
 }
+

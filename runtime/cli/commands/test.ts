@@ -12,7 +12,7 @@ const usage = `usage: llmspell test <spell-dir | test-file | folder of spells> [
 
 export const testCommand: Command = {
   name: 'test',
-  summary: "run a spell's tests (tests/*.test.lua) with a deterministic LLM; TAP or --json",
+  summary: "run a spell's tests (tests/*.test.lua, .js or .tengo) with a deterministic LLM; TAP or --json",
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, record: { type: 'boolean' } }, usage);
@@ -23,7 +23,7 @@ export const testCommand: Command = {
     } catch (error) {
       throw new UsageError((error as Error).message, usage);
     }
-    if (suites.length === 0) throw new UsageError(`no tests found under ${target} (expected tests/*.test.lua beside a spell)`, usage);
+    if (suites.length === 0) throw new UsageError(`no tests found under ${target} (expected tests/*.test.lua, .js or .tengo beside a spell)`, usage);
     let loaded;
     try {
       loaded = loadConfig({ cwd: ctx.cwd, env: ctx.env });

@@ -4,6 +4,8 @@ import { opt, p, rest, t, type ApiClass, type ApiFunction, type ApiModule } from
 export const JSON_MODULE: ApiModule = {
   name: 'json',
   doc: 'Plain JSON text. Lua tables with keys 1..n are arrays; object keys are sorted in Lua.',
+  // Tengo's own standard `json` module stays Tengo's.
+  tengo: false,
   functions: [
     { name: 'encode', doc: 'JSON text of a value.', params: [p('value', t.any)], returns: t.string, fails: true },
     { name: 'decode', doc: 'The value of JSON text; the error says where the text is wrong.', params: [p('text', t.string)], returns: t.any, fails: true },

@@ -64,6 +64,7 @@ export const LLM_MODULE: ApiModule = {
       async: true,
       rpc: ['llm.get_provider'],
       lua: { results: [p('name', t.string), p('model', t.string)] },
+      tengo: { doc: 'The current provider and model, as a map `{name, model}`.', returns: t.map(t.string) },
     },
     {
       name: 'set_provider',
@@ -74,6 +75,7 @@ export const LLM_MODULE: ApiModule = {
       async: true,
       rpc: ['llm.set_provider'],
       lua: { doc: 'Switches provider (and optionally model); returns nothing on success, else the error message (go-llmspell).', results: [opt('err', t.string)] },
+      tengo: { returns: t.boolean },
     },
     {
       name: 'chat_async',
@@ -81,6 +83,7 @@ export const LLM_MODULE: ApiModule = {
       params: [prompt, callback('cb', 'Gets the answer.'), callback('errcb', 'Gets the error message.'), options],
       returns: t.ref('Promise'),
       only: 'lua',
+      tengo: false,
       rpc: ['llm.chat'],
     },
     {
@@ -89,6 +92,7 @@ export const LLM_MODULE: ApiModule = {
       params: [prompt, opt('max_tokens', t.integer), callback('cb', 'Gets the answer.'), callback('errcb', 'Gets the error message.')],
       returns: t.ref('Promise'),
       only: 'lua',
+      tengo: false,
       rpc: ['llm.chat'],
     },
   ],

@@ -9,6 +9,8 @@ export const PROMISE_MODULE: ApiModule = {
   name: 'promise',
   doc: 'go-llmspell compatible promises whose callbacks run as tasks: `p:await()` truly waits while other tasks and host calls go on.',
   only: 'lua',
+  // A Tengo spell's bridge calls simply block; it has no task scheduler (times.sleep waits).
+  tengo: false,
   functions: [
     { name: 'new', doc: 'A promise settled by `executor(resolve, reject)`.', params: [p('executor', t.fn([p('resolve', t.fn([opt('value', t.any)], t.void)), p('reject', t.fn([opt('reason', t.any)], t.void))], t.void))], returns: promise },
     { name: 'resolve', doc: 'A resolved promise (a promise is returned as is).', params: [opt('value', t.any)], returns: promise },
@@ -39,6 +41,8 @@ export const ASYNC_MODULE: ApiModule = {
   name: 'async',
   doc: 'go-llmspell compatible helpers for async calls with callbacks.',
   only: 'lua',
+  // A Tengo spell's bridge calls simply block; it has no task scheduler (times.sleep waits).
+  tengo: false,
   functions: [
     { name: 'pending_count', doc: 'Async calls whose callbacks are still due.', params: [], returns: t.integer },
     { name: 'process_callbacks', doc: 'Runs the callbacks that are ready, waiting up to the timeout (default 30 s) for one; returns how many ran.', params: [timeoutS], returns: t.integer },
@@ -60,6 +64,7 @@ export const PROMISE_CLASS: ApiClass = {
   name: 'Promise',
   doc: 'A promise of the `promise` module.',
   only: 'lua',
+  tengo: false,
   fields: [p('state', t.union(t.literal('pending'), t.literal('resolved'), t.literal('rejected'))), opt('value', t.any), opt('reason', t.any)],
   methods,
 };

@@ -5,8 +5,14 @@
  * unless an override says otherwise.
  */
 
-/** A spell language the bridges are adapted to. */
-export type Language = 'lua' | 'js';
+/**
+ * A spell language the bridges are adapted to. Tengo takes the Lua names and shapes (failures are
+ * `error` values instead of `nil, err`), so an item of Lua is in Tengo too unless it says `tengo: false`.
+ */
+export type Language = 'lua' | 'js' | 'tengo';
+
+/** Tengo's view of an item: an override, or `false` when the item is not in Tengo. */
+export type TengoView = LanguageOverride | false;
 
 /** A type in the API, rendered as TypeScript (`types/llmspell.d.ts`) and LuaCATS (`types/llmspell.lua`). */
 export type ApiType =
@@ -60,6 +66,7 @@ export interface ApiFunction {
   only?: Language;
   lua?: LanguageOverride;
   js?: LanguageOverride;
+  tengo?: TengoView;
 }
 
 /** A global table of functions (`llm`, `tools`, ...), or with `global`, functions that are globals. */
@@ -70,6 +77,7 @@ export interface ApiModule {
   only?: Language;
   /** Its functions are globals themselves (`fetch`, `setTimeout`). */
   global?: boolean;
+  tengo?: false;
 }
 
 /** A record (fields only) or an object with methods (an agent, a promise). */
@@ -81,6 +89,7 @@ export interface ApiClass {
   only?: Language;
   /** JS only: a class spells may construct and `instanceof` (`SpellError`). */
   constructible?: boolean;
+  tengo?: false;
 }
 
 /** The whole description. */

@@ -43,6 +43,7 @@ export const TOOLS_MODULE: ApiModule = {
       rpc: ['tools.validate'],
       lua: { results: [p('valid', t.boolean), opt('err', t.string, 'Why not, each problem naming its field.')] },
       js: { returns: t.ref('ValidationResult') },
+      tengo: { doc: 'Checks parameters against a tool\'s schema without running it: true, or an error value (falsy) naming each problem.' },
     },
     { name: 'spec', doc: 'The definition an LLM sees (name, description, parameters), or nil.', params: [toolName], returns: t.ref('ToolInfo'), only: 'lua' },
   ],

@@ -29,7 +29,7 @@ export const transformDescription = describeNode<TransformConfig>({
 
 const ScriptConfig = z.strictObject(
   {
-    language: help(oneOf(['lua', 'javascript'], 'lua or javascript'), 'The language of the code (default lua).').optional(),
+    language: help(oneOf(['lua', 'javascript', 'tengo'], 'lua, javascript or tengo'), 'The language of the code (default lua).').optional(),
     code: help(code('the script code'), 'The body of a function of inputs; return gives the node\'s output.'),
   },
   { error: 'a mapping {language, code}' },
@@ -40,7 +40,7 @@ export type ScriptConfig = z.infer<typeof ScriptConfig>;
 export const scriptDescription = describeNode<ScriptConfig>({
   type: 'script',
   title: 'Script',
-  description: 'Runs inline Lua or JavaScript in the sandbox; `inputs` holds the inputs and `return` sets the output.',
+  description: 'Runs inline Lua, JavaScript or Tengo in the sandbox; `inputs` holds the inputs and `return` sets the output.',
   category: 'code',
   config: ScriptConfig,
   starter: { language: 'lua', code: 'return inputs.input' },

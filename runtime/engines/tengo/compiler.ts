@@ -92,7 +92,14 @@ class Compiler implements Ctx {
     const at = this.at(pos);
     const builtin = this.session.opts.module?.(name);
     if (builtin !== undefined) return () => builtin;
-    const src = this.session.opts.readSource?.(name, this.file);
+    let src: { file: string; source: string } | undefined;
+    try {
+      src = this.session.opts.readSource?.(name, this.file);
+    } catch (e) {
+      // A reader's refusal (outside the spell's folder, too large) is this import's compile error.
+      if (e instanceof TengoError && e.trace.length === 0) e.addFrame(at);
+      throw e;
+    }
     if (!src) throw new TengoError('Compile', `module '${name}' not found`, at);
     const cached = this.session.modules.get(src.file);
     if (cached) return cached;

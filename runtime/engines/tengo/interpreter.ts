@@ -6,7 +6,8 @@
 import { compile } from './compiler';
 import { Machine, type MachineOptions } from './machine';
 import { stdlib } from './stdlib';
-import type { Value } from './values';
+import { TengoError } from './errors';
+import { ImmutableMap, type Value } from './values';
 
 export { TengoAbort, TengoError } from './errors';
 export { Machine } from './machine';
@@ -33,4 +34,31 @@ export function prepare(source: string, file: string, opts: RunOptions = {}): { 
 /** Compiles and runs a script; returns its result (undefined unless it is a module that exports). */
 export function runTengo(source: string, file: string, opts: RunOptions = {}): Value {
   return prepare(source, file, opts).run();
+}
+
+/** What a syntax check may assume about imports. */
+export interface CheckOptions {
+  /** Whether `name` is a standard or bridge module (bridges are not built for a check). */
+  isModule: (name: string) => boolean;
+  /** Whether a source module `name`, imported from `fromFile`, exists. */
+  hasSource?: (name: string, fromFile: string) => boolean;
+}
+
+/**
+ * Parses and compiles `source` without running a statement: the first Parse or Compile error (with
+ * its file:line:column), or undefined. Imported source modules are assumed empty (not compiled).
+ */
+export function checkTengo(source: string, file: string, opts: CheckOptions): TengoError | undefined {
+  const stand = new ImmutableMap(new Map());
+  try {
+    compile(source, file, {
+      machine: new Machine(),
+      module: (name) => (opts.isModule(name) ? stand : undefined),
+      readSource: (name, from) => (opts.hasSource?.(name, from) ? { file: `${name}.tengo`, source: '' } : undefined),
+    });
+    return undefined;
+  } catch (e) {
+    if (e instanceof TengoError) return e;
+    throw e;
+  }
 }

@@ -58,7 +58,7 @@ async function runTestFile(
   const started = performance.now();
   const fileName = path.relative(path.dirname(spell.entryPath), file) || path.basename(file);
   const mock = deterministic(options.loaded);
-  const cassetteFile = file.replace(/\.test\.(lua|js)$/, '.cassette.json');
+  const cassetteFile = file.replace(/\.test\.(lua|js|tengo)$/, '.cassette.json');
   // Recording: one cassette for the whole file, filled by every run_spell with the real provider.
   const recording = options.record ? Cassette.record(cassetteFile) : undefined;
   const bridges: BridgeHandlers = {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SpellName } from '../../contract/spell-manifest-fields';
 import { TEMPLATES, type TemplateName } from './templates';
-import { TENGO_SOURCES } from './templates-tengo';
+import { TENGO_SOURCES, TENGO_TESTS } from './templates-tengo';
 
 /** Options of {@link createSpell}. */
 export interface CreateSpellOptions {
@@ -19,7 +19,7 @@ export class CreateSpellError extends Error {
 
 /**
  * Scaffolds `<parent>/<name>/`: spell.yaml, main.lua or main.js, README.md and
- * tests/<name>.test.lua. Refuses an invalid name or an existing folder; returns the files written.
+ * tests/<name>.test.lua (.test.tengo for a Tengo spell). Refuses an invalid name or an existing folder; returns the files written.
  */
 export function createSpell(name: string, options: CreateSpellOptions): { dir: string; files: string[] } {
   if (!SpellName.safeParse(name).success) throw new CreateSpellError(`invalid spell name '${name}': use kebab-case, like my-spell`);
@@ -55,7 +55,9 @@ llmspell test ${name}         # runs tests/ with the mock LLM
     ['spell.yaml', manifest],
     [entry, fill(source)],
     ['README.md', readme],
-    [`tests/${name}.test.lua`, `-- Tests of ${name}, run by \`llmspell test\` with the mock LLM.\n${fill(t.test)}`],
+    options.engine === 'tengo'
+      ? [`tests/${name}.test.tengo`, `// Tests of ${name}, run by \`llmspell test\` with the mock LLM.\n${fill(TENGO_TESTS[options.template])}`]
+      : [`tests/${name}.test.lua`, `-- Tests of ${name}, run by \`llmspell test\` with the mock LLM.\n${fill(t.test)}`],
   ];
   mkdirSync(path.join(dir, 'tests'), { recursive: true });
   for (const [file, text] of files) writeFileSync(path.join(dir, file), text, { flag: 'wx' });

@@ -85,3 +85,20 @@ if is_error(result) {
 }
 `,
 };
+
+/** The Tengo tests of the templates (tests/<name>.test.tengo), run by `llmspell test` with the mock LLM. */
+const test = (params: string, check: string) => `testing := import("testing")
+testing.test("runs with the mock LLM", func() {
+  r := testing.run_spell(${params})
+  testing.expect(r.err).to_be_undefined()
+  testing.expect(r.output).${check}
+})
+`;
+
+export const TENGO_TESTS: Record<TemplateName, string> = {
+  basic: test('{name: "Ada"}', 'to_contain("Hello, Ada!")'),
+  chat: test('{question: "What is Tengo?"}', 'to_contain("What is Tengo?")'),
+  agent: test('{task: "Count the words in: a b c"}', 'to_match(".+")'),
+  pipeline: test('{topic: "tea"}', 'to_match(".+")'),
+  tool: test('{text: "one two three"}', 'to_contain("3 words")'),
+};

@@ -5,11 +5,11 @@ import path from 'node:path';
 export interface SpellTests {
   /** The spell folder. */
   spellDir: string;
-  /** Absolute paths of `tests/*.test.lua` and `tests/*.test.js`, sorted. */
+  /** Absolute paths of `tests/*.test.lua`, `tests/*.test.js` and `tests/*.test.tengo`, sorted. */
   files: string[];
 }
 
-const TEST_FILE = /\.test\.(lua|js)$/;
+const TEST_FILE = /\.test\.(lua|js|tengo)$/;
 
 /**
  * Finds spell tests under `target`: a spell folder (its `tests/`), a single test file, or a folder
@@ -19,7 +19,7 @@ export function findTests(target: string): SpellTests[] {
   const full = path.resolve(target);
   if (!existsSync(full)) throw new Error(`no spell or folder at ${target}`);
   if (statSync(full).isFile()) {
-    if (!TEST_FILE.test(full)) throw new Error(`${target} is not a test file (*.test.lua or *.test.js)`);
+    if (!TEST_FILE.test(full)) throw new Error(`${target} is not a test file (*.test.lua, *.test.js or *.test.tengo)`);
     return [{ spellDir: path.dirname(path.dirname(full)), files: [full] }];
   }
   const own = testsOf(full);
@@ -44,7 +44,7 @@ function findTestsIn(dir: string): SpellTests[] {
 }
 
 function isSpellFolder(dir: string): boolean {
-  return ['spell.yaml', 'main.lua', 'main.js'].some((file) => existsSync(path.join(dir, file)));
+  return ['spell.yaml', 'main.lua', 'main.js', 'main.tengo'].some((file) => existsSync(path.join(dir, file)));
 }
 
 function testsOf(dir: string): SpellTests | undefined {

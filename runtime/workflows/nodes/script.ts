@@ -1,5 +1,5 @@
 /**
- * `script`: inline Lua (or JavaScript) run in the engine sandbox, in its own engine process. The code
+ * `script`: inline Lua (or JavaScript, or Tengo) run in the engine sandbox, in its own engine process. The code
  * sees the node's inputs (and the workflow's) as `inputs`; what it returns is the output.
  */
 import path from 'node:path';
@@ -12,10 +12,11 @@ import { runInEngine } from '../util/engine-run';
  * The code wrapped as a function of `inputs`. The wrapper shares the first line with the code, so
  * line numbers in errors are the script's own.
  */
-function wrap(language: 'lua' | 'javascript', code: string): string {
-  return language === 'lua'
-    ? `workflow.output((function(inputs) ${code}\nend)(params))`
-    : `export default async function (inputs) { ${code}\n}`;
+function wrap(language: 'lua' | 'javascript' | 'tengo', code: string): string {
+  if (language === 'lua') return `workflow.output((function(inputs) ${code}\nend)(params))`;
+  // Tengo: a function literal called at once; `inputs` is the immutable params map.
+  if (language === 'tengo') return `import("workflow").output(func(inputs) { ${code}\n}(import("params")))`;
+  return `export default async function (inputs) { ${code}\n}`;
 }
 
 /** The `script` node type. */

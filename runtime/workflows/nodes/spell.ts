@@ -8,6 +8,7 @@ import { askedLimits } from '../../spells/manifest-limits';
 import { resolveParams } from '../../spells/parameters';
 import { guardBridges } from '../../security/permission-guard';
 import { resolveSpell } from '../../spells/resolve-spell';
+import { tengoModuleHandlers } from '../../spells/tengo-modules';
 import { renderDeep } from '../expression/template';
 import { spellDescription, type SpellConfig as Config } from '../../contract/workflow-nodes/data';
 import { defineNode } from '../node-types';
@@ -26,7 +27,9 @@ export const spellNode = defineNode<Config>({
     // A spell with a manifest gets typed, checked parameters, as on the command line.
     const params = resolveParams(spell.manifest?.parameters, { file: raw });
     // A spell with a manifest gets no more than its permissions grant, here as anywhere.
-    const bridges = spell.manifest ? guardBridges(ctx.host.bridges, spell.manifest.permissions, spell.name) : ctx.host.bridges;
+    const guarded = spell.manifest ? guardBridges(ctx.host.bridges, spell.manifest.permissions, spell.name) : ctx.host.bridges;
+    // A Tengo spell's own source modules (import("./util")) come from its folder.
+    const bridges = { ...guarded, ...tengoModuleHandlers(spell) };
     // Its manifest may ask for less time or memory than the run has left, never for more.
     const limits = askedLimits(spell.manifest);
     const result = await runInEngine(ctx, { source: spell.source, spellName: spell.name, params, bridges, limits, label: spell.source.fileName });

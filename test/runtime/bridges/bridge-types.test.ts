@@ -1,5 +1,5 @@
 /**
- * types/llmspell.d.ts and types/llmspell.lua are generated from the bridge description (`npm run gen`):
+ * types/llmspell.d.ts, types/llmspell.lua and types/llmspell.tengo.md are generated from the bridge description (`npm run gen`):
  * the committed files must be what the generator writes today, and the .d.ts must type-check a spell.
  */
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { modulesFor } from '../../../runtime/contract/bridge-api';
 import { renderDts } from '../../../runtime/bridges/typings/render-dts';
 import { renderMarkdown } from '../../../runtime/bridges/typings/render-markdown';
 import { renderLuaCats } from '../../../runtime/bridges/typings/render-luacats';
+import { renderTengo } from '../../../runtime/bridges/typings/render-tengo';
 import { ROOT } from '../../helpers/cli';
 
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -19,6 +20,22 @@ describe('generated typing files', () => {
     expect(read('types/llmspell.d.ts')).toBe(renderDts());
     expect(read('types/llmspell.lua')).toBe(renderLuaCats());
     expect(read('docs/api-reference.md')).toBe(renderMarkdown());
+    expect(read('types/llmspell.tengo.md')).toBe(renderTengo());
+  });
+
+  it('describe every Tengo bridge module as an import, with Tengo\'s error values', () => {
+    const md = read('types/llmspell.tengo.md');
+    const modules = modulesFor('tengo');
+    expect(modules.map((m) => m.module.name)).toEqual(expect.arrayContaining(['llm', 'tools', 'agents', 'workflow', 'storage', 'http', 'log', 'io']));
+    // Tengo's own json stays Tengo's; promises need a scheduler a Tengo spell does not have.
+    expect(modules.map((m) => m.module.name)).not.toContain('json');
+    expect(modules.map((m) => m.module.name)).not.toContain('promise');
+    for (const { module, functions } of modules) {
+      expect(md).toContain(`## \`${module.name} := import("${module.name}")\``);
+      for (const fn of functions) expect(md).toContain(`\`${module.name}.${fn.name}(`);
+    }
+    expect(md).toContain('`llm.chat(prompt, opts?) → string | error`');
+    expect(md).toContain('`params := import("params")`');
   });
 
   it('declare every Lua function as LuaCATS', () => {

@@ -67,6 +67,30 @@ nodes:
     expect(outcome.outputs.cube).toEqual({ cube: 27, sorted: [1, 2, 3] });
   });
 
+  it('runs inline Tengo the same way, with its errors at the script line', async () => {
+    const { outcome, events } = await run(`name: tengo
+inputs:
+  n: { type: integer, default: 5 }
+nodes:
+  - { id: words, type: transform, config: { value: [b, a, c] } }
+  - id: sq
+    type: script
+    config:
+      language: tengo
+      code: |
+        fmt := import("fmt")
+        fmt.println("squaring ", inputs.n)
+        return {square: inputs.n * inputs.n, words: append(copy(inputs.words), "d"), kind: type_name(inputs)}
+edges:
+  - { from: words, to: sq.words }
+`);
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.outputs.sq).toEqual({ square: 25, words: ['b', 'a', 'c', 'd'], kind: 'immutable-map' });
+    expect(ofType(events, 'node-output')).toMatchObject([{ nodeId: 'sq', stream: 'stdout', text: 'squaring 5\n' }]);
+    const failed = await run('name: bad\nnodes:\n  - id: boom\n    type: script\n    config:\n      language: tengo\n      code: |\n        x := 1\n        return x + "a"\n');
+    expect(failed.outcome.error?.message).toMatch(/^node 'boom' \(script\): Runtime Error: invalid operation: int \+ string\n\tat eng\d+\.workflow\.yaml\[boom\]:2:8/);
+  });
+
   it('reports a script error with the script line and the node', async () => {
     const { outcome } = await run('name: err\nnodes:\n  - id: boom\n    type: script\n    config:\n      code: |\n        local x = 1\n        error("bad thing")\n');
     expect(outcome.error?.message).toMatch(/^node 'boom' \(script\): eng\d+\.workflow\.yaml\[boom\]:2: bad thing/);

@@ -53,7 +53,7 @@ export function logModule(kit: Kit): ImmutableMap {
 }
 
 export function ioModule(kit: Kit): ImmutableMap {
-  return kit.module('io', {
+  const io: ImmutableMap = kit.module('io', {
     read: ([format = 'l']) => {
       const f = typeof format === 'string' ? format.replace(/^\*/, '') : format;
       if (f !== 'l' && f !== 'L' && f !== 'n' && f !== 'a') throw runtimeError(`io.read: invalid format '${toText(format)}'`);
@@ -64,7 +64,9 @@ export function ioModule(kit: Kit): ImmutableMap {
     },
     write: (args) => {
       kit.host.post({ t: 'write', text: args.map(toText).join(''), stream: 'stdout' });
-      return undefined;
+      // As in Lua, io.write returns io, so writes can be chained.
+      return io;
     },
   });
+  return io;
 }

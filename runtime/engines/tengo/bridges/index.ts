@@ -1,4 +1,4 @@
-/** The bridge modules a Tengo spell can import, by name; `params` is an immutable map. */
+/** The bridge modules a Tengo spell can import, by name; `params` is an immutable map; `testing` only in spell tests. */
 import { fromJs } from '../interop';
 import type { Machine } from '../machine';
 import type { Value } from '../values';
@@ -7,26 +7,36 @@ import { agentsModule } from './agents';
 import { httpModule, ioModule, logModule, storageModule } from './basics';
 import { makeKit } from './kit';
 import { llmModule } from './llm';
+import { testingModule } from './testing';
 import { toolsModule } from './tools';
+import { workflowModule } from './workflow';
 
-export const BRIDGE_MODULES = ['llm', 'tools', 'agents', 'storage', 'http', 'log', 'io', 'params'] as const;
+/** The modules every run offers (the parity test imports each one); the build table below has exactly these keys. */
+export const BRIDGE_MODULES = ['llm', 'tools', 'agents', 'workflow', 'storage', 'http', 'log', 'io', 'params'] as const;
+type BridgeModule = (typeof BRIDGE_MODULES)[number];
 
-export function bridgeModules(host: SyncHost, m: Machine, params: Record<string, unknown>): (name: string) => Value | undefined {
+export function bridgeModules(host: SyncHost, m: Machine, params: Record<string, unknown>, mode: 'run' | 'test' = 'run'): (name: string) => Value | undefined {
   const kit = makeKit(host, m);
   const made = new Map<string, Value>();
-  const build: Record<string, () => Value> = {
+  // Agents run tools and workflows run every kind of step: they share the one registry of each.
+  let tools: ReturnType<typeof toolsModule> | undefined;
+  const toolsOnce = () => (tools ??= toolsModule(kit));
+  const get = (name: string): Value | undefined => {
+    const make = Object.hasOwn(build, name) ? build[name as BridgeModule] : name === 'testing' && mode === 'test' ? () => testingModule(kit) : undefined;
+    if (!make) return undefined;
+    if (!made.has(name)) made.set(name, make());
+    return made.get(name);
+  };
+  const build: Record<BridgeModule, () => Value> = {
     llm: () => llmModule(kit),
-    tools: () => toolsModule(kit),
-    agents: () => agentsModule(kit),
+    tools: () => toolsOnce().module,
+    agents: () => agentsModule(kit, () => toolsOnce().access),
+    workflow: () => workflowModule(kit, get),
     storage: () => storageModule(kit),
     http: () => httpModule(kit),
     log: () => logModule(kit),
     io: () => ioModule(kit),
     params: () => fromJs(params, true),
   };
-  return (name) => {
-    if (!Object.hasOwn(build, name)) return undefined;
-    if (!made.has(name)) made.set(name, build[name]!());
-    return made.get(name);
-  };
+  return get;
 }

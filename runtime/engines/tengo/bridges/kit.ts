@@ -1,15 +1,15 @@
 /**
  * What every Tengo bridge module is built from: the blocking host, the machine (to call Tengo
- * callbacks), and the argument checks derived from the bridge description (Lua names are Tengo's).
+ * callbacks), and the argument checks derived from the bridge description (Tengo's view: Lua's names).
  */
 import { argSpecs, type ArgKind } from '../../arg-specs';
 import { runtimeError } from '../errors';
 import { fromJs, toJs } from '../interop';
 import type { Machine } from '../machine';
 import type { SyncHost } from '../worker/sync-host';
-import { ImmutableArray, ImmutableMap, isCallable, TArray, TBuiltin, TError, TFloat, typeName, type Value } from '../values';
+import { ImmutableArray, ImmutableMap, isCallable, TArray, TBuiltin, TError, TFloat, TFunction, typeName, type Value } from '../values';
 
-const SPECS = argSpecs('lua');
+const SPECS = argSpecs('tengo');
 
 export interface Kit {
   host: SyncHost;
@@ -18,6 +18,11 @@ export interface Kit {
   call(method: string, ...args: Value[]): Value;
   /** A host call with stream events handed to `onEvent` (return a reason to stop the stream). */
   stream(method: string, args: Value[], onEvent: (event: unknown) => string | undefined): Value;
+  /**
+   * Calls a spell's callback with up to `args.length` arguments: a Tengo function that declares
+   * fewer parameters gets the first ones (Lua would drop the rest; Tengo counts arguments strictly).
+   */
+  callback(fn: Value, args: Value[]): Value;
   /** Builds an immutable module map whose functions check their arguments against the description. */
   module(name: string, fns: Record<string, (args: Value[]) => Value>): ImmutableMap;
 }
@@ -67,6 +72,11 @@ export function makeKit(host: SyncHost, m: Machine): Kit {
     call(method, ...args) {
       const r = host.call(method, toArgs(args));
       return r.ok ? fromJs(r.value) : new TError(r.error);
+    },
+    callback(fn, args) {
+      // Counts as a step even when `fn` is a host function, so no loop of callbacks escapes the limits.
+      if (--m.budget <= 0) m.tick();
+      return m.call(fn, fn instanceof TFunction && !fn.variadic && fn.nparams < args.length ? args.slice(0, fn.nparams) : args);
     },
     stream(method, args, onEvent) {
       const r = host.call(method, toArgs(args), onEvent);

@@ -12,7 +12,7 @@ export function llmModule(kit: Kit): ImmutableMap {
     let reason: string | undefined;
     const r = kit.stream('llm.stream', [input, opts], (event) => {
       const back = kit.m.call(fn, [fromJs(event)]);
-      if (typeof back === 'string' && back !== '') reason = `callback stopped the stream: ${back}`;
+      if (typeof back === 'string' && back !== '') reason = `callback error: ${back}`;
       return reason;
     });
     return reason ? new TError(reason) : r;

@@ -4,6 +4,7 @@
  */
 import { toJs } from '../interop';
 import { arrayItems, isCallable, mapEntries, newArray, TError, type ImmutableMap, type TMap, type Value } from '../values';
+import type { ToolAccess } from './agents';
 import type { Kit } from './kit';
 
 interface ToolEntry {
@@ -13,7 +14,8 @@ interface ToolEntry {
   fn?: Value;
 }
 
-export function toolsModule(kit: Kit): ImmutableMap {
+/** The module, and the access agents get to it (the same registry). */
+export function toolsModule(kit: Kit): { module: ImmutableMap; access: ToolAccess } {
   const registry = new Map<string, ToolEntry>();
   let builtins: Map<string, ToolEntry> | undefined;
   const loadBuiltins = () => {
@@ -44,7 +46,32 @@ export function toolsModule(kit: Kit): ImmutableMap {
     const errors = (arrayItems(m?.get('errors')) ?? []).map(String).join('; ');
     return new TError(`invalid parameters for tool '${t.name}': ${errors}`);
   };
-  return kit.module('tools', {
+  /** The definition an LLM sees, as JSON data. */
+  const spec = (name: Value): TMap | undefined => {
+    const t = find(name);
+    return t ? new Map<string, Value>([['name', t.name], ['description', t.description], ['parameters', t.parameters]]) : undefined;
+  };
+  const execute = (name: Value, params: Value): Value => {
+    const t = find(name);
+    if (!t) return new TError(`unknown tool '${String(name)}'`);
+    const args = params ?? new Map<string, Value>();
+    kit.host.post({ t: 'notify', name: 'tool-call', dataJson: JSON.stringify({ tool: t.name, arguments: toJs(args) }) });
+    let result: Value;
+    if (t.fn) {
+      const ok = validate(name, args);
+      result = ok === true ? kit.m.call(t.fn, [args]) : ok;
+    } else {
+      result = kit.call('tools.builtin_execute', t.name, args);
+    }
+    const failed = result instanceof TError;
+    kit.host.post({
+      t: 'notify',
+      name: 'tool-result',
+      dataJson: JSON.stringify({ tool: t.name, ok: !failed, result: failed ? null : safeJs(result), error: result instanceof TError ? String(toJs(result.value)) : null }),
+    });
+    return result;
+  };
+  const module = kit.module('tools', {
     register: ([name, description, schema, fn]) => {
       if (typeof name !== 'string' || name === '') return new TError('tools.register: the name must be a non-empty string');
       if (registry.has(name)) return new TError(`tool '${name}' is already registered`);
@@ -52,26 +79,7 @@ export function toolsModule(kit: Kit): ImmutableMap {
       return true;
     },
     validate: ([name, params]) => validate(name, params),
-    execute: ([name, params]) => {
-      const t = find(name);
-      if (!t) return new TError(`unknown tool '${String(name)}'`);
-      const args = params ?? new Map<string, Value>();
-      kit.host.post({ t: 'notify', name: 'tool-call', dataJson: JSON.stringify({ tool: t.name, arguments: toJs(args) }) });
-      let result: Value;
-      if (t.fn) {
-        const ok = validate(name, args);
-        result = ok === true ? kit.m.call(t.fn, [args]) : ok;
-      } else {
-        result = kit.call('tools.builtin_execute', t.name, args);
-      }
-      const failed = result instanceof TError;
-      kit.host.post({
-        t: 'notify',
-        name: 'tool-result',
-        dataJson: JSON.stringify({ tool: t.name, ok: !failed, result: failed ? null : safeJs(result), error: result instanceof TError ? String(toJs(result.value)) : null }),
-      });
-      return result;
-    },
+    execute: ([name, params]) => execute(name, params),
     get: ([name]) => {
       const t = find(name);
       return t ? describe(t) : new TError(`unknown tool '${String(name)}'`);
@@ -84,7 +92,18 @@ export function toolsModule(kit: Kit): ImmutableMap {
       if (typeof name !== 'string' || !registry.delete(name)) return new TError(`unknown script tool '${String(name)}'`);
       return true;
     },
+    spec: ([name]) => spec(name),
   });
+  const access: ToolAccess = {
+    spec: (name) => {
+      const s = spec(name);
+      if (!s) return undefined;
+      // The host's tool request takes no nulls: leave out what the spell did not give.
+      return Object.fromEntries(Object.entries(toJs(s) as Record<string, unknown>).filter(([, v]) => v !== null));
+    },
+    execute,
+  };
+  return { module, access };
 }
 
 function safeJs(v: Value): unknown {

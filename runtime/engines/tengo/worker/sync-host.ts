@@ -44,16 +44,25 @@ export class SyncHost {
   call(method: string, args: unknown[], onEvent?: (event: unknown) => string | undefined): CallResult {
     this.post({ t: 'call', method, args });
     let cancelled: string | undefined;
+    let thrown: { e: unknown } | undefined;
     for (;;) {
       const r = this.next();
       if (r.kind === 'stop') throw new StopSignal(r.reason);
       if (r.kind === 'event') {
         if (!cancelled && onEvent) {
-          cancelled = onEvent(r.event);
+          try {
+            cancelled = onEvent(r.event);
+          } catch (e) {
+            // The callback failed (a runtime error a test case may catch): end this call and wait
+            // for its result, so no late reply of it is taken for the next call's.
+            thrown = { e };
+            cancelled = 'callback failed';
+          }
           if (cancelled) this.post({ t: 'cancel' });
         }
         continue;
       }
+      if (thrown) throw thrown.e;
       if (cancelled) return { ok: false, error: cancelled };
       return r.ok ? { ok: true, value: r.value } : { ok: false, error: r.error };
     }

@@ -19,9 +19,17 @@ const host = new SyncHost(start.shared, start.replies);
 const MB = 1024 * 1024;
 const MEMORY = 'not enough memory (the run hit its memory limit)';
 
+/** A spell-local source module, read by the host from the spell's folder (`tengo.source`). */
+function readSource(name: string, from: string): { file: string; source: string } | undefined {
+  const r = host.call('tengo.source', [name, from]);
+  if (!r.ok) throw new TengoError('Compile', r.error.replace(/^tengo\.source: /, ''));
+  const v = r.value as { file: string; source: string } | null;
+  return v ?? undefined;
+}
+
 function runSpell(): void {
   let bridges: ((name: string) => Value | undefined) | undefined;
-  const modules = (name: string, m: Machine) => (bridges ??= bridgeModules(host, m, start.params))(name);
+  const modules = (name: string, m: Machine) => (bridges ??= bridgeModules(host, m, start.params, start.mode))(name);
   let compiled: ReturnType<typeof prepare>;
   try {
     compiled = prepare(start.code, start.fileName, {
@@ -37,6 +45,7 @@ function runSpell(): void {
       maxStringBytes: Math.max(MB, Math.min(start.limits.memoryBytes / 4, 256 * MB)),
       maxElements: Math.max(1024, Math.floor(start.limits.memoryBytes / 32)),
       modules,
+      readSource,
       sleep: (ms) => host.sleep(ms),
     });
   } catch (e) {
