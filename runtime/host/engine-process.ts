@@ -8,8 +8,8 @@ import { installWasmHeapCap } from './wasm-heap-cap';
 import { ONE_SHOT_ENV } from './one-shot';
 
 installWasmHeapCap();
-const { LuaFactory } = await import('wasmoon');
-const factory = new LuaFactory();
+const { wasmoon } = await import('../engines/lua/wasmoon');
+const factory = new wasmoon.LuaFactory();
 void factory.getLuaModule();
 const { startEngineProcess } = await import('./engine-main');
 startEngineProcess(factory, { oneShot: process.env[ONE_SHOT_ENV] === '1' });

@@ -1,10 +1,13 @@
-import { LuaFactory, LuaReturn, type LuaEngine as WasmoonEngine } from 'wasmoon';
+import type { LuaFactory, LuaReturn as LuaStatus, LuaEngine as WasmoonEngine } from 'wasmoon';
+import { wasmoon } from './wasmoon';
 import { LUA_PRELUDE } from './prelude/index';
 import { LUA_BRIDGES } from './bridges';
 import { toLuaSafe } from './to-lua';
 import { argSpecs } from '../arg-specs';
 import type { EngineHost, EngineRunInput } from '../engine';
 import { ThreadArmer } from './thread-armer';
+
+const { LuaReturn } = wasmoon;
 
 /** The argument checks of every Lua bridge function, derived once per process from the description. */
 const ARG_SPECS = toLuaSafe(argSpecs('lua'));
@@ -110,7 +113,7 @@ export class LuaRunError extends Error {
   override name = 'LuaRunError';
 }
 
-function describeLuaError(error: unknown, status: LuaReturn): string {
+function describeLuaError(error: unknown, status: LuaStatus): string {
   if (status === LuaReturn.ErrorMem) return 'not enough memory (the run hit its memory limit)';
   if (typeof error === 'string') return error;
   if (error instanceof Error) return error.message;
