@@ -9,7 +9,7 @@ export const RunLimits = z.object({
   /** Memory the spell's VM may allocate, in bytes. */
   memoryBytes: z.int().check(z.positive()),
   /**
-   * Opt-in budget of VM instructions (Lua: counted in steps of 10,000). Costs time on every
+   * Opt-in budget of VM instructions (Lua only, counted in steps of 10,000). Costs time on every
    * instruction, so it is off unless asked for; the time and memory limits need no such hook.
    */
   instructions: z.optional(z.int().check(z.positive())),
