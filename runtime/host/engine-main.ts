@@ -27,9 +27,9 @@ export interface EngineProcessOptions {
 /** Starts serving the host; `factory` is already compiling the Lua wasm module. */
 export function startEngineProcess(factory: LuaFactory, options: EngineProcessOptions = {}): void {
   const port = connectParentPort();
-  const outbox = new Outbox(port);
-  const enginePromise = LuaEngine.create(factory);
   const watchdog = new Watchdog();
+  const outbox = new Outbox(port, watchdog);
+  const enginePromise = LuaEngine.create(factory);
   let session: EngineSession | undefined;
   let running = false;
   // QuickJS loads after `ready` (or when a JS spell arrives first), so Lua's boot is not delayed; its
@@ -60,10 +60,14 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
     if (engine instanceof LuaEngine) capWasmHeapGrowth(limits.memoryBytes, (buffer) => engine.ownsHeap(buffer));
     // At the deadline, a VM busy in a loop is interrupted (Lua arms its hook and fails with the
     // spell's line); a waiting one has already failed through the session's own timer.
-    watchdog.arm(Date.now() + limits.timeoutMs, () => {
-      current.timeUp();
-      if (engine instanceof LuaEngine) engine.interrupt();
-    });
+    watchdog.arm(
+      Date.now() + limits.timeoutMs,
+      () => {
+        current.timeUp();
+        if (engine instanceof LuaEngine) engine.interrupt();
+      },
+      () => outbox.flushIfStale(),
+    );
     try {
       const result = await engine.run({ code: spell.code, fileName: spell.fileName, params, limits, mode }, current);
       finish({ ok: true, ...(result !== undefined ? { result } : {}) });
