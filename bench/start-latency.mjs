@@ -2,12 +2,18 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { root } from './build-drivers.mjs';
-import { median, ms, run, verdict } from './stats.mjs';
+import { median, ms, ratio, run, verdict } from './stats.mjs';
+import { sideBySide } from './whole-process.mjs';
 
 const WARM_RUNS = 10;
 const COLD_RUNS = 7;
 const WARM_TARGET_MS = 50;
 const COLD_TARGET_MS = 250;
+/** A one-line spell's whole `llmspell run` against a bare `node -e 0`, wall time, in turn. */
+const WHOLE_TARGET = 2.5;
+const WHOLE_CPU_TARGET_S = 0.5;
+const WHOLE_RUNS = 7;
+const IDLE_RSS_TARGET_MB = 60;
 
 /** Spawns a command and resolves with ms from spawn until `marker` shows on its stdout. */
 function timeToMarker(args, marker) {
@@ -47,8 +53,18 @@ export async function startLatency(drivers) {
   );
   if (warm.reported.length) console.log(`             (RunOutcome.startLatencyMs agrees: median ${ms(median(warm.reported))})`);
   console.log(`  no pool    the same Supervisor's first run, before any process had booted: ${ms(warm.firstMs)}`);
+  if (warm.idleRss.length) {
+    const rss = median(warm.idleRss);
+    console.log(`  idle engine process in the pool, resident memory, median of ${warm.idleRss.length}: ${rss.toFixed(1)} MB  target ≤ ${IDLE_RSS_TARGET_MB} MB ${verdict(rss, IDLE_RSS_TARGET_MB)}`);
+  }
 
   const cli = path.join(root, 'bin', 'llmspell.js');
+  const whole = await sideBySide([process.execPath, cli, 'run', drivers.firstSpell], [process.execPath, '-e', '0'], WHOLE_RUNS, { cwd: root });
+  console.log(
+    `  one-line spell, whole \`llmspell run\` against \`node -e 0\`, in turn, median of ${WHOLE_RUNS}: ${whole.wall.a.toFixed(3)} s wall, ${whole.cpu.a.toFixed(2)} s CPU;` +
+      ` node -e 0 ${whole.wall.b.toFixed(3)} s wall, ${whole.cpu.b.toFixed(2)} s CPU`,
+  );
+  console.log(`target: whole run ≤ ${WHOLE_TARGET}x node -e 0 → ${verdict(whole.wall.ratio, WHOLE_TARGET)} at ${ratio(whole.wall.ratio)}; CPU ≤ ${WHOLE_CPU_TARGET_S} s → ${verdict(whole.cpu.a, WHOLE_CPU_TARGET_S)} at ${whole.cpu.a.toFixed(2)} s`);
   const cold = await samples(COLD_RUNS, () => timeToMarker([cli, 'run', drivers.firstSpell], drivers.marker));
   const c = median(cold);
   console.log(

@@ -5,6 +5,7 @@
  * reported apart. Prints one JSON line with every sample.
  * Usage: `node warm-start.js <runs>`.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { Supervisor } from '../runtime/host/supervisor';
 import { DEFAULT_LIMITS } from '../runtime/contract/limits';
 import type { RunOutcome } from '../runtime/contract/run-events';
@@ -25,20 +26,41 @@ async function oneRun(supervisor: Supervisor): Promise<{ ms: number; outcome: Ru
   return { ms: startedAt - t0, outcome };
 }
 
+/** Resident MB of this process's engine children that sit idle in the pool (Linux /proc). */
+function idleEngineRssMb(): number[] {
+  const rss: number[] = [];
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      if (!new RegExp(`^PPid:\\s+${process.pid}$`, 'm').test(status)) continue;
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('engine-process.js')) continue;
+      rss.push(Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0) / 1024);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return rss;
+}
+
 const supervisor = new Supervisor({ poolSize: 1 });
 try {
   // The first run waits for the first process to boot: the in-process cold start, reported apart.
   const first = await oneRun(supervisor);
   const samples: number[] = [];
   const reported: number[] = [];
+  const idleRss: number[] = [];
   for (let i = 0; i < runs; i++) {
     await supervisor.ready();
     await sleep(300); // let the fresh process settle (its boot GC, JIT) before taking it
+    if (i % 3 === 0) {
+      await sleep(1500); // the idle process has prepared its QuickJS VM and watchdog by now
+      idleRss.push(...idleEngineRssMb());
+    }
     const { ms, outcome } = await oneRun(supervisor);
     samples.push(ms);
     if (outcome.startLatencyMs !== undefined) reported.push(outcome.startLatencyMs);
   }
-  process.stdout.write(`${JSON.stringify({ firstMs: first.ms, samples, reported })}\n`);
+  process.stdout.write(`${JSON.stringify({ firstMs: first.ms, samples, reported, idleRss })}\n`);
 } finally {
   await supervisor.close();
 }

@@ -29,6 +29,8 @@ export const ErrorCode = {
   Timeout: 'timeout',
   /** The run went past its memory limit. */
   Memory: 'memory',
+  /** The run used up its opt-in instruction budget (`limits.instructions`). */
+  InstructionLimit: 'instruction_limit',
   /** Stopped by the user or the host. */
   Stopped: 'stopped',
   /** The engine process died. */

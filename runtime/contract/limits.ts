@@ -8,6 +8,11 @@ export const RunLimits = z.object({
   timeoutMs: z.int().check(z.positive()),
   /** Memory the spell's VM may allocate, in bytes. */
   memoryBytes: z.int().check(z.positive()),
+  /**
+   * Opt-in budget of VM instructions (Lua only, counted in steps of 10,000). Costs time on every
+   * instruction, so it is off unless asked for; the time and memory limits need no such hook.
+   */
+  instructions: z.optional(z.int().check(z.positive())),
 });
 export type RunLimits = z.infer<typeof RunLimits>;
 

@@ -41,8 +41,11 @@ export interface SpellManifest {
   tags: string[];
   parameters: SpellParameter[];
   permissions: SpellPermissions;
-  /** What the spell asks for: wall time in seconds, memory in megabytes. */
-  limits: { timeout?: number; memory?: number };
+  /**
+   * What the spell asks for: wall time in seconds, memory in megabytes, and an opt-in budget of VM
+   * instructions (it costs time on every instruction; time and memory limits do not).
+   */
+  limits: { timeout?: number; memory?: number; instructions?: number };
   /** Other spells it needs. */
   dependencies: SpellDependency[];
   /** Free-form extra data, kept as written. */
@@ -66,7 +69,16 @@ export const SpellManifestInput = z.strictObject(
     tags: z.array(text('a tag').min(1, { error: 'a non-empty tag' }), { error: 'a list of tags' }).optional(),
     parameters: ParametersInput.optional(),
     permissions: PermissionsInput.optional(),
-    limits: z.strictObject({ timeout: Duration.optional(), memory: MemorySize.optional() }, { error: 'a mapping with timeout and memory' }).optional(),
+    limits: z
+      .strictObject(
+        {
+          timeout: Duration.optional(),
+          memory: MemorySize.optional(),
+          instructions: z.int({ error: 'a whole number of instructions' }).positive({ error: 'a positive number of instructions' }).optional(),
+        },
+        { error: 'a mapping with timeout, memory and instructions' },
+      )
+      .optional(),
     dependencies: DependenciesInput.optional(),
     metadata: z.record(z.string(), z.unknown(), { error: 'a mapping' }).optional(),
     // go-llmspell's fields, folded into the ones above.
@@ -114,6 +126,7 @@ function normalise(m: Input): SpellManifest {
   const memory = m.limits?.memory ?? m.memory_limit;
   if (timeout !== undefined) limits.timeout = timeout;
   if (memory !== undefined) limits.memory = memory;
+  if (m.limits?.instructions !== undefined) limits.instructions = m.limits.instructions;
   const manifest: SpellManifest = {
     name: m.name,
     version: m.version,

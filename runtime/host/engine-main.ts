@@ -13,11 +13,22 @@ import { connectParentPort } from './parent-port';
 import { Outbox } from './outbox';
 import { EngineSession, RunStopped } from './engine-session';
 import { describeSpellError } from './spell-error';
+import { Watchdog } from './watchdog';
+import { capWasmHeapGrowth } from './wasm-heap-cap';
+
+export interface EngineProcessOptions {
+  /**
+   * A one-shot host (the CLI) runs one spell and nothing after it: no second engine is prepared
+   * while waiting, so the run gets the machine to itself.
+   */
+  oneShot?: boolean;
+}
 
 /** Starts serving the host; `factory` is already compiling the Lua wasm module. */
-export function startEngineProcess(factory: LuaFactory): void {
+export function startEngineProcess(factory: LuaFactory, options: EngineProcessOptions = {}): void {
   const port = connectParentPort();
-  const outbox = new Outbox(port);
+  const watchdog = new Watchdog();
+  const outbox = new Outbox(port, watchdog);
   const enginePromise = LuaEngine.create(factory);
   let session: EngineSession | undefined;
   let running = false;
@@ -46,6 +57,17 @@ export function startEngineProcess(factory: LuaFactory): void {
     }
     const current = (session = new EngineSession(request, outbox));
     const { spell, params, limits, mode } = request;
+    if (engine instanceof LuaEngine) capWasmHeapGrowth(limits.memoryBytes, (buffer) => engine.ownsHeap(buffer));
+    // At the deadline, a VM busy in a loop is interrupted (Lua arms its hook and fails with the
+    // spell's line); a waiting one has already failed through the session's own timer.
+    watchdog.arm(
+      Date.now() + limits.timeoutMs,
+      () => {
+        current.timeUp();
+        if (engine instanceof LuaEngine) engine.interrupt();
+      },
+      () => outbox.flushIfStale(),
+    );
     try {
       const result = await engine.run({ code: spell.code, fileName: spell.fileName, params, limits, mode }, current);
       finish({ ok: true, ...(result !== undefined ? { result } : {}) });
@@ -86,8 +108,11 @@ export function startEngineProcess(factory: LuaFactory): void {
   enginePromise.then(
     () => {
       port.send({ type: 'ready' });
-      // A failure here is reported to the JS run that needs the engine.
-      setImmediate(() => void loadJs().then(() => (running ? undefined : bootJs()), () => {}));
+      setImmediate(() => {
+        if (!running) watchdog.start();
+        // A failure here is reported to the JS run that needs the engine.
+        if (!options.oneShot) void loadJs().then(() => (running ? undefined : bootJs()), () => {});
+      });
     },
     (error: unknown) => finish({ ok: false, error: { code: 'crashed', message: `could not start the Lua engine: ${String(error)}` } }),
   );

@@ -1,11 +1,15 @@
 /**
  * Entry point of an engine process: one per run, forked by the supervisor (child_process.fork under
  * Node, utilityProcess.fork under Electron). Start latency matters, so the wasm module starts
- * compiling (on V8's background threads) before the rest of the runtime is even evaluated.
+ * compiling (on V8's background threads) before the rest of the runtime is even evaluated. The wasm
+ * heap cap goes in before any wasm glue loads (see wasm-heap-cap.ts).
  */
-export {};
-const { LuaFactory } = await import('wasmoon');
-const factory = new LuaFactory();
+import { installWasmHeapCap } from './wasm-heap-cap';
+import { ONE_SHOT_ENV } from './one-shot';
+
+installWasmHeapCap();
+const { wasmoon } = await import('../engines/lua/wasmoon');
+const factory = new wasmoon.LuaFactory();
 void factory.getLuaModule();
 const { startEngineProcess } = await import('./engine-main');
-startEngineProcess(factory);
+startEngineProcess(factory, { oneShot: process.env[ONE_SHOT_ENV] === '1' });

@@ -50,7 +50,7 @@ export class EngineSession implements EngineHost {
     this.outbox.flushIfStale();
     if (this.stopReason) return this.stopReason;
     if (performance.now() > this.deadline) {
-      this.stopReason = `run exceeded its time limit (${formatSeconds(this.request.limits.timeoutMs)})`;
+      this.stopReason = timeLimitReason(this.request.limits.timeoutMs);
     }
     return this.stopReason;
   }
@@ -74,6 +74,12 @@ export class EngineSession implements EngineHost {
   /** A host answer arrived. */
   complete(completion: Completion): void {
     this.queue.push(completion);
+    this.wake?.();
+  }
+
+  /** The run's deadline has passed, whatever the clock said at the last check (the watchdog's call). */
+  timeUp(): void {
+    this.stopReason ??= timeLimitReason(this.request.limits.timeoutMs);
     this.wake?.();
   }
 
@@ -128,6 +134,10 @@ function logFields(value: unknown): Record<string, unknown> {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function timeLimitReason(timeoutMs: number): string {
+  return `run exceeded its time limit (${formatSeconds(timeoutMs)})`;
 }
 
 function formatSeconds(ms: number): string {

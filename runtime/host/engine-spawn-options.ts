@@ -1,8 +1,12 @@
 import { engineEnvironment, engineExecArgv } from '../security/engine-env';
 import { engineEntryPath } from './engine-entry';
+import { ONE_SHOT_ENV } from './one-shot';
 import type { EngineSpawnOptions } from './transport';
 
+
 /** How every engine process is started: the bundled entry, a scrubbed environment, hardened flags. */
-export function engineSpawnOptions(entry = engineEntryPath()): EngineSpawnOptions {
-  return { entry, env: engineEnvironment(process.env), execArgv: engineExecArgv(), serviceName: 'llmspell engine' };
+export function engineSpawnOptions(entry = engineEntryPath(), options: { oneShot?: boolean } = {}): EngineSpawnOptions {
+  const env = engineEnvironment(process.env);
+  if (options.oneShot) env[ONE_SHOT_ENV] = '1';
+  return { entry, env, execArgv: engineExecArgv(), serviceName: 'llmspell engine' };
 }

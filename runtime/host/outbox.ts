@@ -12,11 +12,21 @@ export class Outbox {
   static readonly MAX_DELAY_MS = 20;
   static readonly MAX_BYTES = 64 * 1024;
 
-  constructor(private readonly port: ParentPort) {}
+  /**
+   * `watcher` hears when output starts waiting and when it is sent: the engine's watchdog thread
+   * flushes from outside while a spell computes without yielding (no hook calls in here any more).
+   */
+  constructor(
+    private readonly port: ParentPort,
+    private readonly watcher?: { outputPending(): void; outputFlushed(): void },
+  ) {}
 
   output(stream: 'stdout' | 'stderr', text: string): void {
     if (this.pending && this.pending.stream !== stream) this.flush();
-    if (!this.pending) this.pending = { stream, parts: [], bytes: 0, since: performance.now() };
+    if (!this.pending) {
+      this.pending = { stream, parts: [], bytes: 0, since: performance.now() };
+      this.watcher?.outputPending();
+    }
     this.pending.parts.push(text);
     this.pending.bytes += text.length;
     if (this.pending.bytes >= Outbox.MAX_BYTES) this.flush();
@@ -33,7 +43,7 @@ export class Outbox {
     this.port.send(message);
   }
 
-  /** Called from the VM's budget hook too, so output appears while a spell computes. */
+  /** Called from the VM's hook and the watchdog too, so output appears while a spell computes. */
   flushIfStale(): void {
     if (this.pending && performance.now() - this.pending.since >= Outbox.MAX_DELAY_MS) this.flush();
   }
@@ -43,6 +53,7 @@ export class Outbox {
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
+    this.watcher?.outputFlushed();
     this.port.send({ type: 'output', stream: pending.stream, text: pending.parts.join('') } satisfies EngineToHost);
   }
 }

@@ -7,5 +7,5 @@ import { NodeForkTransport } from './node-fork-transport';
 import type { EngineProcess } from './transport';
 
 export function prestartEngine(): EngineProcess {
-  return new NodeForkTransport().spawn(engineSpawnOptions());
+  return new NodeForkTransport().spawn(engineSpawnOptions(undefined, { oneShot: true }));
 }

@@ -124,9 +124,12 @@ export class RunBudget {
     this.checkTime();
     const { timeoutMs, memoryBytes } = this.tree.settings;
     const time = this.depth === 0 ? timeoutMs : Math.max(1, Math.ceil(this.remainingMs() + NESTED_SLACK_MS));
+    // The opt-in instruction budget is the run's own (a count per VM, not shared down the tree).
+    const instructions = asked.instructions ?? (this.depth === 0 ? this.tree.settings.instructions : undefined);
     return {
       timeoutMs: Math.min(time, asked.timeoutMs ?? Infinity),
       memoryBytes: Math.min(memoryBytes, asked.memoryBytes ?? Infinity),
+      ...(instructions !== undefined ? { instructions } : {}),
     };
   }
 

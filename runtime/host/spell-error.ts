@@ -20,5 +20,6 @@ function classify(message: string, stopReason?: string): string {
   if (stopReason?.includes('time limit') || message.includes('time limit')) return 'timeout';
   if (stopReason) return 'stopped';
   if (message.includes('not enough memory')) return 'memory';
+  if (message.includes('run exceeded its instruction limit')) return 'instruction_limit';
   return 'spell_error';
 }

@@ -39,7 +39,8 @@ export class Supervisor {
   private readonly active = new Set<RunController>();
 
   constructor(options: SupervisorOptions = {}) {
-    const spawnOptions = engineSpawnOptions(options.entry);
+    // A host that does not refill its pool is one-shot (the CLI): its engines prepare nothing extra.
+    const spawnOptions = engineSpawnOptions(options.entry, { oneShot: options.refillPool === false });
     this.pool = new EnginePool(
       options.transport ?? new NodeForkTransport(),
       () => spawnOptions,

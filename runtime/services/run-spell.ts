@@ -109,12 +109,16 @@ function rootBudget(supervisor: Supervisor, options: RunSpellBase, label: string
  * The run's limits: a limit given on the command line wins; otherwise what the spell's manifest asks
  * for (its author knows what it needs); otherwise the configuration's.
  */
-export function effectiveLimits(options: Pick<RunSpellBase, 'loaded' | 'spell'>): { timeoutMs: number; memoryBytes: number } {
+export function effectiveLimits(options: Pick<RunSpellBase, 'loaded' | 'spell'>): { timeoutMs: number; memoryBytes: number; instructions?: number } {
   const { config, origins } = options.loaded;
   const asked = options.spell.manifest?.limits ?? {};
   const pick = (key: 'timeout' | 'memory') => {
     const fromFlag = origins[`limits.${key}`]?.startsWith('flag');
     return !fromFlag && asked[key] !== undefined ? asked[key] : config.limits[key];
   };
-  return { timeoutMs: Math.round(pick('timeout') * 1000), memoryBytes: Math.round(pick('memory') * 2 ** 20) };
+  return {
+    timeoutMs: Math.round(pick('timeout') * 1000),
+    memoryBytes: Math.round(pick('memory') * 2 ** 20),
+    ...(asked.instructions !== undefined ? { instructions: asked.instructions } : {}),
+  };
 }

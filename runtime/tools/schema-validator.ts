@@ -32,14 +32,23 @@ export function formatSchemaError(e: ErrorObject): string {
 
 /** Compiles and caches validators. */
 export class SchemaValidator {
-  private readonly ajv: Ajv2019;
+  private instance: Ajv2019 | undefined;
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor(private readonly maxCached = 200) {
-    // strict off: hand-written schemas carry extra keywords; logger off: no console noise in the host
-    this.ajv = new Ajv2019({ strict: false, allErrors: true, logger: false });
-    this.ajv.addMetaSchema(draft07);
-    addFormats(this.ajv);
+  constructor(private readonly maxCached = 200) {}
+
+  /**
+   * Built on first use: setting ajv up compiles its meta-schemas (hundreds of ms on a busy machine),
+   * and modules create their validator at load, on every `llmspell run`, schema or not.
+   */
+  private get ajv(): Ajv2019 {
+    if (!this.instance) {
+      // strict off: hand-written schemas carry extra keywords; logger off: no console noise in the host
+      this.instance = new Ajv2019({ strict: false, allErrors: true, logger: false });
+      this.instance.addMetaSchema(draft07);
+      addFormats(this.instance);
+    }
+    return this.instance;
   }
 
   /** The validator for `schema`; throws `InvalidSchemaError` naming the problem. */

@@ -1,12 +1,16 @@
-import { LuaFactory, LuaReturn, type LuaEngine as WasmoonEngine } from 'wasmoon';
+import type { LuaFactory, LuaReturn as LuaStatus, LuaEngine as WasmoonEngine } from 'wasmoon';
+import { wasmoon } from './wasmoon';
 import { LUA_PRELUDE } from './prelude/index';
 import { LUA_BRIDGES } from './bridges';
 import { toLuaSafe } from './to-lua';
 import { argSpecs } from '../arg-specs';
+import type { EngineHost, EngineRunInput } from '../engine';
+import { ThreadArmer } from './thread-armer';
+
+const { LuaReturn } = wasmoon;
 
 /** The argument checks of every Lua bridge function, derived once per process from the description. */
 const ARG_SPECS = toLuaSafe(argSpecs('lua'));
-import type { EngineHost, EngineRunInput } from '../engine';
 
 /**
  * One Lua 5.4 VM (wasmoon) prepared for exactly one run: the prelude and bridges are loaded ahead of
@@ -14,8 +18,12 @@ import type { EngineHost, EngineRunInput } from '../engine';
  */
 export class LuaEngine {
   private host: EngineHost | undefined;
+  private armer: ThreadArmer | undefined;
 
-  private constructor(private readonly vm: WasmoonEngine) {}
+  private constructor(
+    private readonly vm: WasmoonEngine,
+    private readonly hookFunction: number,
+  ) {}
 
   /**
    * Creates a VM with the prelude and every bridge loaded, before any spell is known (a warm engine
@@ -23,9 +31,10 @@ export class LuaEngine {
    */
   static async create(factory: LuaFactory): Promise<LuaEngine> {
     // enableProxy off: JS objects must never reach a spell as live proxies (that would be a way out
-    // to the host's Function constructor); values cross as plain copies only.
-    const vm = await factory.createEngine({ traceAllocations: true, enableProxy: false, injectObjects: false });
-    const engine = new LuaEngine(vm);
+    // to the host's Function constructor); values cross as plain copies only. No traceAllocations:
+    // the memory limit is the wasm heap's cap (runtime/host/wasm-heap-cap.ts), free per allocation.
+    const vm = await factory.createEngine({ traceAllocations: false, enableProxy: false, injectObjects: false });
+    const engine = new LuaEngine(vm, ThreadArmer.probeHookFunction(vm));
     vm.global.set('__host', engine.hostFunctions());
     vm.doStringSync(LUA_PRELUDE);
     for (const source of LUA_BRIDGES) vm.doStringSync(source);
@@ -57,17 +66,16 @@ export class LuaEngine {
     if (this.host) throw new Error('a Lua engine runs one spell only');
     this.host = host;
     const global = this.vm.global;
-    // The prelude needed little memory; the cap applies to everything the spell allocates.
-    global.setMemoryMax(input.limits.memoryBytes);
-
     const thread = global.newThread();
+    this.armer = ThreadArmer.create(global, thread.address, this.hookFunction);
     const lua = thread.lua;
     lua.lua_getglobal(thread.address, '__llmspell_run');
     thread.pushValue(input.code);
     thread.pushValue(input.fileName);
     thread.pushValue(toLuaSafe(input.params));
     thread.pushValue(input.mode === 'test');
-    let state = thread.resume(4);
+    thread.pushValue(input.limits.instructions);
+    let state = thread.resume(5);
     while (state.result === LuaReturn.Yield) {
       const deadline = state.resultCount > 0 ? (thread.getValue(-1) as number | undefined) : undefined;
       if (state.resultCount > 0) thread.pop(state.resultCount);
@@ -81,9 +89,18 @@ export class LuaEngine {
     }
   }
 
-  /** Bytes the Lua allocator currently holds. */
-  memoryUsed(): number {
-    return this.vm.global.getMemoryUsed();
+  /**
+   * The run is over its time (the host's check() now says so) and the VM may be busy in a loop:
+   * arms the budget hook on every Lua thread, so the spell fails at its next instruction with its
+   * line. Safe at any point of the VM's execution (see ThreadArmer). False when it cannot be done.
+   */
+  interrupt(): boolean {
+    return this.armer?.armAll() ?? false;
+  }
+
+  /** Whether `buffer` is this VM's wasm heap (the memory limit caps that heap's growth). */
+  ownsHeap(buffer: ArrayBuffer): boolean {
+    return this.vm.global.lua.module.HEAPU8.buffer === buffer;
   }
 
   close(): void {
@@ -96,7 +113,7 @@ export class LuaRunError extends Error {
   override name = 'LuaRunError';
 }
 
-function describeLuaError(error: unknown, status: LuaReturn): string {
+function describeLuaError(error: unknown, status: LuaStatus): string {
   if (status === LuaReturn.ErrorMem) return 'not enough memory (the run hit its memory limit)';
   if (typeof error === 'string') return error;
   if (error instanceof Error) return error.message;

@@ -1,5 +1,5 @@
--- Captures what the prelude needs from the full standard library in locals, and the
--- time budget: a count hook on every coroutine whose error is sticky once the run is over budget.
+-- Captures what the prelude needs from the full standard library in locals, and the run's
+-- budget: a hook registered on every coroutine, armed only when needed, whose error is sticky.
 local host = __host
 __host = nil
 
@@ -18,23 +18,55 @@ local function pack(...) return { n = select("#", ...), ... } end
 string.dump = nil -- luacheck: ignore 122 (on purpose: the real string table loses it)
 
 
--- Budget: a count hook on every coroutine. Once the run is over budget (time limit or stop) the
--- error is sticky: every later hook call raises again and every pcall re-raises it, so a spell cannot
--- catch its way past the limit.
+-- Budget. No instruction hook by default: Lua 5.4 sends every instruction through its trace path
+-- while any count hook is set (a CPU mix ran about 2x slower). The time limit is checked at every
+-- yield point (bridge calls, awaits) by the engine's timers; a VM busy in a loop is interrupted from
+-- outside: once the deadline passes, lua-engine.ts arms a count hook on every thread (lua_sethook is
+-- safe to call at any instruction, as lua.c does from its SIGINT handler), and `hook` below raises.
+-- `guard` registers `hook` for each coroutine with an empty mask (no cost) so that arming finds it.
+-- Only an opt-in instruction budget (limits.instructions) keeps a real count hook all along.
+-- Once the run is over budget the error is sticky: every later hook call raises again and every
+-- pcall re-raises it, so a spell cannot catch its way past the limit.
 local HOOK_EVERY = 10000
 local fatal = nil
+local spell_source = nil         -- "=<chunkname>" of the running spell, to name its line
+local instruction_budget = nil   -- limits.instructions, when the run asked for one
+local instructions = 0
+
+--- The innermost line of the spell's own code on the stack (the hook may strike inside a bridge).
+local function spell_position()
+  local first = nil
+  for level = 3, 60 do
+    local info = getinfo(level, "Sl")
+    if not info then break end
+    if info.currentline and info.currentline > 0 then
+      if info.source == spell_source then return info.short_src .. ":" .. info.currentline end
+      first = first or (info.short_src .. ":" .. info.currentline)
+    end
+  end
+  return first
+end
+
 local function hook()
   if fatal then error(fatal, 0) end
   local reason = host.check()
+  if not reason and instruction_budget then
+    instructions = instructions + HOOK_EVERY
+    if instructions > instruction_budget then
+      reason = sformat("run exceeded its instruction limit (%d instructions)", instruction_budget)
+    end
+  end
   if reason then
-    local info = getinfo(2, "Sl")
-    fatal = (info and info.currentline and info.currentline > 0)
-      and (info.short_src .. ":" .. info.currentline .. ": " .. reason) or reason
+    local where = spell_position()
+    fatal = where and (where .. ": " .. reason) or reason
     error(fatal, 0)
   end
 end
 local function guard(co)
-  sethook(co, hook, "", HOOK_EVERY)
+  -- A coroutine made after the budget ran out gets the armed hook too.
+  if fatal then sethook(co, hook, "", 1)
+  elseif instruction_budget then sethook(co, hook, "", HOOK_EVERY)
+  else sethook(co, hook, "") end
   return co
 end
 local function check_fatal()

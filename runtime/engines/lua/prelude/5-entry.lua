@@ -71,8 +71,10 @@ function __llmspell_check_args(specs)
   check_args(specs)
 end
 
-function __llmspell_run(code, chunkname, params, testing)
+function __llmspell_run(code, chunkname, params, testing, max_instructions)
   __llmspell_run = nil
+  spell_source = "=" .. chunkname
+  instruction_budget = max_instructions
   env.params = params or {}
   if testing then
     for _, b in ipairs(bridges) do
@@ -83,7 +85,7 @@ function __llmspell_run(code, chunkname, params, testing)
   end
   local chunk, err = load(code, "=" .. chunkname, "t", env)
   if not chunk then error(err, 0) end
-  sethook(co_running(), hook, "", HOOK_EVERY)
+  guard(co_running())
   local main = spawn(function()
     host.started()
     return chunk()
