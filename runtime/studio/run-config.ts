@@ -1,4 +1,5 @@
 import type { LoadedConfig } from '../config';
+import { isMcpSecretName } from '../mcp/mcp-secrets';
 import type { SecretStore } from './secret-store';
 import type { StudioSettings } from './settings-store';
 
@@ -13,7 +14,8 @@ export const STUDIO_ORIGIN = 'studio settings';
 export function withStudioSettings(loaded: LoadedConfig, settings: StudioSettings, secrets: SecretStore): LoadedConfig {
   const config = structuredClone(loaded.config);
   const origins = { ...loaded.origins };
-  const names = new Set([...Object.keys(settings.providers), ...secrets.names()]);
+  // MCP secrets share the store; they are not providers.
+  const names = new Set([...Object.keys(settings.providers), ...secrets.names().filter((name) => !isMcpSecretName(name))]);
   for (const name of names) {
     const saved = settings.providers[name] ?? {};
     const entry = { ...config.providers[name] };

@@ -4,12 +4,12 @@ import type { Machine } from '../machine';
 import type { Value } from '../values';
 import type { SyncHost } from '../worker/sync-host';
 import { agentsModule } from './agents';
-import { httpModule, ioModule, logModule, storageModule } from './basics';
+import { httpModule, ioModule, logModule, mcpModule, storageModule } from './basics';
 import { makeKit } from './kit';
 import { llmModule } from './llm';
 import { toolsModule } from './tools';
 
-export const BRIDGE_MODULES = ['llm', 'tools', 'agents', 'storage', 'http', 'log', 'io', 'params'] as const;
+export const BRIDGE_MODULES = ['llm', 'tools', 'agents', 'storage', 'http', 'log', 'io', 'mcp', 'params'] as const;
 
 export function bridgeModules(host: SyncHost, m: Machine, params: Record<string, unknown>): (name: string) => Value | undefined {
   const kit = makeKit(host, m);
@@ -22,6 +22,7 @@ export function bridgeModules(host: SyncHost, m: Machine, params: Record<string,
     http: () => httpModule(kit),
     log: () => logModule(kit),
     io: () => ioModule(kit),
+    mcp: () => mcpModule(kit),
     params: () => fromJs(params, true),
   };
   return (name) => {
