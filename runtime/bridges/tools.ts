@@ -7,7 +7,7 @@ import { builtinTools } from '../tools/builtin';
 import { executeTool } from '../tools/execute-tool';
 import { InvalidSchemaError, SchemaValidator } from '../tools/schema-validator';
 import { argument } from './bridge-args';
-import { executeMcpTool, isMcpToolName, mcpToolList } from './mcp';
+import { executeMcpTool, isMcpToolName, mcpToolList } from '../mcp/mcp-tools';
 import { BridgeError, type BridgeHandlers } from './types';
 
 /** Compiled validators, cached by schema text; shared by every run (it holds no run state). */

@@ -7,6 +7,8 @@ import { RecoveryStore } from './recovery-store';
 import { RunHistory } from './run-history';
 import { runsService } from './runs-service';
 import type { SecretStore } from './secret-store';
+import { McpHub } from '../mcp/mcp-hub';
+import { mcpSecretName, secretsThenEnv } from '../mcp/mcp-secrets';
 import { SettingsService } from './settings-service';
 import { SettingsStore } from './settings-store';
 import { StudioEvents } from './studio-events';
@@ -51,7 +53,9 @@ export function createStudio(options: StudioOptions): Studio {
   const library = new StudioLibrary({ cwd, home, extraFolders: () => settings.libraryFolders() });
   const recovery = new RecoveryStore(path.join(home, 'recovery'));
   const history = new RunHistory(path.join(home, 'history'), options.historyLimits, log);
-  const runs = runsService({ library, settings, history, supervisor, events, home, cwd });
+  // The studio's MCP servers: shared by its runs, configured anew from the settings before each run.
+  const mcp = new McpHub({}, secretsThenEnv((name) => secrets.get(mcpSecretName(name)), env));
+  const runs = runsService({ library, settings, history, supervisor, events, home, cwd, mcp });
 
   const handlers: StudioHandlers = {
     ...libraryService({ library, events, recovery }),
@@ -80,6 +84,7 @@ export function createStudio(options: StudioOptions): Studio {
     async close() {
       clearInterval(timer);
       await runs.close();
+      await mcp.close();
     },
   };
 }
