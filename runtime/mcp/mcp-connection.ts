@@ -85,7 +85,7 @@ export class McpConnection {
     const tools: McpToolInfo[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.request(() => client.listTools(cursor ? { cursor } : {}, { ...(signal ? { signal } : {}), timeout: this.timeoutMs() }), 'listing tools');
+      const page = await this.request(() => client.listTools(cursor ? { cursor } : {}, { ...(signal ? { signal } : {}), timeout: this.timeoutMs() }), 'listing tools', signal);
       for (const t of page.tools) tools.push({ name: t.name, description: t.description ?? '', inputSchema: t.inputSchema as Record<string, unknown> });
       cursor = page.nextCursor;
     } while (cursor);
@@ -101,7 +101,7 @@ export class McpConnection {
       timeout: options.timeoutMs ?? this.timeoutMs(),
       ...(options.onProgress ? { onprogress: (p: { progress: number; total?: number; message?: string }) => options.onProgress!(p.progress, p.total, p.message), resetTimeoutOnProgress: false } : {}),
     };
-    return this.request(() => client.callTool({ name: tool, arguments: args }, undefined, requestOptions) as Promise<McpToolResult>, `the call to '${tool}'`);
+    return this.request(() => client.callTool({ name: tool, arguments: args }, undefined, requestOptions) as Promise<McpToolResult>, `the call to '${tool}'`, options.signal);
   }
 
   /** `resources/list`, every page. */
@@ -110,7 +110,7 @@ export class McpConnection {
     const all: Array<{ uri: string; name: string; description?: string; mimeType?: string }> = [];
     let cursor: string | undefined;
     do {
-      const page = await this.request(() => client.listResources(cursor ? { cursor } : {}, { ...(signal ? { signal } : {}), timeout: this.timeoutMs() }), 'listing resources');
+      const page = await this.request(() => client.listResources(cursor ? { cursor } : {}, { ...(signal ? { signal } : {}), timeout: this.timeoutMs() }), 'listing resources', signal);
       for (const r of page.resources) all.push({ uri: r.uri, name: r.name, ...(r.description ? { description: r.description } : {}), ...(r.mimeType ? { mimeType: r.mimeType } : {}) });
       cursor = page.nextCursor;
     } while (cursor);
@@ -120,13 +120,13 @@ export class McpConnection {
   /** `resources/read`. */
   async readResource(uri: string, signal?: AbortSignal): Promise<{ contents: Array<Record<string, unknown>> }> {
     const client = await this.ready(signal);
-    return this.request(() => client.readResource({ uri }, { ...(signal ? { signal } : {}), timeout: this.timeoutMs() }), `reading '${uri}'`);
+    return this.request(() => client.readResource({ uri }, { ...(signal ? { signal } : {}), timeout: this.timeoutMs() }), `reading '${uri}'`, signal);
   }
 
   /** `prompts/get`. */
   async getPrompt(name: string, args: Record<string, string>, signal?: AbortSignal): Promise<{ description?: string; messages: Array<Record<string, unknown>> }> {
     const client = await this.ready(signal);
-    return this.request(() => client.getPrompt({ name, arguments: args }, { ...(signal ? { signal } : {}), timeout: this.timeoutMs() }), `getting the prompt '${name}'`);
+    return this.request(() => client.getPrompt({ name, arguments: args }, { ...(signal ? { signal } : {}), timeout: this.timeoutMs() }), `getting the prompt '${name}'`, signal);
   }
 
   /** Stops the server (and any pending restart); later calls start it again. */
@@ -162,10 +162,15 @@ export class McpConnection {
   }
 
   /** Runs one request; a connection lost meanwhile becomes a clear error (and a restart). */
-  private async request<T>(send: () => Promise<T>, what: string): Promise<T> {
+  private async request<T>(send: () => Promise<T>, what: string, signal?: AbortSignal): Promise<T> {
     try {
       return await send();
     } catch (error) {
+      // The SDK reports an aborted request as a timeout: say what happened.
+      if (signal?.aborted) {
+        const reason = signal.reason instanceof Error ? signal.reason.message : typeof signal.reason === 'string' ? signal.reason : '';
+        throw new McpFailure(`MCP server '${this.name}': ${what} was cancelled${reason ? ` (${reason})` : ''}`, error);
+      }
       throw new McpFailure(describeMcpError(this.name, what, error, this.stderrTail.trim()), error);
     }
   }

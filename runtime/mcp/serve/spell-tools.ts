@@ -23,7 +23,8 @@ const TOOL_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /**
  * The spells `targets` name (a spell file or folder, a folder of spells, or a name in the library),
- * or every runnable spell of the library when there are none. Two spells with one name are refused.
+ * or every runnable spell of the library when there are none; sorted by name. Two spells with one
+ * name are refused.
  */
 export function collectSpellTools(targets: readonly string[], cwd: string, library: () => SpellLibrary): SpellTool[] {
   const spells: ResolvedSpell[] = [];
@@ -42,7 +43,7 @@ export function collectSpellTools(targets: readonly string[], cwd: string, libra
       for (const { entry } of found) spells.push(resolveSpell(entry.path, cwd));
     }
   }
-  const tools = spells.map(toTool);
+  const tools = spells.map(toTool).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const seen = new Map<string, string>();
   for (const tool of tools) {
     const other = seen.get(tool.name);
