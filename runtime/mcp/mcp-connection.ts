@@ -73,6 +73,11 @@ export class McpConnection {
     return this.transportNow instanceof StdioClientTransport ? this.transportNow.pid : null;
   }
 
+  /** The tools listed on the current connection, without starting anything; undefined before that. */
+  get knownTools(): readonly McpToolInfo[] | undefined {
+    return this.client ? this.tools : undefined;
+  }
+
   /** `stdio` or `http`. */
   get kind(): 'stdio' | 'http' {
     return this.config.url ? 'http' : 'stdio';

@@ -8,7 +8,7 @@ import { McpFailure } from './mcp-errors';
 /** Reads a secret by name (the studio's secret store; the environment in the CLI). */
 export type SecretLookup = (name: string) => string | undefined;
 
-const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_.:-]*)\}/g;
+const REFERENCE = /\$\{([A-Za-z0-9_][A-Za-z0-9_.:-]*)\}/g;
 
 /** The same mapping with every `${NAME}` replaced; a missing one is an error naming where it was. */
 export function resolveValues(values: Record<string, string>, lookup: SecretLookup, where: string): Record<string, string> {
