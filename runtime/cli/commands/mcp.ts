@@ -8,9 +8,9 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { ConfigError, llmspellHome, loadConfig, type LoadedConfig } from '../../config';
 import { Supervisor } from '../../host/supervisor';
 import type { McpHub } from '../../mcp/mcp-hub';
-import { serveHttp } from '../../mcp/serve/http-serve';
-import { createSpellServer, type SpellRunner } from '../../mcp/serve/spell-server';
-import { collectSpellTools } from '../../mcp/serve/spell-tools';
+import { serveHttp } from '../../services/mcp-serve/http-serve';
+import { createSpellServer, type SpellRunner } from '../../services/mcp-serve/spell-server';
+import { collectSpellTools } from '../../services/mcp-serve/spell-tools';
 import { runSpell } from '../../services/run-spell';
 import { ManifestError } from '../../spells/manifest-problems';
 import { SpellNotFound } from '../../spells/resolve-spell';
