@@ -6,26 +6,37 @@ function ServerRow({ server }: { server: McpServerView }) {
   const busy = useMcp((s) => s.busy);
   return (
     <li className="mcp-server" aria-label={`MCP server ${server.name}`}>
-      <div className="provider-summary">
+      <div className="mcp-server-head">
         <span className="provider-name">{server.name}</span>
         <span className="badge">{server.kind}</span>
         <span className={server.state === 'ready' ? 'badge badge-ok' : 'badge'}>{server.state}</span>
         {server.origin === 'config' && <span className="badge">from config</span>}
-        <span className="muted mono">{server.target}</span>
-      </div>
-      {server.secretNames.length > 0 && <p className="muted">Secrets: {server.secretNames.join(', ')}</p>}
-      {server.error && <p className="text-error">{server.error}</p>}
-      {server.tools && <p className="muted mono">{server.tools.length ? server.tools.map((t) => t.name).join(', ') : 'no tools'}</p>}
-      <div className="folder-add">
-        <button type="button" className="button small" disabled={busy} onClick={() => void useMcp.getState().test(server.name)}>
-          Test
-        </button>
-        {server.origin === 'studio' && (
-          <button type="button" className="button small" disabled={busy} onClick={() => void useMcp.getState().remove(server.name)}>
-            Remove
+        <span className="mcp-server-actions">
+          <button type="button" className="button small" disabled={busy} onClick={() => void useMcp.getState().test(server.name)}>
+            Test
           </button>
-        )}
+          {server.origin === 'studio' && (
+            <button type="button" className="button small" disabled={busy} onClick={() => void useMcp.getState().remove(server.name)}>
+              Remove
+            </button>
+          )}
+        </span>
       </div>
+      <span className="mcp-server-target mono muted">{server.target}</span>
+      {server.secretNames.length > 0 && <span className="muted">Secrets: {server.secretNames.join(', ')}</span>}
+      {server.error && <span className="text-error">{server.error}</span>}
+      {server.tools && (
+        <details>
+          <summary className="muted">{server.tools.length} tools</summary>
+          <ul className="mcp-tools mono">
+            {server.tools.map((tool) => (
+              <li key={tool.name} title={tool.description}>
+                {tool.name}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </li>
   );
 }
@@ -62,7 +73,7 @@ export function McpServersForm() {
     <section aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>MCP servers</h3>
       <p className="muted">Their tools reach spells as server.tool; a spell with a manifest needs permissions: {'{ mcp: [name] }'}.</p>
-      <ul className="folder-list">{servers?.map((server) => <ServerRow key={server.name} server={server} />)}</ul>
+      <ul className="mcp-servers">{servers?.map((server) => <ServerRow key={server.name} server={server} />)}</ul>
       <form aria-label="Add an MCP server" onSubmit={(e) => (e.preventDefault(), void save())}>
         <div className="provider-grid">
           <label htmlFor={`${id}-name`}>Name</label>
