@@ -204,6 +204,15 @@ print(tools.execute("everything.echo", { message = "after the crash" }))`,
     for (const pid of all) expect(isAlive(pid)).toBe(false);
   }, 60_000);
 
+  it('a call ends with its run: the time limit of the run cancels it', async () => {
+    const file = ws.write('slow.lua', 'print(tools.execute("everything.trigger-long-running-operation", { duration = 60, steps = 60 }))\n');
+    const started = Date.now();
+    const result = await runCli(['run', file, '--timeout', '3'], { cwd: ws.dir, env: env(), timeoutMs: 40_000 });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/time limit \(3 s\)/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 60_000);
+
   it('no server outlives the CLI, even when it is interrupted mid-call', async () => {
     const before = pids().length;
     const file = ws.write('long.lua', 'print("calling")\nprint(tools.execute("everything.trigger-long-running-operation", { duration = 30, steps = 30 }))\n');

@@ -112,7 +112,8 @@ describe('llmspell mcp serve', () => {
   }, 60_000);
 
   it('serves spells over streamable HTTP with a bearer token', async () => {
-    const server = spawn(process.execPath, [CLI, 'mcp', 'serve', 'spells/greet', 'spells/broken', 'spells/ticker', '--http', '0', '--token', 'test-token-123'], {
+    // No spells named: the library's (the project's spells/ folder).
+    const server = spawn(process.execPath, [CLI, 'mcp', 'serve', '--http', '0', '--token', 'test-token-123'], {
       cwd: ws.dir,
       env: env(),
       stdio: ['ignore', 'pipe', 'pipe'],
