@@ -140,6 +140,19 @@ print(agent:execute("What is 20 + 22?"))`,
     expect(result.stdout).toContain('Echo: from a workflow');
   }, 60_000);
 
+  it('a workflow agent node offers MCP tools to its LLM and calls them', async () => {
+    llm.requests.length = 0;
+    llm.enqueue({ toolCalls: [{ name: 'everything__get-sum', arguments: { a: 1, b: 41 } }] }, { content: 'It is 42.' });
+    const file = ws.write('agent.workflow.yaml', 'name: adder\nnodes:\n  - { id: helper, type: agent, config: { prompt: "What is 1 + 41?", tools: [everything.get-sum] } }\n');
+    const result = await run(file, { MOCK_LLM: '', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: llm.url });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('It is 42.');
+    const first = llm.requests[0]?.body as { tools: Array<{ function: { name: string } }> };
+    expect(first.tools.map((t) => t.function.name)).toEqual(['everything__get-sum']);
+    const second = llm.requests[1]?.body as { messages: Array<{ role: string; content: string }> };
+    expect(second.messages.find((m) => m.role === 'tool')?.content).toContain('The sum of 1 and 41 is 42.');
+  }, 60_000);
+
   it('a manifest reaches only the servers it declares', async () => {
     const dir = path.join(ws.dir, 'only-fs');
     mkdirSync(dir, { recursive: true });
