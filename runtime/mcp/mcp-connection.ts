@@ -223,7 +223,7 @@ export class McpConnection {
       this.notBefore = Date.now() + backoffMs(this.crashes);
       this.stateNow = 'failed';
       await client.close().catch(() => {});
-      const message = describeMcpError(this.name, 'starting the server', error, this.stderrTail.trim());
+      const message = describeMcpError(this.name, this.kind === 'http' ? 'connecting' : 'starting the server', error, this.stderrTail.trim());
       this.lastErrorText = message;
       throw new McpFailure(message, error);
     }

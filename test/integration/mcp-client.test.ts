@@ -153,6 +153,37 @@ print(agent:execute("What is 20 + 22?"))`,
     expect(second.messages.find((m) => m.role === 'tool')?.content).toContain('The sum of 1 and 41 is 42.');
   }, 60_000);
 
+  it('a streamable HTTP server with a secret header: llmspell calls spells served by llmspell mcp serve --http', async () => {
+    const served = path.join(ws.dir, 'served');
+    mkdirSync(path.join(served, 'shout'), { recursive: true });
+    writeFileSync(path.join(served, 'shout', 'spell.yaml'), 'name: shout\nversion: 1.0.0\ndescription: Shouts.\nparameters:\n  text: { type: string, required: true }\n');
+    writeFileSync(path.join(served, 'shout', 'main.lua'), 'print(params.text:upper())\nreturn { loud = params.text:upper() }\n');
+    const server = spawn(process.execPath, [CLI, 'mcp', 'serve', 'shout', '--http', '0', '--token', 'remote-token-42'], { cwd: served, env: { PATH: process.env.PATH ?? '', ...env() }, stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      let announced = '';
+      server.stderr.setEncoding('utf8').on('data', (d: string) => (announced += d));
+      await until(() => /at http:\/\/\S+\/mcp /.test(announced));
+      const url = /at (http:\/\/\S+\/mcp) /.exec(announced)![1]!;
+      const client = path.join(ws.dir, 'http-client');
+      mkdirSync(client, { recursive: true });
+      writeFileSync(path.join(client, 'llmspell.yaml'), `mcp:\n  servers:\n    remote:\n      url: ${url}\n      headers: { Authorization: "Bearer \${REMOTE_TOKEN}" }\n`);
+      const file = path.join(client, 'call.lua');
+      writeFileSync(file, 'local r, err = tools.execute("remote.shout", { text = "hey" })\nprint(r and r.loud or err)\nprint(tools.execute("remote.shout", {}))\n');
+      const ok = await runCli(['run', file], { cwd: client, env: env({ REMOTE_TOKEN: 'remote-token-42' }), timeoutMs: 40_000 });
+      expect(ok.stderr).toBe('');
+      expect(ok.stdout).toBe("HEY\nnil\tMCP server 'remote': the call to 'shout' failed: invalid arguments for shout: missing required parameter 'text': add text=...\n");
+      const denied = await runCli(['run', file], { cwd: client, env: env({ REMOTE_TOKEN: 'wrong' }), timeoutMs: 40_000 });
+      // Its tools could not be listed (401), so the run has none of them.
+      expect(denied.stdout).toBe("unknown tool 'remote.shout'\nnil\tunknown tool 'remote.shout'\n");
+      const listed = await runCli(['mcp', 'list'], { cwd: client, env: env({ REMOTE_TOKEN: 'wrong' }), timeoutMs: 40_000 });
+      expect(listed.stdout).toMatch(/^remote \(http\) failed: MCP server 'remote': connecting failed: .*missing or wrong bearer token/);
+      expect(listed.code).toBe(1);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('close', resolve));
+    }
+  }, 90_000);
+
   it('a manifest reaches only the servers it declares', async () => {
     const dir = path.join(ws.dir, 'only-fs');
     mkdirSync(dir, { recursive: true });
