@@ -135,14 +135,14 @@ export class McpConnection {
   }
 
   /** Stops the server (and any pending restart); later calls start it again. */
-  async close(final = true): Promise<void> {
+  async close(): Promise<void> {
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = undefined;
     const client = this.client ?? (await this.starting?.catch(() => undefined));
     this.client = undefined;
     this.starting = undefined;
     this.tools = undefined;
-    if (final) this.stateNow = 'stopped';
+    this.stateNow = 'stopped';
     if (client) {
       client.onclose = undefined;
       await client.close().catch(() => {});
