@@ -161,6 +161,38 @@ declare namespace llmspell {
     /** Whether the header is present. */
     has(name: string): boolean;
   }
+
+  /** A resource of an MCP server. */
+  interface McpResource {
+    uri: string;
+    name: string;
+    description?: string;
+    /** The MIME type. */
+    mime?: string;
+  }
+
+  /** One part of a resource. */
+  interface McpContent {
+    uri: string;
+    /** The MIME type. */
+    mime?: string;
+    text?: string;
+    /** Base64 bytes, for binary contents. */
+    blob?: string;
+  }
+
+  /** A prompt of an MCP server; message contents that are not text are JSON-encoded. */
+  interface McpPrompt {
+    description?: string;
+    messages: llmspell.McpMessage[];
+  }
+
+  /** One message of a prompt. */
+  interface McpMessage {
+    /** `user` or `assistant`. */
+    role: string;
+    content: string;
+  }
 }
 
 /** What a failing bridge call throws in JavaScript (where Lua returns `nil, message`). */
@@ -338,6 +370,33 @@ declare const agents: {
 declare const workflow: {
   /** Runs async functions concurrently; resolves with their results in order, or rejects with the first error. */
   parallel(steps: (() => any)[]): Promise<any[]>;
+};
+
+/** Model Context Protocol servers configured in the host (`mcp.servers` in llmspell.yaml). Their tools appear in `tools.list()` as `<server>.<tool>` and run with `tools.execute`; this module reads their resources and prompts. The host starts each server on first use and shares it between runs. */
+declare const mcp: {
+  /** The servers this run may use, sorted. */
+  servers(): Promise<string[]>;
+  /**
+   * The resources a server offers.
+   * @param server A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+   * @throws {SpellError} when the call fails.
+   */
+  resources(server: string): Promise<llmspell.McpResource[]>;
+  /**
+   * Reads a resource: its contents, each with `text` (or base64 `blob`).
+   * @param server A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+   * @param uri The resource URI, as `mcp.resources` lists it.
+   * @throws {SpellError} when the call fails.
+   */
+  read(server: string, uri: string): Promise<llmspell.McpContent[]>;
+  /**
+   * Gets a prompt filled with arguments: its messages, ready for `llm.chat_with_history`.
+   * @param server A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+   * @param name The prompt's name.
+   * @param args The prompt's arguments.
+   * @throws {SpellError} when the call fails.
+   */
+  prompt(server: string, name: string, args?: Record<string, string>): Promise<llmspell.McpPrompt>;
 };
 
 /** Plain JSON text. Lua tables with keys 1..n are arrays; object keys are sorted in Lua. */

@@ -126,6 +126,30 @@ function Workflow__:run(input, opts) end
 ---@return string? err why it failed
 function Workflow__:execute(input, opts) end
 
+---A resource of an MCP server.
+---@class llmspell.McpResource
+---@field uri string
+---@field name string
+---@field description? string
+---@field mime? string The MIME type.
+
+---One part of a resource.
+---@class llmspell.McpContent
+---@field uri string
+---@field mime? string The MIME type.
+---@field text? string
+---@field blob? string Base64 bytes, for binary contents.
+
+---A prompt of an MCP server; message contents that are not text are JSON-encoded.
+---@class llmspell.McpPrompt
+---@field description? string
+---@field messages llmspell.McpMessage[]
+
+---One message of a prompt.
+---@class llmspell.McpMessage
+---@field role string `user` or `assistant`.
+---@field content string
+
 ---A promise of the `promise` module.
 ---@class llmspell.Promise
 ---@field state "pending"|"resolved"|"rejected"
@@ -399,6 +423,35 @@ function workflow.output(value) end
 ---@param value any
 ---@return boolean
 function workflow.is_workflow(value) end
+
+---Model Context Protocol servers configured in the host (`mcp.servers` in llmspell.yaml). Their tools appear in `tools.list()` as `<server>.<tool>` and run with `tools.execute`; this module reads their resources and prompts. The host starts each server on first use and shares it between runs.
+---@class llmspell.mcp
+mcp = {}
+
+---The servers this run may use, sorted.
+---@return string[]
+function mcp.servers() end
+
+---The resources a server offers.
+---@param server string A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+---@return llmspell.McpResource[]? value nil when the call failed
+---@return string? err why it failed
+function mcp.resources(server) end
+
+---Reads a resource: its contents, each with `text` (or base64 `blob`).
+---@param server string A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+---@param uri string The resource URI, as `mcp.resources` lists it.
+---@return llmspell.McpContent[]? value nil when the call failed
+---@return string? err why it failed
+function mcp.read(server, uri) end
+
+---Gets a prompt filled with arguments: its messages, ready for `llm.chat_with_history`.
+---@param server string A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+---@param name string The prompt's name.
+---@param args? table<string, string> The prompt's arguments.
+---@return llmspell.McpPrompt? value nil when the call failed
+---@return string? err why it failed
+function mcp.prompt(server, name, args) end
 
 ---Plain JSON text. Lua tables with keys 1..n are arrays; object keys are sorted in Lua.
 ---@class llmspell.json

@@ -10,6 +10,7 @@ import { createConnectionStore } from './connection-store';
 import { createEditorStore } from './editor-store';
 import { createHistoryStore } from './history-store';
 import { createLibraryStore } from './library-store';
+import { createMcpStore } from './mcp-store';
 import { createParamsStore } from './params-store';
 import { createRunStore } from './run-store';
 import { createSettingsStore } from './settings-store';
@@ -27,6 +28,7 @@ export { fileLineRefs, formatDuration } from './run-console';
 export { fieldsFrom } from './params-form';
 export { filterRuns, formatWhen, paramsSummary } from './history-filter';
 export { PANE_LIMITS } from './layout';
+export { mcpToolNames, parseSecretLines } from './mcp-store';
 export type { Clipboard, Crumb, WorkflowTab } from './workflow/workflow-store';
 export type { GraphEdge, GraphNode, GraphView } from './workflow/graph-read';
 export type { NodeRun, NodeRunStatus, WorkflowRunView } from './workflow/node-runs';
@@ -52,6 +54,7 @@ export const useRun = createRunStore(client);
 export const useHistory = createHistoryStore(client);
 export const useParams = createParamsStore(storage);
 export const useSettings = createSettingsStore(client);
+export const useMcp = createMcpStore(client);
 export const useUi = createUiStore(storage, prefersDark ? 'dark' : 'light');
 export const useWorkflow = createWorkflowStore(client, useEditor);
 
@@ -67,7 +70,11 @@ useEditor.subscribe((state) => {
 client.on('run', (event) => {
   useRun.getState().receive(event);
   useWorkflow.getState().receive(event);
-  if (event.type === 'finished') void commands.afterRun(event.runId);
+  if (event.type === 'finished') {
+    void commands.afterRun(event.runId);
+    // A run may have started MCP servers: their tools become known to the editor.
+    void useMcp.getState().load();
+  }
 });
 client.on('library', () => void useLibrary.getState().load());
 client.onConnection((state) => {
@@ -82,7 +89,7 @@ client.onConnection((state) => {
 
 /** Loads what the first screen shows, then reopens the spell that was open before a reload. */
 export async function startStudio(): Promise<void> {
-  await Promise.all([useLibrary.getState().load(), useSettings.getState().load(), useLibrary.getState().loadTrash()]);
+  await Promise.all([useLibrary.getState().load(), useSettings.getState().load(), useMcp.getState().load(), useLibrary.getState().loadTrash()]);
   await commands.reopenLast();
 }
 

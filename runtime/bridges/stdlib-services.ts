@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { NetworkPolicy, type HostLookup, type NetworkSettings } from '../security/network-policy';
 import { StorageJail, type StorageLimits } from '../security/storage-jail';
 import { httpHandlers } from './http';
+import { mcpHandlers } from './mcp';
 import { storageHandlers } from './storage';
 import { toolsHandlers } from './tools';
 import type { BridgeHandlers } from './types';
@@ -36,8 +37,8 @@ export function createStdlibServices(settings: StdlibSettings): StdlibServices {
   };
 }
 
-/** Handlers of the storage, http and tools bridges; a method defined twice throws. */
-export const stdlibHandlers: BridgeHandlers = mergeHandlers(storageHandlers, httpHandlers, toolsHandlers);
+/** Handlers of the storage, http, tools and mcp bridges; a method defined twice throws. */
+export const stdlibHandlers: BridgeHandlers = mergeHandlers(storageHandlers, httpHandlers, toolsHandlers, mcpHandlers);
 
 function mergeHandlers(...tables: BridgeHandlers[]): BridgeHandlers {
   const merged: BridgeHandlers = {};

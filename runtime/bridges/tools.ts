@@ -1,12 +1,13 @@
 /**
- * The `tools` bridge, host side (built-in tools): list them, run one with validated parameters, and
- * validate any value against any JSON Schema.
+ * The `tools` bridge, host side (built-in tools and the tools of MCP servers, as `<server>.<tool>`):
+ * list them, run one with validated parameters, and validate any value against any JSON Schema.
  */
 import { z } from 'zod';
 import { builtinTools } from '../tools/builtin';
 import { executeTool } from '../tools/execute-tool';
 import { InvalidSchemaError, SchemaValidator } from '../tools/schema-validator';
 import { argument } from './bridge-args';
+import { executeMcpTool, isMcpToolName, mcpToolList } from '../mcp/mcp-tools';
 import { BridgeError, type BridgeHandlers } from './types';
 
 /** Compiled validators, cached by schema text; shared by every run (it holds no run state). */
@@ -17,12 +18,16 @@ const Schema = z.union([z.boolean(), z.record(z.string(), z.unknown())], { error
 
 /** Handlers of the `tools` bridge, keyed by method name. */
 export const toolsHandlers: BridgeHandlers = {
-  /** `tools.builtin_list()` → `[{name, description, parameters}]`. */
-  'tools.builtin_list': async () => builtinTools.list().map(({ name, description, parameters }) => ({ name, description, parameters })),
+  /** `tools.builtin_list()` → `[{name, description, parameters}]`: built-in tools, then the run's MCP tools. */
+  'tools.builtin_list': async (_args, ctx) => [
+    ...builtinTools.list().map(({ name, description, parameters }) => ({ name, description, parameters })),
+    ...(await mcpToolList(ctx)),
+  ],
 
   /** `tools.builtin_execute(name, params)` → the tool's result; parameters are validated first. */
   'tools.builtin_execute': async (args, ctx) => {
     const name = argument('tools.builtin_execute', args, 0, 'name', Name);
+    if (isMcpToolName(ctx, name)) return executeMcpTool(ctx, name, args[1]);
     try {
       return await executeTool(builtinTools, validator, name, args[1], ctx);
     } catch (err) {

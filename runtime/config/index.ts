@@ -11,4 +11,4 @@ export { ConfigError, formatProblem, type ConfigProblem } from './errors';
 export type { ConfigFlags } from './flags-source';
 export type { EnvVars } from './env-source';
 export { maskSecret, isSecretPath } from './secrets';
-export { DEFAULTS, KNOWN_PROVIDERS, LOG_LEVELS, type Config, type LogLevel, type ProviderConfig } from './schema';
+export { DEFAULTS, KNOWN_PROVIDERS, LOG_LEVELS, type Config, type LogLevel, type McpServerConfig, type ProviderConfig, MCP_SERVER_NAME } from './schema';

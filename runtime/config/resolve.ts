@@ -1,6 +1,6 @@
 import type { ConfigProblem } from './errors';
 import { dotted, isPlainObject, setIn, type Layer } from './layer';
-import { KNOWN_PROVIDERS, type ProviderConfig } from './schema';
+import { KNOWN_PROVIDERS, type McpServerConfig, type ProviderConfig } from './schema';
 import { describeValue } from './validate';
 
 /** Layers merged in order: the data, each leaf's origin, and which layer last touched each path. */
@@ -43,6 +43,12 @@ export function checkMerged(merged: Merged): ConfigProblem[] {
     if (isKnown(name) || entry.base_url !== undefined) continue;
     problems.push(problemAt(merged, ['providers', name], `custom provider "${name}" needs base_url (an OpenAI-compatible endpoint)`));
   }
+  for (const [name, entry] of Object.entries(mcpServersOf(merged))) {
+    const kinds = [entry.command !== undefined, entry.url !== undefined].filter(Boolean).length;
+    if (kinds === 1) continue;
+    const message = kinds === 0 ? `MCP server "${name}" needs command (stdio) or url (streamable HTTP)` : `MCP server "${name}" sets both command and url: keep one`;
+    problems.push(problemAt(merged, ['mcp', 'servers', name], message));
+  }
   const provider = merged.data.provider;
   if (typeof provider === 'string' && provider !== 'mock' && !isKnown(provider) && !(provider in providers)) {
     const expected = `mock, ${KNOWN_PROVIDERS.join(', ')} or a name under providers`;
@@ -68,6 +74,14 @@ export function providersOf(merged: Merged): Record<string, ProviderConfig> {
   const providers = merged.data.providers;
   if (!isPlainObject(providers)) return {};
   return Object.fromEntries(Object.entries(providers).filter(([, v]) => isPlainObject(v))) as Record<string, ProviderConfig>;
+}
+
+/** The merged `mcp.servers` section, tolerating wrong shapes (those are reported by validateLayer). */
+function mcpServersOf(merged: Merged): Record<string, McpServerConfig> {
+  const mcp = merged.data.mcp;
+  const servers = isPlainObject(mcp) ? mcp.servers : undefined;
+  if (!isPlainObject(servers)) return {};
+  return Object.fromEntries(Object.entries(servers).filter(([, v]) => isPlainObject(v))) as Record<string, McpServerConfig>;
 }
 
 function problemAt(merged: Merged, path: string[], message: string): ConfigProblem {

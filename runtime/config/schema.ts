@@ -41,6 +41,31 @@ const providerName = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'a provider name of letters, digits, ".", "_" or "-"' });
 
+/**
+ * An MCP server name: it prefixes the server's tools (`<server>.<tool>`), so no dots, and no `__`
+ * (a dotted tool name travels to LLM providers as `<server>__<tool>`).
+ */
+export const MCP_SERVER_NAME = /^(?!.*__)[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+const mcpServerName = z.string().regex(MCP_SERVER_NAME, { error: 'an MCP server name of letters, digits, "-" or "_" (no "__")' });
+const stringMap = (what: string) => z.record(z.string(), z.string({ error: what }), { error: `a mapping of ${what}s` });
+
+/**
+ * One entry under `mcp.servers`: a stdio server (`command`, `args`, `env`, `cwd`) or a streamable
+ * HTTP one (`url`, `headers`); which one is checked after merging. Values of `env` and `headers` may
+ * be `${NAME}`: a secret of the secret store, else the host's environment variable NAME.
+ */
+export const McpServerEntrySchema = section({
+  command: text(),
+  args: list(z.string({ error: 'a string' })),
+  env: stringMap('string'),
+  cwd: text(),
+  url: httpUrl(),
+  headers: stringMap('string'),
+  /** Seconds one call may take (the run's own time limit still applies). */
+  timeout: positive(),
+});
+
 /** What one source (a file, the environment, the flags) may set: everything optional, nothing unknown. */
 export const ConfigInputSchema = z.strictObject(
   {
@@ -57,6 +82,7 @@ export const ConfigInputSchema = z.strictObject(
     }).optional(),
     network: section({ allow_hosts: list(text()), allow_private: z.boolean({ error: 'true or false' }) }).optional(),
     library: section({ folders: list(text()) }).optional(),
+    mcp: section({ servers: z.record(mcpServerName, McpServerEntrySchema, { error: MAPPING }) }).optional(),
   },
   { error: MAPPING },
 );
@@ -70,6 +96,18 @@ export interface ProviderConfig {
   base_url?: string;
   /** Model used with this provider when no top-level `model` override is set. */
   model?: string;
+}
+
+/** One configured MCP server: `command` (stdio) or `url` (streamable HTTP), never both. */
+export interface McpServerConfig {
+  command?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  cwd?: string;
+  url?: string;
+  headers?: Record<string, string>;
+  /** Seconds one call may take. */
+  timeout?: number;
 }
 
 /** The effective configuration: every source merged, defaults applied, validated. */
@@ -96,6 +134,8 @@ export interface Config {
   network: { allow_hosts: string[]; allow_private: boolean };
   /** Extra folders shown in the spell library. */
   library: { folders: string[] };
+  /** MCP servers whose tools, resources and prompts spells may use, by name. */
+  mcp: { servers: Record<string, McpServerConfig> };
 }
 
 /** Built-in defaults, the lowest-precedence source (`provider` is resolved separately). */
@@ -108,4 +148,5 @@ export const DEFAULTS: Omit<Config, 'provider' | 'model'> = {
   storage: { max_bytes: 10 * 1024 * 1024, extensions: ['.txt', '.json', '.yaml', '.yml', '.md', '.csv'] },
   network: { allow_hosts: [], allow_private: false },
   library: { folders: [] },
+  mcp: { servers: {} },
 };

@@ -3,6 +3,8 @@ const SECRET_NAME = /key|token|secret|password/i;
 
 /** True when the last segment of a dotted path names a secret (`providers.openai.api_key`). */
 export function isSecretPath(path: string): boolean {
+  // An MCP server's environment and headers carry its tokens whatever they are called.
+  if (/^mcp\.servers\.[^.]+\.(env|headers)\./.test(path)) return true;
   const last = path.split('.').pop() ?? '';
   return SECRET_NAME.test(last);
 }

@@ -68,5 +68,19 @@ network:
 # Extra folders of spells shown in the library.
 library:
   folders: ${list(d.library.folders)}
+
+# MCP servers: their tools reach spells as <server>.<tool> (a spell's manifest grants servers with
+# permissions: { mcp: [name] }). A stdio server has command, args, env and cwd; a streamable HTTP
+# one has url and headers. "\${NAME}" in env or headers reads the secret NAME saved in the studio,
+# else the environment variable NAME. \`llmspell mcp list\` shows them and their tools.
+mcp:
+  servers: {}
+  # servers:
+  #   files:
+  #     command: npx
+  #     args: [-y, "@modelcontextprotocol/server-filesystem", /path/to/folder]
+  #   remote:
+  #     url: https://mcp.example.com/mcp
+  #     headers: { Authorization: "Bearer \${REMOTE_TOKEN}" }
 `;
 }

@@ -22,6 +22,10 @@ export const ErrorCode = {
   LlmUnavailable: 'llm_unavailable',
   LlmBadJson: 'llm_bad_json',
   LlmSchemaMismatch: 'llm_schema_mismatch',
+  /** An MCP server failed, crashed, or answered a tool call with an error. */
+  McpError: 'mcp_error',
+  /** The MCP server is not configured, or not granted to this run. */
+  McpUnavailable: 'mcp_unavailable',
   // ---- how a run ends (ErrorInfo.code of a run outcome) ----
   /** The spell raised an error. */
   SpellError: 'spell_error',

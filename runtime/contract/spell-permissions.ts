@@ -15,11 +15,13 @@ export interface SpellPermissions {
   llm: { providers: string[]; models: string[] };
   /** Names of secrets (API keys, environment variables) the spell needs. */
   secrets: string[];
+  /** MCP servers (configured under `mcp.servers`) whose tools, resources and prompts the spell may use. */
+  mcp: string[];
 }
 
 /** No permissions at all. */
 export function noPermissions(): SpellPermissions {
-  return { network: [], storage: false, tools: [], llm: { providers: [], models: [] }, secrets: [] };
+  return { network: [], storage: false, tools: [], llm: { providers: [], models: [] }, secrets: [], mcp: [] };
 }
 
 const names = (what: string) => z.array(z.string({ error: what }).min(1, { error: what }), { error: `a list of ${what}s` });
@@ -37,8 +39,9 @@ export const PermissionsInput = z.strictObject(
       })
       .optional(),
     secrets: names('secret name').optional(),
+    mcp: namesOrAll('MCP server name').optional(),
   },
-  { error: 'a mapping of permissions (network, storage, tools, llm, secrets)' },
+  { error: 'a mapping of permissions (network, storage, tools, llm, secrets, mcp)' },
 );
 export type PermissionsInput = z.infer<typeof PermissionsInput>;
 
@@ -55,6 +58,7 @@ export function normalisePermissions(input: PermissionsInput | undefined): Spell
   if (input.llm === true) result.llm = { providers: ANY, models: ANY };
   else if (typeof input.llm === 'object') result.llm = { providers: input.llm.providers ?? ANY, models: input.llm.models ?? ANY };
   result.secrets = input.secrets ?? [];
+  result.mcp = list(input.mcp);
   return result;
 }
 
@@ -89,5 +93,6 @@ export function describePermissions(p: SpellPermissions): string[] {
   if (p.tools.length) lines.push(`tools: ${any(p.tools, 'tool')}`);
   if (p.llm.providers.length) lines.push(`llm: ${any(p.llm.providers, 'provider')}; models: ${any(p.llm.models, 'model')}`);
   if (p.secrets.length) lines.push(`secrets: ${p.secrets.join(', ')}`);
+  if (p.mcp.length) lines.push(`mcp: ${any(p.mcp, 'MCP server')}`);
   return lines;
 }

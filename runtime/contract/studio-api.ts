@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorInfo } from './engine-protocol';
+import { McpServerInput, McpServerView } from './mcp-settings';
 import { RunEvent } from './run-events';
 
 /**
@@ -138,6 +139,10 @@ export const STUDIO_METHODS = {
     SettingsView,
     'Updates limits, library folders or the current provider.',
   ),
+  'mcp.list': method(z.object({}), z.array(McpServerView), 'The MCP servers of the configuration and the settings, with their state; secret values never.'),
+  'mcp.save': method(McpServerInput, z.array(McpServerView), 'Adds or replaces an MCP server in the settings; env and header values go to the secret store.'),
+  'mcp.remove': method(z.object({ name: z.string() }), z.array(McpServerView), 'Removes an MCP server added in the settings (and its secrets).'),
+  'mcp.test': method(z.object({ name: z.string() }), McpServerView, 'Starts the server (if needed) and lists its tools; a failure is in `error`.'),
 } as const;
 
 export type StudioMethod = keyof typeof STUDIO_METHODS;

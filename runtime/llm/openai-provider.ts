@@ -91,7 +91,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
       const content = choice.message.content ?? '';
       return {
         content,
-        toolCalls: toToolCalls(choice.message),
+        toolCalls: toToolCalls(choice.message, request),
         usage: toUsage(res.usage, request, content),
         provider: this.name,
         model: res.model || model,
@@ -120,7 +120,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         }
         return {
           content: acc.content,
-          toolCalls: acc.toolCalls(),
+          toolCalls: acc.toolCalls(request),
           usage: toUsage(acc.usage, request, acc.content),
           provider: this.name,
           model: acc.model || model,

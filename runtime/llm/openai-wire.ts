@@ -9,6 +9,19 @@ import type { LlmRequest, LlmToolCall, LlmTokenUsage } from './types';
 type Params = OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
 type MessageParam = OpenAI.Chat.ChatCompletionMessageParam;
 
+/**
+ * A tool name as providers accept it (`^[A-Za-z0-9_-]{1,64}$`): an MCP tool `server.tool` travels as
+ * `server__tool` (MCP server names never contain `__`); other names go as they are.
+ */
+export function wireToolName(name: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(name) ? name : name.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '.' ? '__' : '_'));
+}
+
+/** The tool name a provider answered with, back to the name the request offered. */
+export function fromWireToolName(wire: string, request: LlmRequest): string {
+  return request.tools?.find((t) => wireToolName(t.name) === wire)?.name ?? wire;
+}
+
 /** The SDK parameters of a request (without `stream`). */
 export function toChatParams(request: LlmRequest, model: string): Params {
   const messages: MessageParam[] = [];
@@ -17,7 +30,7 @@ export function toChatParams(request: LlmRequest, model: string): Params {
     if (m.role === 'tool') {
       messages.push({ role: 'tool', content: m.content, tool_call_id: m.tool_call_id ?? '' });
     } else if (m.role === 'assistant' && m.tool_calls?.length) {
-      const toolCalls = m.tool_calls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: c.arguments } }));
+      const toolCalls = m.tool_calls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: wireToolName(c.name), arguments: c.arguments } }));
       messages.push({ role: 'assistant', content: m.content || null, tool_calls: toolCalls });
     } else {
       messages.push({ role: m.role, content: m.content });
@@ -32,7 +45,7 @@ export function toChatParams(request: LlmRequest, model: string): Params {
     params.tools = request.tools.map((t) => ({
       type: 'function' as const,
       function: {
-        name: t.name,
+        name: wireToolName(t.name),
         ...(t.description ? { description: t.description } : {}),
         parameters: t.parameters ?? { type: 'object', properties: {} },
       },
@@ -52,9 +65,9 @@ export function toUsage(usage: OpenAI.CompletionUsage | null | undefined, reques
 }
 
 /** Tool calls of a non-streamed message (function calls only). */
-export function toToolCalls(message: OpenAI.Chat.ChatCompletionMessage): LlmToolCall[] {
+export function toToolCalls(message: OpenAI.Chat.ChatCompletionMessage, request: LlmRequest): LlmToolCall[] {
   return (message.tool_calls ?? []).flatMap((c) =>
-    c.type === 'function' ? [{ id: c.id, name: c.function.name, arguments: c.function.arguments }] : [],
+    c.type === 'function' ? [{ id: c.id, name: fromWireToolName(c.function.name, request), arguments: c.function.arguments }] : [],
   );
 }
 
@@ -85,8 +98,8 @@ export class StreamAccumulator {
     return piece;
   }
 
-  /** Tool calls in index order. */
-  toolCalls(): LlmToolCall[] {
-    return [...this.calls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
+  /** Tool calls in index order, named as `request` offered them. */
+  toolCalls(request: LlmRequest): LlmToolCall[] {
+    return [...this.calls.entries()].sort(([a], [b]) => a - b).map(([, call]) => ({ ...call, name: fromWireToolName(call.name, request) }));
   }
 }

@@ -47,11 +47,23 @@ export function guardBridges<C extends GuardedContext>(
     tools: (method, args) => {
       if (method !== 'tools.builtin_execute') return; // listing and validating are harmless
       const name = String(args[0] ?? '');
+      // Built-in tool names have no dot: `<server>.<tool>` is an MCP server's tool.
+      const dot = name.indexOf('.');
+      if (dot > 0) {
+        const server = name.slice(0, dot);
+        if (!allows(permissions.mcp, server)) throw deny(`the MCP server '${server}'`, `{ mcp: [${server}] }`);
+        return;
+      }
       if (!allows(permissions.tools, name)) throw deny(`the built-in tool '${name}'`, `{ tools: [${name}] }`);
       if (name.startsWith('file_') && !permissions.storage) throw deny(`storage (for the tool '${name}')`, '{ storage: true }');
       if ((name === 'web_fetch' || name === 'http_request') && permissions.network.length === 0) {
         throw deny(`network access (for the tool '${name}')`, '{ network: [example.com] }');
       }
+    },
+    mcp: (method, args) => {
+      if (method === 'mcp.servers') return; // lists only what the run may use
+      const server = String(args[0] ?? '');
+      if (!allows(permissions.mcp, server)) throw deny(`the MCP server '${server}'`, `{ mcp: [${server}] }`);
     },
     workflow: (method) => {
       // A workflow file can use every node type: running one needs everything the host could give.

@@ -8,6 +8,8 @@ import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 import type { Cassette } from '../llm/cassette/cassette';
 import type { SpellPermissions } from '../contract/spell-permissions';
 import { guardBridges } from '../security/permission-guard';
+import { McpAccess, MCP_SERVICE } from '../mcp/mcp-access';
+import type { McpHub } from '../mcp/mcp-hub';
 import { workflowFiles } from './workflow-files';
 
 /** The capabilities one run gets, built from the effective configuration. */
@@ -29,6 +31,8 @@ export interface RunServiceOptions {
   cassette?: Cassette;
   /** A manifest's permissions: the run gets no more (absent: what the configuration allows). */
   permissions?: { spellName: string; granted: SpellPermissions };
+  /** The host's MCP servers (shared by every run of the process); absent: none. */
+  mcp?: McpHub;
 }
 
 /**
@@ -63,6 +67,7 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
         ...(granted && !granted.network.includes('*') ? { spellHosts: granted.network } : {}),
       }),
       ...(options.input ? { input: options.input } : {}),
+      ...(options.mcp ? { [MCP_SERVICE]: new McpAccess(options.mcp, granted?.mcp) } : {}),
       [WORKFLOWS]: workflowFiles,
     },
     usage: () => {

@@ -9,6 +9,7 @@ import type { BridgeHandlers } from '../bridges/types';
 import type { Cassette } from '../llm/cassette/cassette';
 import { askedLimits } from '../spells/manifest-limits';
 import type { ResolvedSpell } from '../spells/resolve-spell';
+import type { McpHub } from '../mcp/mcp-hub';
 import { tengoModuleHandlers } from '../spells/tengo-modules';
 import { createRunServices } from './run-services';
 
@@ -26,6 +27,8 @@ interface RunSpellBase {
   cassette?: Cassette;
   /** `test` runs a spell test (assertion library and run_spell in its globals). */
   mode?: 'run' | 'test';
+  /** The host's MCP servers, shared by every run of this process. */
+  mcp?: McpHub;
   /** Bridge handlers beyond the standard ones (spell tests add `test.run_spell`). */
   extraBridges?: BridgeHandlers;
   /**
@@ -59,6 +62,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     notice: options.notice ?? (() => {}),
     ...(options.input ? { input: options.input } : {}),
     ...(options.cassette ? { cassette: options.cassette } : {}),
+    ...(options.mcp ? { mcp: options.mcp } : {}),
     ...(options.spell.manifest ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
   });
   const label = options.spell.source.fileName;

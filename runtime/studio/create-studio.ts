@@ -7,6 +7,9 @@ import { RecoveryStore } from './recovery-store';
 import { RunHistory } from './run-history';
 import { runsService } from './runs-service';
 import type { SecretStore } from './secret-store';
+import { McpHub } from '../mcp/mcp-hub';
+import { mcpSecretName, secretsThenEnv } from '../mcp/mcp-secrets';
+import { mcpService } from './mcp-service';
 import { SettingsService } from './settings-service';
 import { SettingsStore } from './settings-store';
 import { StudioEvents } from './studio-events';
@@ -47,11 +50,14 @@ export function createStudio(options: StudioOptions): Studio {
   const log = options.log ?? (() => {});
   const { home, cwd, env, supervisor, secrets } = options;
   const events = new StudioEvents();
-  const settings = new SettingsService({ cwd, env, home, secrets, store: new SettingsStore(path.join(home, 'studio-settings.json'), log) });
+  const settingsStore = new SettingsStore(path.join(home, 'studio-settings.json'), log);
+  const settings = new SettingsService({ cwd, env, home, secrets, store: settingsStore });
   const library = new StudioLibrary({ cwd, home, extraFolders: () => settings.libraryFolders() });
   const recovery = new RecoveryStore(path.join(home, 'recovery'));
   const history = new RunHistory(path.join(home, 'history'), options.historyLimits, log);
-  const runs = runsService({ library, settings, history, supervisor, events, home, cwd });
+  // The studio's MCP servers: shared by its runs, configured anew from the settings before each run.
+  const mcp = new McpHub({}, secretsThenEnv((name) => secrets.get(mcpSecretName(name)), env));
+  const runs = runsService({ library, settings, history, supervisor, events, home, cwd, mcp });
 
   const handlers: StudioHandlers = {
     ...libraryService({ library, events, recovery }),
@@ -60,6 +66,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...diagnosticsService({ library }),
     ...runs.handlers,
     ...settings.handlers(),
+    ...mcpService({ settings, store: settingsStore, secrets, hub: mcp }),
   };
 
   // Outside edits (git pull, another editor) reach open windows; checked only while someone listens.
@@ -80,6 +87,7 @@ export function createStudio(options: StudioOptions): Studio {
     async close() {
       clearInterval(timer);
       await runs.close();
+      await mcp.close();
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { LoadedConfig } from '../config';
+import type { McpServerConfig } from '../config';
+import { isMcpSecretName } from '../mcp/mcp-secrets';
 import type { SecretStore } from './secret-store';
 import type { StudioSettings } from './settings-store';
 
@@ -13,7 +15,8 @@ export const STUDIO_ORIGIN = 'studio settings';
 export function withStudioSettings(loaded: LoadedConfig, settings: StudioSettings, secrets: SecretStore): LoadedConfig {
   const config = structuredClone(loaded.config);
   const origins = { ...loaded.origins };
-  const names = new Set([...Object.keys(settings.providers), ...secrets.names()]);
+  // MCP secrets share the store; they are not providers.
+  const names = new Set([...Object.keys(settings.providers), ...secrets.names().filter((name) => !isMcpSecretName(name))]);
   for (const name of names) {
     const saved = settings.providers[name] ?? {};
     const entry = { ...config.providers[name] };
@@ -41,5 +44,29 @@ export function withStudioSettings(loaded: LoadedConfig, settings: StudioSetting
   if (settings.limits.timeout !== undefined) config.limits.timeout = settings.limits.timeout;
   if (settings.limits.memory !== undefined) config.limits.memory = settings.limits.memory;
   if (settings.libraryFolders) config.library.folders = [...settings.libraryFolders];
+  for (const [name, server] of Object.entries(settings.mcpServers)) {
+    config.mcp = { servers: { ...config.mcp.servers, [name]: studioMcpServer(name, server) } };
+    origins[`mcp.servers.${name}`] = STUDIO_ORIGIN;
+  }
   return { config, origins };
+}
+
+/**
+ * An MCP server saved in the studio as configuration: each env variable (stdio) or header (http)
+ * reads its value from the secret `<server>.<NAME>` when the server starts.
+ */
+export function studioMcpServer(name: string, saved: StudioSettings['mcpServers'][string]): McpServerConfig {
+  const secrets = Object.fromEntries(saved.secretNames.map((key) => [key, `\${${studioMcpSecret(name, key)}}`]));
+  if (saved.url) return { url: saved.url, ...(saved.secretNames.length ? { headers: secrets } : {}) };
+  return {
+    command: saved.command ?? '',
+    ...(saved.args?.length ? { args: saved.args } : {}),
+    ...(saved.cwd ? { cwd: saved.cwd } : {}),
+    ...(saved.secretNames.length ? { env: secrets } : {}),
+  };
+}
+
+/** The secret name (before the store's `mcp:` prefix) of one env variable or header of a studio server. */
+export function studioMcpSecret(server: string, key: string): string {
+  return `${server}.${key}`;
 }

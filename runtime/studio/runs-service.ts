@@ -16,6 +16,7 @@ import type { StudioEvents } from './studio-events';
 import type { HandlersFor } from './studio-handlers';
 import { prepareWorkflow, startWorkflowRun } from './workflow-runs';
 import { NodeCache } from '../workflows';
+import type { McpHub } from '../mcp/mcp-hub';
 
 /** What running spells needs. */
 export interface RunsDeps {
@@ -26,6 +27,8 @@ export interface RunsDeps {
   events: StudioEvents;
   home: string;
   cwd: string;
+  /** The studio's MCP servers, shared by its runs. */
+  mcp?: McpHub;
 }
 
 /** Grace between the polite stop and SIGKILL when the user presses Stop: long enough for a waiting VM to answer. */
@@ -62,12 +65,15 @@ export function runsService(deps: RunsDeps): RunsService {
     const workflow = prepareWorkflow(file, given, from, deps.cwd);
     const runId = randomUUID();
     const recorder = deps.history.begin({ runId, spellPath: file, spellName: workflow.definition.name, params: given, startedAt: Date.now(), status: 'running', output: '' });
+    const loaded = deps.settings.runConfig();
+    deps.mcp?.update(loaded.config.mcp.servers);
     const run = startWorkflowRun(workflow, {
       runId,
       file,
       params: given,
       ...(from !== undefined ? { from } : {}),
-      loaded: deps.settings.runConfig(),
+      ...(deps.mcp ? { mcp: deps.mcp } : {}),
+      loaded,
       home: deps.home,
       cwd: deps.cwd,
       supervisor: deps.supervisor,
@@ -100,6 +106,7 @@ export function runsService(deps: RunsDeps): RunsService {
   const start = (spellPath: string, given: Record<string, unknown>): { runId: string } => {
     const { spell, params } = prepare(spellPath, given);
     const loaded = deps.settings.runConfig();
+    deps.mcp?.update(loaded.config.mcp.servers);
     const runId = randomUUID();
     const input = new LineInput();
     const recorder = deps.history.begin({ runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running', output: '' });
@@ -116,6 +123,7 @@ export function runsService(deps: RunsDeps): RunsService {
       loaded,
       home: deps.home,
       supervisor: deps.supervisor,
+      ...(deps.mcp ? { mcp: deps.mcp } : {}),
       input,
       onEvent,
       notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }),

@@ -10,6 +10,19 @@ export const StudioSettingsSchema = z.object({
   currentProvider: z.string().optional(),
   limits: z.object({ timeout: z.number().positive().optional(), memory: z.number().positive().optional() }).default({}),
   libraryFolders: z.array(z.string()).optional(),
+  /** MCP servers added in the studio; their env/header values live in the secret store (names only here). */
+  mcpServers: z
+    .record(
+      z.string(),
+      z.object({
+        command: z.string().optional(),
+        args: z.array(z.string()).optional(),
+        cwd: z.string().optional(),
+        url: z.string().optional(),
+        secretNames: z.array(z.string()).default([]),
+      }),
+    )
+    .default({}),
 });
 export type StudioSettings = z.infer<typeof StudioSettingsSchema>;
 

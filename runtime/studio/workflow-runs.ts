@@ -11,6 +11,7 @@ import type { RunEvent, RunOutcome } from '../contract/run-events';
 import type { WorkflowEvent } from '../contract/workflow-events';
 import { RunBudget } from '../host/run-budget';
 import type { Supervisor } from '../host/supervisor';
+import type { McpHub } from '../mcp/mcp-hub';
 import { createRunServices } from '../services/run-services';
 import { ParamsError, resolveParams } from '../spells/parameters';
 import { HumanRequests, NodeCache, nodeTypes, runWorkflow, WorkflowFileError, type LoadedWorkflow, type WorkflowLlm } from '../workflows';
@@ -31,6 +32,8 @@ export interface WorkflowRunRequest {
   cwd: string;
   supervisor: Supervisor;
   cache: NodeCache;
+  /** The studio's MCP servers. */
+  mcp?: McpHub;
   onEvent: (event: RunEvent) => void;
 }
 
@@ -72,7 +75,11 @@ export function startWorkflowRun(workflow: LoadedWorkflow, request: WorkflowRunR
   // The terminal prints progress on stderr; in the Output log only failures read as errors.
   const progress = { write: (text: string) => (onEvent({ type: 'output', runId, stream: /^\s*✗/.test(text) ? 'stderr' : 'stdout', text }), true) } as unknown as NodeJS.WritableStream;
   const printer = new WorkflowPrinter({ stdout: output('stdout'), stderr: progress, json: false, level: config.log_level as LogLevel });
-  const services = createRunServices(loaded, { home: request.home, notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }) });
+  const services = createRunServices(loaded, {
+    home: request.home,
+    notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }),
+    ...(request.mcp ? { mcp: request.mcp } : {}),
+  });
   const started = Date.now();
   onEvent({ type: 'started', runId, at: started });
   // One budget for the whole workflow, as in `llmspell run`: its engine runs share the time limit and the memory cap.

@@ -42,6 +42,8 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import { registerBridgeLanguages } from './bridge-providers';
 import { registerTengoLanguage } from './tengo-language';
 import { defineStudioThemes } from './themes';
+import { registerToolNameCompletions } from './tool-name-completions';
+import { mcpToolNames, useMcp } from '../../state';
 
 // Workers come from our own bundle; the editor worker serves every language we register.
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
@@ -49,6 +51,8 @@ self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 defineStudioThemes(monaco);
 registerTengoLanguage(monaco);
 registerBridgeLanguages(monaco);
+// MCP tool names the host knows (servers started by a run or a test in the settings).
+registerToolNameCompletions(monaco, () => mcpToolNames(useMcp.getState().servers));
 
 export { monaco };
 export type Monaco = typeof monaco;

@@ -3,6 +3,7 @@ import { useSettings, useUi } from '../../state';
 import { Dialog } from '../layout/Dialog';
 import { FoldersForm } from './FoldersForm';
 import { LimitsForm } from './LimitsForm';
+import { McpServersForm } from './McpServersForm';
 import { NewProviderForm } from './NewProviderForm';
 import { ProviderForm } from './ProviderForm';
 
@@ -46,6 +47,7 @@ export function SettingsDialog() {
           </section>
           <LimitsForm limits={view.limits} />
           <FoldersForm folders={view.libraryFolders} />
+          <McpServersForm />
           <p className="settings-feedback" role="status">
             {error ? <span className="text-error">{error}</span> : notice}
           </p>

@@ -10,6 +10,8 @@ import type { LogLevel } from '../../contract/engine-protocol';
 import { RunBudget } from '../../host/run-budget';
 import { Supervisor } from '../../host/supervisor';
 import { createRunServices } from '../../services/run-services';
+import type { McpHub } from '../../mcp/mcp-hub';
+import { openMcpHub } from '../mcp-hub';
 import { ParamsError, readParamsFile } from '../../spells/parameters';
 import { NodeCache } from '../../workflows/cache/node-cache';
 import { runWorkflow, UnknownNodeError } from '../../workflows/executor/run-workflow';
@@ -60,6 +62,7 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
   const input = ctx.stdin ? stdinInput(ctx.stdin) : undefined;
   let supervisor: Supervisor | undefined;
   let budget: RunBudget | undefined;
+  let mcp: McpHub | undefined;
   try {
     const loaded = loadConfig({
       cwd: ctx.cwd,
@@ -72,7 +75,8 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
     const engines = usesEngines(workflow.graph);
     supervisor = new Supervisor({ poolSize: engines ? 1 : 0, refillPool: engines, prestarted });
     const home = llmspellHome(ctx.env);
-    const services = createRunServices(loaded, { home, notice: (text) => ctx.stderr.write(`${text}\n`), ...(input ? { input } : {}) });
+    mcp = await openMcpHub(config, ctx);
+    const services = createRunServices(loaded, { home, notice: (text) => ctx.stderr.write(`${text}\n`), ...(input ? { input } : {}), ...(mcp ? { mcp } : {}) });
     const printer = new WorkflowPrinter({ stdout: ctx.stdout, stderr: ctx.stderr, json: values.json ?? false, level: config.log_level as LogLevel });
     // One budget for the whole workflow: its engine runs share the time limit and the memory cap.
     const { limits } = config;
@@ -113,7 +117,7 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
   } finally {
     input?.close();
     budget?.close();
-    await supervisor?.close();
+    await Promise.all([supervisor?.close(), mcp?.close()]);
     for (const engine of prestarted) engine.kill('SIGKILL');
   }
 }

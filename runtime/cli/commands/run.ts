@@ -15,6 +15,8 @@ import { isWorkflowPath } from '../../contract/workflow';
 import { runWorkflowCommand } from './run-workflow';
 import { runSpell } from '../../services/run-spell';
 import { Cassette } from '../../llm/cassette/cassette';
+import type { McpHub } from '../../mcp/mcp-hub';
+import { openMcpHub } from '../mcp-hub';
 
 const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...] [--params file.json]
                     [--timeout S] [--memory MB] [--provider P] [--model M]
@@ -57,6 +59,7 @@ export const runCommand: Command = {
     const prestarted = ctx.prestarted?.splice(0) ?? [];
     const input = ctx.stdin ? stdinInput(ctx.stdin) : undefined;
     const supervisor = new Supervisor({ poolSize: 1, refillPool: false, prestarted });
+    let mcp: McpHub | undefined;
     try {
       const loaded = loadConfig({
         cwd: ctx.cwd,
@@ -79,6 +82,7 @@ export const runCommand: Command = {
         logLevel: config.log_level as LogLevel,
         json: values.json ?? false,
       });
+      mcp = await openMcpHub(config, ctx);
       const cassette = values.replay ? openCassette(values.replay) : values.record ? Cassette.record(values.record) : undefined;
       let stop: ((reason?: string) => void) | undefined;
       const stopOnSignal = () => stop?.('interrupted');
@@ -93,6 +97,7 @@ export const runCommand: Command = {
         notice: (text) => ctx.stderr.write(`${text}\n`),
         ...(input ? { input } : {}),
         ...(cassette ? { cassette } : {}),
+        ...(mcp ? { mcp } : {}),
         onStart: (fn) => (stop = fn),
       }).finally(() => process.off('SIGINT', stopOnSignal));
       if (config.log_level === 'debug') {
@@ -121,7 +126,7 @@ export const runCommand: Command = {
       throw error;
     } finally {
       input?.close();
-      await supervisor.close();
+      await Promise.all([supervisor.close(), mcp?.close()]);
     }
   },
 };

@@ -61,8 +61,11 @@ export class LuaEngine {
     };
   }
 
-  /** Runs the spell to completion; resolves when every task is done, rejects with the Lua error. */
-  async run(input: EngineRunInput, host: EngineHost): Promise<void> {
+  /**
+   * Runs the spell to completion; resolves when every task is done with what the chunk returned
+   * (undefined for nothing), rejects with the Lua error.
+   */
+  async run(input: EngineRunInput, host: EngineHost): Promise<unknown> {
     if (this.host) throw new Error('a Lua engine runs one spell only');
     this.host = host;
     const global = this.vm.global;
@@ -87,6 +90,8 @@ export class LuaEngine {
       const error = thread.getValue(-1) as unknown;
       throw new LuaRunError(describeLuaError(error, state.result));
     }
+    const encoded = state.resultCount > 0 ? thread.getValue(-1) : undefined;
+    return typeof encoded === 'string' ? (JSON.parse(encoded) as unknown) : undefined;
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
- * `agent`: a model with tools. It calls built-in tools as it sees fit (each call is a tool-call event)
+ * `agent`: a model with tools. It calls built-in tools (and MCP tools, `<server>.<tool>`) as it sees fit (each call is a tool-call event)
  * until it gives its answer, within `max_steps` model calls.
  */
+import { executeMcpTool, isMcpToolName, mcpToolSpec } from '../../mcp/mcp-tools';
 import { builtinTools } from '../../tools/builtin';
 import { executeTool } from '../../tools/execute-tool';
 import { toText } from '../expression/functions';
@@ -21,13 +22,17 @@ export const agentNode = defineNode<Config>({
     ...(c.system_prompt ? [{ path: ['system_prompt'], value: c.system_prompt }] : []),
   ],
   check: (c) =>
-    (c.tools ?? []).flatMap((name, i) => (builtinTools.get(name) ? [] : [{ path: ['tools', i], message: `unknown tool '${name}' (built-in tools: ${builtinTools.names().join(', ')})` }])),
+    (c.tools ?? []).flatMap((name, i) => (builtinTools.get(name) || name.includes('.') ? [] : [{ path: ['tools', i], message: `unknown tool '${name}' (built-in tools: ${builtinTools.names().join(', ')})` }])),
   async run(ctx) {
     const c = ctx.config;
-    const specs = (c.tools ?? []).map((name) => {
-      const tool = builtinTools.get(name)!;
-      return { name, description: tool.description, parameters: tool.parameters };
-    });
+    const toolCtx = { signal: ctx.signal, services: ctx.host.services };
+    const specs = await Promise.all(
+      (c.tools ?? []).map(async (name) => {
+        const tool = builtinTools.get(name) ?? (await mcpToolSpec(toolCtx, name));
+        if (!tool) throw new Error(`unknown tool '${name}'`);
+        return { name, description: tool.description, parameters: tool.parameters };
+      }),
+    );
     const output = await runAgentLoop({
       llm: ctx.llm,
       input: c.prompt ? renderText(c.prompt, ctx.scope) : toText(ctx.inputs.input),
@@ -40,7 +45,7 @@ export const agentNode = defineNode<Config>({
         ctx.emit({ type: 'tool-call', tool: name, arguments: args });
         try {
           if (!specs.some((s) => s.name === name)) throw new Error(`tool '${name}' is not offered to this agent`);
-          const result = await executeTool(builtinTools, validator, name, args, { signal: ctx.signal, services: ctx.host.services });
+          const result = isMcpToolName(toolCtx, name) ? await executeMcpTool(toolCtx, name, args) : await executeTool(builtinTools, validator, name, args, toolCtx);
           ctx.emit({ type: 'tool-result', tool: name, ok: true });
           return result;
         } catch (error) {

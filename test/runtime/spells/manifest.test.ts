@@ -43,6 +43,7 @@ permissions:
   tools: [calculator]
   llm: { providers: [openai], models: [gpt-4o-mini] }
   secrets: [OPENAI_API_KEY]
+  mcp: [files]
 limits: { timeout: 2m, memory: 1GB }
 dependencies:
   text-utils: ^1.0.0
@@ -60,6 +61,7 @@ metadata: { category: web }
       tools: ['calculator'],
       llm: { providers: ['openai'], models: ['gpt-4o-mini'] },
       secrets: ['OPENAI_API_KEY'],
+      mcp: ['files'],
     });
     expect(m.limits).toEqual({ timeout: 120, memory: 1024 });
     expect(m.dependencies).toEqual([{ name: 'text-utils', range: '^1.0.0' }]);

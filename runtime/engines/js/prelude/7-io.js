@@ -1,5 +1,5 @@
 /**
- * `storage`, `http` and `fetch` — thin faces over host calls, where the storage jail
+ * `storage`, `http`, `mcp` and `fetch` — thin faces over host calls, where the storage jail
  * and the network policy are enforced. `fetch` is a WHATWG-shaped subset over `http.request`.
  */
 const memoryStore = new $Map();
@@ -12,6 +12,14 @@ const storageBridge = {
   list: function (pattern) { return rpc('storage.list', [pattern]); },
   get: function (key) { return memoryStore.get(key); },
   set: function (key, value) { memoryStore.set(key, value); },
+};
+
+/** `mcp`: resources and prompts of the host's MCP servers (their tools come through `tools`). */
+const mcpBridge = {
+  servers: function () { return rpc('mcp.servers', []); },
+  resources: function (server) { return rpc('mcp.resources', [server]); },
+  read: function (server, uri) { return rpc('mcp.read', [server, uri]); },
+  prompt: function (server, name, args) { return rpc('mcp.prompt', [server, name, args === undefined ? {} : args]); },
 };
 
 const httpBridge = {

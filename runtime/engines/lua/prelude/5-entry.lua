@@ -86,9 +86,16 @@ function __llmspell_run(code, chunkname, params, testing, max_instructions)
   local chunk, err = load(code, "=" .. chunkname, "t", env)
   if not chunk then error(err, 0) end
   guard(co_running())
+  local returned = nil
   local main = spawn(function()
     host.started()
-    return chunk()
+    returned = chunk()
   end)
   run_scheduler(main)
+  -- What the chunk returned is the run's result (as a JS spell's main returns one), as JSON text;
+  -- a value JSON cannot hold (a function) is no result.
+  if returned ~= nil then
+    local ok, encoded = pcall(json_encode, returned)
+    if ok then return encoded end
+  end
 end

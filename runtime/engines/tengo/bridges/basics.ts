@@ -1,4 +1,4 @@
-/** `storage`, `http`, `log` and `io` for Tengo: thin faces over host calls, where policy is enforced. */
+/** `storage`, `http`, `mcp`, `log` and `io` for Tengo: thin faces over host calls, where policy is enforced. */
 import { encodeJson } from '../stdlib/json';
 import { toText } from '../to-string';
 import { mapEntries, TError, type ImmutableMap, type Value } from '../values';
@@ -30,6 +30,16 @@ export function httpModule(kit: Kit): ImmutableMap {
       return kit.call('http.post', url, body, type);
     },
     request: ([req]) => kit.call('http.request', req),
+  });
+}
+
+/** `mcp`: resources and prompts of the host's MCP servers (their tools come through `tools`). */
+export function mcpModule(kit: Kit): ImmutableMap {
+  return kit.module('mcp', {
+    servers: () => kit.call('mcp.servers'),
+    resources: ([server]) => kit.call('mcp.resources', server),
+    read: ([server, uri]) => kit.call('mcp.read', server, uri),
+    prompt: ([server, name, args]) => kit.call('mcp.prompt', server, name, args ?? new Map<string, Value>()),
   });
 }
 

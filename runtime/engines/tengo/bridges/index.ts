@@ -4,7 +4,7 @@ import type { Machine } from '../machine';
 import type { Value } from '../values';
 import type { SyncHost } from '../worker/sync-host';
 import { agentsModule } from './agents';
-import { httpModule, ioModule, logModule, storageModule } from './basics';
+import { httpModule, ioModule, logModule, mcpModule, storageModule } from './basics';
 import { makeKit } from './kit';
 import { llmModule } from './llm';
 import { testingModule } from './testing';
@@ -12,7 +12,7 @@ import { toolsModule } from './tools';
 import { workflowModule } from './workflow';
 
 /** The modules every run offers (the parity test imports each one); the build table below has exactly these keys. */
-export const BRIDGE_MODULES = ['llm', 'tools', 'agents', 'workflow', 'storage', 'http', 'log', 'io', 'params'] as const;
+export const BRIDGE_MODULES = ['llm', 'tools', 'agents', 'workflow', 'storage', 'http', 'log', 'io', 'mcp', 'params'] as const;
 type BridgeModule = (typeof BRIDGE_MODULES)[number];
 
 export function bridgeModules(host: SyncHost, m: Machine, params: Record<string, unknown>, mode: 'run' | 'test' = 'run'): (name: string) => Value | undefined {
@@ -36,6 +36,7 @@ export function bridgeModules(host: SyncHost, m: Machine, params: Record<string,
     http: () => httpModule(kit),
     log: () => logModule(kit),
     io: () => ioModule(kit),
+    mcp: () => mcpModule(kit),
     params: () => fromJs(params, true),
   };
   return get;
