@@ -31,7 +31,10 @@ export interface EngineHost {
   started(): void;
   /** Milliseconds on a monotonic clock, for timers. */
   now(): number;
-  /** A reason to stop (time limit, stop request), or undefined to go on. Called from the VM's hook. */
+  /**
+   * A reason to stop (time limit, stop request), or undefined to go on. Called at yield points and
+   * from the VM's hook or interrupt handler.
+   */
   check(): string | undefined;
   log(level: string, message: string, fieldsJson: string): void;
   /** A notable step (tool call, tool result) to show as a run event; data is JSON text. */

@@ -109,7 +109,9 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
     () => {
       port.send({ type: 'ready' });
       setImmediate(() => {
-        if (!running) watchdog.start();
+        // A one-shot process starts its watchdog with the run instead: a short spell is over before
+        // the thread has booted, and a long one has it well before its deadline.
+        if (!running && !options.oneShot) watchdog.start();
         // A failure here is reported to the JS run that needs the engine.
         if (!options.oneShot) void loadJs().then(() => (running ? undefined : bootJs()), () => {});
       });

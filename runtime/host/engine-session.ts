@@ -5,8 +5,8 @@ import type { Outbox } from './outbox';
 
 /**
  * The engine process's side of one run: turns VM calls into messages to the host and host answers
- * into completions for the VM's scheduler. Also owns the run's deadline and stop flag, which the
- * VM's budget hook polls.
+ * into completions for the VM's scheduler. Also owns the run's deadline and stop flag, which the VM
+ * reads at its yield points and from its hook once armed (the watchdog's `timeUp` at the deadline).
  */
 export class EngineSession implements EngineHost {
   private nextId = 1;
