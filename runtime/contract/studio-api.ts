@@ -93,6 +93,14 @@ export type SettingsView = z.infer<typeof SettingsView>;
 const Ok = z.object({ ok: z.literal(true) });
 const SpellRef = z.object({ path: z.string() });
 
+/** A page of the docs (docs/*.md) as the Help panel lists it. */
+export const DocSummary = z.object({
+  /** File name: `cookbook.md`. */
+  name: z.string(),
+  /** The page's first `# ` heading. */
+  title: z.string(),
+});
+
 /** Every method of the Studio API, by `service.method` name. */
 export const STUDIO_METHODS = {
   'library.list': method(z.object({ text: z.string().optional(), tag: z.string().optional() }), z.array(SpellSummary), 'Spells in the library folders, filtered by text and tag.'),
@@ -138,6 +146,8 @@ export const STUDIO_METHODS = {
     SettingsView,
     'Updates limits, library folders or the current provider.',
   ),
+  'docs.list': method(z.object({}), z.array(DocSummary), 'The pages of the docs shipped with llmspell (docs/*.md), the index first.'),
+  'docs.read': method(z.object({ name: z.string() }), DocSummary.extend({ markdown: z.string() }), 'The Markdown text of one docs page, by file name.'),
 } as const;
 
 export type StudioMethod = keyof typeof STUDIO_METHODS;

@@ -11,6 +11,7 @@ import { SettingsService } from './settings-service';
 import { SettingsStore } from './settings-store';
 import { StudioEvents } from './studio-events';
 import type { StudioHandlers } from './studio-handlers';
+import { docsService } from './docs-service';
 import { StudioLibrary } from './studio-library';
 import { trashService } from './trash-service';
 import type { HistoryLimits } from './history-limits';
@@ -60,6 +61,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...diagnosticsService({ library }),
     ...runs.handlers,
     ...settings.handlers(),
+    ...docsService(),
   };
 
   // Outside edits (git pull, another editor) reach open windows; checked only while someone listens.
