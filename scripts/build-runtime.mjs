@@ -36,18 +36,18 @@ export function buildCommit() {
   }
 }
 
-export async function buildRuntime({ quiet = false } = {}) {
+export async function buildRuntime({ quiet = false, outdir = 'dist' } = {}) {
   const started = Date.now();
   const commit = buildCommit();
-  await Promise.all(builds.map((entryPoints) => buildOne(entryPoints, quiet, commit)));
-  if (!quiet) console.error(`built dist/ in ${Date.now() - started} ms`);
+  await Promise.all(builds.map((entryPoints) => buildOne(entryPoints, quiet, commit, outdir)));
+  if (!quiet) console.error(`built ${outdir}/ in ${Date.now() - started} ms`);
 }
 
-function buildOne(entryPoints, quiet, commit) {
+function buildOne(entryPoints, quiet, commit, outdir) {
   return build({
     absWorkingDir: root,
     entryPoints,
-    outdir: 'dist',
+    outdir,
     bundle: true,
     // Commands and heavy modules load on demand (dynamic import): `llmspell run` reads only what it runs.
     splitting: true,

@@ -58,10 +58,12 @@ const notMap = (file) => !file.endsWith('.map');
 
 export async function buildSea({ quiet = false, outDir = path.join(root, 'release', 'cli') } = {}) {
   const started = Date.now();
-  await buildRuntime({ quiet: true });
-  execFileSync(process.execPath, [path.join(root, 'renderer', 'build.mjs')], { cwd: root, stdio: quiet ? 'ignore' : 'inherit' });
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
+  // The runtime is bundled afresh into the work folder (not dist/, which tests and a running CLI use).
+  const dist = path.join(work, 'dist');
+  await buildRuntime({ quiet: true, outdir: dist });
+  execFileSync(process.execPath, [path.join(root, 'renderer', 'build.mjs')], { cwd: root, stdio: quiet ? 'ignore' : 'inherit' });
   mkdirSync(outDir, { recursive: true });
 
   // The SEA main script: CommonJS, Node built-ins only.
@@ -74,7 +76,7 @@ export async function buildSea({ quiet = false, outDir = path.join(root, 'releas
   const add = (dir, keep) => {
     for (const rel of walk(dir, dir, keep)) staged[path.relative(root, path.join(dir, rel)).split(path.sep).join('/')] = path.join(dir, rel);
   };
-  add(path.join(root, 'dist'), (f) => notMap(f) && !f.includes(`${path.sep}electron${path.sep}`));
+  for (const rel of walk(dist, dist, notMap)) staged[`dist/${rel.split(path.sep).join('/')}`] = path.join(dist, rel);
   add(path.join(root, 'renderer', 'dist'), () => true);
   add(path.join(root, 'docs'), (f) => f.endsWith('.md'));
   for (const folder of dependencyFolders()) add(folder, (f) => notMap(f) && !f.endsWith('.d.ts') && !/\.(md|ts)$/i.test(f));

@@ -5,7 +5,7 @@
 // postpack: put package.json back byte for byte. npm re-reads package.json after prepack, which is why
 // the build happens here and not in `prepare`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +27,8 @@ function restore() {
 const step = process.argv[2];
 if (step === 'prepack') {
   restore(); // a pack that died before postpack left its backup: start from the real manifest
+  // A clean bundle: esbuild never deletes chunks of earlier builds, and they must not ship.
+  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-runtime.mjs')], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, [path.join(root, 'renderer', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   const text = readFileSync(manifest, 'utf8');
