@@ -11,7 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli';
 import { runShipped, snapshotTree, startShippedStudio, writeSampleSpells } from '../helpers/shipped';
 
+// The install and the user's folder live outside the checkout, so no node_modules above them can
+// stand in for one the package lacks.
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'llmspell-npm-package-'));
+// The staged copy sits in the checkout's .tmp/: it hard-links node_modules, which needs the same file system.
+mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+const stageRoot = mkdtempSync(path.join(ROOT, '.tmp', 'npm-package-'));
 const prefix = path.join(scratch, 'prefix');
 const work = path.join(scratch, 'work');
 const installed = path.join(prefix, 'lib', 'node_modules', 'llmspell-studio');
@@ -29,7 +34,7 @@ let installLog = '';
  * race other test files reading this checkout's package.json.
  */
 function stageCheckout(): string {
-  const stage = path.join(scratch, 'stage');
+  const stage = path.join(stageRoot, 'stage');
   const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
   for (const file of files) {
     const from = path.join(ROOT, file);
@@ -71,7 +76,10 @@ beforeAll(() => {
   before = snapshotTree(installed);
 }, 240_000);
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(stageRoot, { recursive: true, force: true });
+});
 
 describe('the npm package', () => {
   it('ships exactly the built output, docs and examples: no sources, tests, scripts or maps', () => {
