@@ -22,7 +22,7 @@ function pages(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const names = readdirSync(dir).filter((name) => PAGE.test(name)).sort();
   // The index first, then the tutorials in reading order, then the rest by name.
-  const rank = (name: string) => (name === 'README.md' ? 0 : name.startsWith('tutorial-first-spell') ? 1 : name.startsWith('tutorial-') ? 2 : 3);
+  const rank = (name: string) => ['README.md', 'tutorial-first-spell-lua.md', 'tutorial-first-spell', 'tutorial-', ''].findIndex((prefix) => name.startsWith(prefix));
   return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 

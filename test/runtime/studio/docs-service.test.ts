@@ -12,7 +12,7 @@ describe('docs service (Help panel)', () => {
     expect(defaultDocsDir()).toBe(path.join(ROOT, 'docs'));
     const list = await docsService()['docs.list']({});
     expect(list[0]).toEqual({ name: 'README.md', title: 'llmspell studio docs' });
-    expect(list.slice(1, 4).map((d) => d.name)).toEqual(['tutorial-first-spell-js.md', 'tutorial-first-spell-lua.md', 'tutorial-first-spell-tengo.md']);
+    expect(list.slice(1, 4).map((d) => d.name)).toEqual(['tutorial-first-spell-lua.md', 'tutorial-first-spell-js.md', 'tutorial-first-spell-tengo.md']);
     expect(list).toEqual(expect.arrayContaining([{ name: 'cookbook.md', title: 'Cookbook' }, { name: 'cli-reference.md', title: 'CLI reference' }]));
   });
 
