@@ -85,6 +85,14 @@ describe('the standalone llmspell binary', () => {
     expect(r.code).toBe(0);
   }, 60_000);
 
+  it('passes doctor offline: every engine starts, the studio assets came out of the binary', async () => {
+    const r = await runShipped(binary, ['doctor', '--offline'], work, env);
+    expect(r.stdout, r.stderr).toMatch(new RegExp(`✓ studio assets: ${home.replaceAll('/', '\\/')}\\/\\.llmspell\\/runtime\\/[^/]+\\/renderer\\/dist`));
+    expect(r.stdout).toContain('✓ engine tengo: starts and runs');
+    expect(r.stdout).toContain('all checks passed');
+    expect(r.code).toBe(0);
+  }, 60_000);
+
   it('serves the studio page and its scripts', async () => {
     const studio = await startShippedStudio(binary, [], work, env);
     try {
