@@ -34,7 +34,9 @@ describe('release hygiene', () => {
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'start');
-    execFileSync('npm', ['version', 'minor'], { cwd: repo, encoding: 'utf8', stdio: 'pipe' });
+    // npm commits with git: give it an identity (a CI machine may have none configured).
+    const identity = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+    execFileSync('npm', ['version', 'minor'], { cwd: repo, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, ...identity } });
     const changelog = readFileSync(path.join(repo, 'CHANGELOG.md'), 'utf8');
     const today = new Date().toISOString().slice(0, 10);
     expect(changelog).toMatch(new RegExp(`## \\[Unreleased\\]\\n\\n## \\[1\\.3\\.0\\] - ${today}\\n\\n### Added\\n- `));
