@@ -6,7 +6,7 @@
  * Then it runs the CLI, or, started again by the supervisor with SEA_ROLE_VAR=engine, an engine
  * process. A SEA main script cannot import() ES modules, so a small CommonJS launcher on disk does.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,27 @@ interface SeaManifest {
 }
 
 const COMPLETE = '.complete';
+/** Unpacked runtimes of other builds unused this long are removed (each start touches its marker). */
+const UNUSED_MS = 30 * 24 * 3600 * 1000;
+
+/** Marks `dir` as used now and removes sibling runtimes of other builds that have not been used for a month. */
+function tidy(dir: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path.join(dir, COMPLETE), now, now);
+    const parent = path.dirname(dir);
+    for (const name of readdirSync(parent)) {
+      const other = path.join(parent, name);
+      if (other === dir) continue;
+      const marker = statSync(path.join(other, COMPLETE), { throwIfNoEntry: false });
+      // Half-written folders of dead starts have no marker: their age is the folder's own.
+      const used = (marker ?? statSync(other)).mtimeMs;
+      if (now.getTime() - used > UNUSED_MS) rmSync(other, { recursive: true, force: true });
+    }
+  } catch {
+    // tidying is best effort: never a reason not to start
+  }
+}
 
 function unpacked(manifest: SeaManifest): string {
   const given = process.env[SEA_DIR_VAR];
@@ -66,6 +87,7 @@ try {
 }
 process.env[SEA_DIR_VAR] = dir;
 const role = process.env[SEA_ROLE_VAR] === 'engine' ? 'engine' : 'cli';
+if (role === 'cli') tidy(dir);
 delete process.env[SEA_ROLE_VAR];
 const launch = createRequire(path.join(dir, 'package.json'))('./sea-launch.cjs') as Launch;
 // An engine process ignores its command line (fork put the entry path there); the CLI gets the user's.

@@ -3,7 +3,7 @@
  * PATH holds nothing (no node, no node_modules/.bin), the working folder is empty, HOME is fresh.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,11 +46,21 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the standalone llmspell binary', () => {
-  it('prints its version and commit, unpacking its runtime under LLMSPELL_HOME', async () => {
+  it('prints its version and commit, unpacking its runtime under LLMSPELL_HOME and tidying long-unused ones', async () => {
     const pkg = JSON.parse(execFileSync('git', ['show', 'HEAD:package.json'], { cwd: ROOT, encoding: 'utf8' })) as { version: string };
+    // Runtimes unpacked by other builds: one unused for two months (removed), one used yesterday (kept).
+    const runtimes = path.join(home, '.llmspell', 'runtime');
+    for (const [name, daysAgo] of [['0.0.1-0000000000000000', 60], ['0.0.2-1111111111111111', 1]] as const) {
+      mkdirSync(path.join(runtimes, name), { recursive: true });
+      writeFileSync(path.join(runtimes, name, '.complete'), 'x');
+      const when = new Date(Date.now() - daysAgo * 24 * 3600 * 1000);
+      utimesSync(path.join(runtimes, name, '.complete'), when, when);
+    }
     const r = await runShipped(binary, ['--version'], work, env);
     expect(r.stdout, r.stderr).toMatch(new RegExp(`^llmspell ${pkg.version.replaceAll('.', '\\.')} \\(commit ([0-9a-f]{12}(-dirty)?|unknown)\\)\\n$`));
-    expect(readdirSync(path.join(home, '.llmspell', 'runtime'))).toEqual([expect.stringMatching(/^\d+\.\d+\.\d+-[0-9a-f]{16}$/)]);
+    const unpacked = readdirSync(runtimes).filter((name) => !name.startsWith('0.0.'));
+    expect(unpacked).toEqual([expect.stringMatching(/^\d+\.\d+\.\d+-[0-9a-f]{16}$/)]);
+    expect(readdirSync(runtimes).filter((name) => name.startsWith('0.0.'))).toEqual(['0.0.2-1111111111111111']);
     expect(readdirSync(work).sort()).toEqual(['greet.workflow.yaml', 'hello.js', 'hello.lua', 'hello.tengo']); // nothing written here
   }, 60_000);
 
