@@ -36,7 +36,7 @@ const never = [
 const neverZones = never.map(([from, to, why]) => ({ target: parts[from], from: parts[to], message: `never ${from} -> ${to}: ${why}.` }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.tsbuild/', '.tmp/', 'coverage/', 'renderer/dist/', 'types/'] },
+  { ignores: ['node_modules/', 'dist/', '.tsbuild/', '.tmp/', 'coverage/', 'renderer/dist/', 'types/', 'release/', 'build/generated/'] },
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },

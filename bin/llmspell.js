@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The `llmspell` command. Runs the bundled CLI from dist/, rebuilding it first when a runtime source
-// is newer than the bundle (a fresh clone, or a developer's edit), so there is no build step to forget.
-import { statSync, readdirSync } from 'node:fs';
+// The `llmspell` command. Runs the bundled CLI from dist/. In a source checkout it first rebuilds the
+// bundle when a runtime source is newer (a fresh clone, or a developer's edit), so there is no build
+// step to forget; an installed package has no sources and never builds or writes in its own folder.
+import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -19,17 +20,15 @@ function newestSource(dir) {
 }
 
 function bundleIsStale() {
+  // Only a checkout has runtime/ (package.json "files" leaves it out of the npm package).
+  if (!existsSync(path.join(root, 'runtime'))) return false;
   let built;
   try {
     built = statSync(bundle).mtimeMs;
   } catch {
     return true;
   }
-  try {
-    return newestSource(path.join(root, 'runtime')) > built;
-  } catch {
-    return false; // installed without sources: the bundle is all there is
-  }
+  return newestSource(path.join(root, 'runtime')) > built;
 }
 
 if (bundleIsStale()) {

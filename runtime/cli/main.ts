@@ -1,7 +1,7 @@
 import type { CliContext } from './command';
 import type { EngineProcess } from '../host/transport';
 import { COMMANDS } from './commands';
-import { VERSION } from './commands/version';
+import { VERSION } from './build-info';
 import { EXIT, UsageError } from './usage-error';
 
 /** The overview: loads every command for its summary (help is never on a hot path). */

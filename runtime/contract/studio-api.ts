@@ -94,6 +94,14 @@ export type SettingsView = z.infer<typeof SettingsView>;
 const Ok = z.object({ ok: z.literal(true) });
 const SpellRef = z.object({ path: z.string() });
 
+/** A page of the docs (docs/*.md) as the Help panel lists it. */
+export const DocSummary = z.object({
+  /** File name: `cookbook.md`. */
+  name: z.string(),
+  /** The page's first `# ` heading. */
+  title: z.string(),
+});
+
 /** Every method of the Studio API, by `service.method` name. */
 export const STUDIO_METHODS = {
   'library.list': method(z.object({ text: z.string().optional(), tag: z.string().optional() }), z.array(SpellSummary), 'Spells in the library folders, filtered by text and tag.'),
@@ -143,6 +151,8 @@ export const STUDIO_METHODS = {
   'mcp.save': method(McpServerInput, z.array(McpServerView), 'Adds or replaces an MCP server in the settings; env and header values go to the secret store.'),
   'mcp.remove': method(z.object({ name: z.string() }), z.array(McpServerView), 'Removes an MCP server added in the settings (and its secrets).'),
   'mcp.test': method(z.object({ name: z.string() }), McpServerView, 'Starts the server (if needed) and lists its tools; a failure is in `error`.'),
+  'docs.list': method(z.object({}), z.array(DocSummary), 'The pages of the docs shipped with llmspell (docs/*.md), the index first.'),
+  'docs.read': method(z.object({ name: z.string() }), DocSummary.extend({ markdown: z.string() }), 'The Markdown text of one docs page, by file name.'),
 } as const;
 
 export type StudioMethod = keyof typeof STUDIO_METHODS;

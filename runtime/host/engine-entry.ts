@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 export function engineEntryPath(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const sibling = path.join(here, 'engine-process.js');
+  // In the packaged desktop app the engine and the engines' wasm are unpacked beside app.asar
+  // (build/electron-builder.yml asarUnpack): start the process from real files there.
+  const unpacked = sibling.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+  if (unpacked !== sibling && existsSync(unpacked)) return unpacked;
   if (existsSync(sibling)) return sibling;
   let dir = here;
   while (dir !== path.dirname(dir)) {

@@ -1,12 +1,22 @@
 import { engineEnvironment, engineExecArgv } from '../security/engine-env';
 import { engineEntryPath } from './engine-entry';
 import { ONE_SHOT_ENV } from './one-shot';
+import { runningAsSea, SEA_DIR_VAR, SEA_ROLE_VAR } from './sea';
 import type { EngineSpawnOptions } from './transport';
-
 
 /** How every engine process is started: the bundled entry, a scrubbed environment, hardened flags. */
 export function engineSpawnOptions(entry = engineEntryPath(), options: { oneShot?: boolean } = {}): EngineSpawnOptions {
   const env = engineEnvironment(process.env);
   if (options.oneShot) env[ONE_SHOT_ENV] = '1';
-  return { entry, env, execArgv: engineExecArgv(), serviceName: 'llmspell engine' };
+  const execArgv = engineExecArgv();
+  if (!runningAsSea()) return { entry, env, execArgv, serviceName: 'llmspell engine' };
+  // The standalone binary forks itself: it reads no Node flags from its command line, so the same
+  // hardening goes through NODE_OPTIONS (set here, never inherited: the environment is an allow-list),
+  // and the role and unpacked folder through two variables of our own.
+  return {
+    entry,
+    env: { ...env, NODE_OPTIONS: execArgv.join(' '), [SEA_ROLE_VAR]: 'engine', [SEA_DIR_VAR]: process.env[SEA_DIR_VAR] ?? '' },
+    execArgv: [],
+    serviceName: 'llmspell engine',
+  };
 }

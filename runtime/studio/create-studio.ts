@@ -14,6 +14,7 @@ import { SettingsService } from './settings-service';
 import { SettingsStore } from './settings-store';
 import { StudioEvents } from './studio-events';
 import type { StudioHandlers } from './studio-handlers';
+import { docsService } from './docs-service';
 import { StudioLibrary } from './studio-library';
 import { trashService } from './trash-service';
 import type { HistoryLimits } from './history-limits';
@@ -67,6 +68,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...runs.handlers,
     ...settings.handlers(),
     ...mcpService({ settings, store: settingsStore, secrets, hub: mcp }),
+    ...docsService(),
   };
 
   // Outside edits (git pull, another editor) reach open windows; checked only while someone listens.

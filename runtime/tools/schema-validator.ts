@@ -3,13 +3,13 @@
  * Compiled validators are cached by the schema's JSON text (bounded, least recently used first out).
  * Errors read `/age: must be >= 0`, `/name: is required`.
  */
-import { createRequire } from 'node:module';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
+// Imported (not require()d at run time) so the bundle carries it: an installed package has no ajv.
+import draft07Json from 'ajv/dist/refs/json-schema-draft-07.json' with { type: 'json' };
 
-// a JSON file is loaded through require: Node's ESM loader would need an import attribute
-const draft07 = createRequire(import.meta.url)('ajv/dist/refs/json-schema-draft-07.json') as AnySchemaObject;
+const draft07 = draft07Json as AnySchemaObject;
 
 /** The outcome of a check. */
 export interface SchemaCheck {

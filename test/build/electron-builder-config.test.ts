@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -43,10 +45,31 @@ describe('build/electron-builder.yml', () => {
     });
   });
 
+  it("is valid against electron-builder's own schema (app-builder-lib/scheme.json)", () => {
+    const require = createRequire(import.meta.url);
+    const scheme = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json', { paths: [path.dirname(require.resolve('electron-builder/package.json'))] }), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(scheme);
+    const raw = parse(readFileSync(path.join(ROOT, 'build', 'electron-builder.yml'), 'utf8')) as unknown;
+    expect(validate(raw), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    // The schema bites: a misspelt key is refused.
+    expect(validate({ ...(raw as object), electronFusez: {} })).toBe(false);
+  });
+
+  it('builds AppImage + deb, dmg, nsis + zip, with icons rasterised from the one SVG', () => {
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.win.target).toEqual(['nsis', 'zip']);
+    expect(existsSync(path.join(ROOT, 'build', 'icon.svg'))).toBe(true);
+    for (const platform of [config.linux, config.mac, config.win]) expect(String(platform.icon)).toMatch(/^build\/generated\//);
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.dist).toBe('node scripts/dist.mjs');
+    expect(readFileSync(path.join(ROOT, 'scripts', 'dist.mjs'), 'utf8')).toContain("path.join('build', 'electron-builder.yml')");
+  });
+
   it('ships the main bundle package.json points at, the preload, the engine and the renderer', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('dist/electron/main.js');
     expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/**/*', 'renderer/dist/**/*']));
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['dist/engine-process.js', 'node_modules/wasmoon/**/*']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['dist/engine-process.js', 'dist/tengo-worker.js', 'node_modules/wasmoon/**/*']));
   });
 });

@@ -88,7 +88,7 @@ describe('usage errors exit 2 with what is wrong and the usage', () => {
   });
 
   it('prints the version and the help', async () => {
-    expect((await runCli(['--version'])).stdout).toMatch(/^llmspell \d+\.\d+\.\d+\n$/);
+    expect((await runCli(['--version'])).stdout).toMatch(/^llmspell \d+\.\d+\.\d+ \(commit ([0-9a-f]{12}(-dirty)?|unknown)\)\n$/);
     const help = await runCli(['help']);
     expect(help.stdout).toContain('run');
     expect(help.code).toBe(0);

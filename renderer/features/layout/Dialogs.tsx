@@ -2,6 +2,7 @@ import { useUi } from '../../state';
 import { NewSpellDialog } from '../library/NewSpellDialog';
 import { TrashDialog } from '../library/TrashDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { HelpDialog } from '../help/HelpDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 
 /** The one open dialog, if any (the UI store names it). */
@@ -18,6 +19,8 @@ export function Dialogs() {
       return <TrashDialog />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'help':
+      return <HelpDialog />;
     default:
       return null;
   }

@@ -57,6 +57,9 @@ export function TopBar() {
         <button type="button" className="icon-button" onClick={toggleTheme} aria-label={theme === 'dark' ? 'Use light theme' : 'Use dark theme'} title="Toggle theme">
           <Icon name={theme === 'dark' ? 'sun' : 'moon'} />
         </button>
+        <button type="button" className="icon-button" onClick={() => openDialog('help')} aria-label="Help" title="Help: tutorials, cookbook, references">
+          <Icon name="help" />
+        </button>
         <button type="button" className="icon-button" onClick={() => openDialog('shortcuts')} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           <Icon name="keyboard" />
         </button>

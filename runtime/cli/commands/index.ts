@@ -22,5 +22,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('keygen', async () => (await import('./keygen')).keygenCommand),
   entry('config', async () => (await import('./config')).configCommand),
   entry('mcp', async () => (await import('./mcp')).mcpCommand),
+  entry('doctor', async () => (await import('./doctor')).doctorCommand),
   entry('version', async () => (await import('./version')).versionCommand),
 ];

@@ -1,15 +1,14 @@
-import pkg from '../../../package.json' with { type: 'json' };
 import type { Command } from '../command';
+import { VERSION_LINE } from '../build-info';
 
-/** The version printed by `llmspell --version`. */
-export const VERSION: string = pkg.version;
+export { VERSION } from '../build-info';
 
 export const versionCommand: Command = {
   name: 'version',
-  summary: 'print the version',
+  summary: 'print the version and the commit it was built from',
   usage: 'usage: llmspell --version',
   async run(_args, ctx) {
-    ctx.stdout.write(`llmspell ${VERSION}\n`);
+    ctx.stdout.write(`llmspell ${VERSION_LINE}\n`);
     return 0;
   },
 };
