@@ -141,7 +141,7 @@ export async function cpuSuite(drivers) {
  */
 async function wholeProcess(rows) {
   const nativeRound = rows.reduce((sum, row) => sum + row.ref.ms, 0);
-  const rounds = Math.max(1, Math.round(1000 / nativeRound));
+  const rounds = Math.max(1, Math.ceil(1000 / nativeRound)); // at least a second natively
   const parts = WORKLOADS.map(([name]) => {
     const source = readFileSync(path.join(root, 'bench', 'workloads', `${name}.lua`), 'utf8');
     return `do\n  local function workload()\n${source}\n  end\n  for _ = 1, ${rounds} do workload() end\nend`;
