@@ -29,6 +29,8 @@ export interface RunServiceOptions {
   cassette?: Cassette;
   /** A manifest's permissions: the run gets no more (absent: what the configuration allows). */
   permissions?: { spellName: string; granted: SpellPermissions };
+  /** Awaited before every LLM call with the provider's name (a batch's shared rate limit). */
+  llmGate?: (provider: string) => Promise<void>;
 }
 
 /**
@@ -42,6 +44,7 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
   const llm = createLlmService({
     settings: { providers: config.providers, provider: chosen, model: config.model, llm: config.llm },
     ...(options.cassette ? { cassette: options.cassette } : {}),
+    ...(options.llmGate ? { gate: options.llmGate } : {}),
   });
   let announced = false;
   const announceMock = () => {

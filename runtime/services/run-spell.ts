@@ -23,6 +23,8 @@ interface RunSpellBase {
   notice?: (text: string) => void;
   input?: RunInput;
   cassette?: Cassette;
+  /** Awaited before every LLM call with the provider's name (a batch's shared rate limit). */
+  llmGate?: (provider: string) => Promise<void>;
   /** `test` runs a spell test (assertion library and run_spell in its globals). */
   mode?: 'run' | 'test';
   /** Bridge handlers beyond the standard ones (spell tests add `test.run_spell`). */
@@ -58,6 +60,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     notice: options.notice ?? (() => {}),
     ...(options.input ? { input: options.input } : {}),
     ...(options.cassette ? { cassette: options.cassette } : {}),
+    ...(options.llmGate ? { llmGate: options.llmGate } : {}),
     ...(options.spell.manifest ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
   });
   const label = options.spell.source.fileName;
