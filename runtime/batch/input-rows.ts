@@ -102,7 +102,8 @@ function csvRows(text: string, display: string): InputRow[] {
   }
   return records.map(({ record, info }, i) => {
     const where = `line ${info.lines}`;
-    if (info.error) return { row: i + 1, where, problem: `${where}: ${info.error.message ?? 'the row does not have as many cells as the header'}` };
+    // The cells it has still name the row (its key), though it cannot run.
+    if (info.error) return { row: i + 1, where, data: record, problem: `${where}: ${info.error.message ?? 'the row does not have as many cells as the header'}` };
     return { row: i + 1, where, data: record, fromCsv: true };
   });
 }

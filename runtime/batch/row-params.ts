@@ -27,7 +27,7 @@ export function rowParams(
   declared: SpellParameter[] | undefined,
   paramMap: Map<string, string>,
 ): { params: Record<string, unknown> } | { error: string } {
-  if (!row.data) return { error: row.problem ?? `${row.where}: the row could not be read` };
+  if (row.problem !== undefined || !row.data) return { error: row.problem ?? `${row.where}: the row could not be read` };
   const known = declared ? new Set(declared.map((p) => p.name)) : undefined;
   const mappedFrom = new Set(paramMap.values());
   // Entries, not assignment: a column named `__proto__` stays a plain key.
