@@ -47,6 +47,11 @@ export function readInputRows(file: string, display = file): InputRow[] {
   } catch (error) {
     throw new InputFileError(`cannot read the input ${display}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  return parseInputText(text, format, display);
+}
+
+/** The rows of an input file's text in the given format (see the module comment). */
+export function parseInputText(text: string, format: InputFormat, display: string): InputRow[] {
   if (format === 'jsonl') return jsonLines(text);
   if (format === 'json') return jsonArray(text, display);
   return csvRows(text, display);

@@ -36,6 +36,8 @@ export const BatchResult = z.object({
   durationMs: z.number(),
   /** How many times the row ran (more than 1 after a retry or a worker that died). */
   attempts: z.int().min(1).optional(),
+  /** The queue worker that ran it (`host:pid`); absent on the embedded queue. */
+  worker: z.string().optional(),
 });
 export type BatchResult = z.infer<typeof BatchResult>;
 

@@ -5,6 +5,7 @@
  * no longer: BullMQ's stalled-job check puts it back and another worker runs it.
  */
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
 import { loadConfig, type LoadedConfig } from '../../config';
 import type { Supervisor } from '../../host/supervisor';
@@ -14,6 +15,9 @@ import { runRow } from '../run-row';
 import { KEY_PREFIX, queueName, redisOptions } from './connection';
 import { BatchJobData, type BatchJobReturn } from './job-data';
 import { SpellRefusal, WorkerSpells } from './worker-spells';
+
+/** How results name this worker: `host:pid`. */
+const WORKER_NAME = `${hostname()}:${process.pid}`;
 
 export interface BatchWorkerOptions {
   url: string;
@@ -55,10 +59,10 @@ export class BatchWorker {
       if (!loaded) configs.set(provider, (loaded = loadConfig({ cwd: options.cwd, env: options.env, flags: { provider } })));
       return loaded;
     };
-    const process = (job: Job) => runJob(job, { spells, configFor, options });
+    const processor = (job: Job) => runJob(job, { spells, configFor, options });
     const workers = options.providers.map(
       (provider) =>
-        new Worker(queueName(provider), process, {
+        new Worker(queueName(provider), processor, {
           connection: redisOptions(options.url),
           prefix: KEY_PREFIX,
           concurrency: options.concurrency,
@@ -106,7 +110,7 @@ async function runJob(
     params = resolveParams(target.declared, { file: data.params });
   } catch (error) {
     if (!(error instanceof ParamsError)) throw error;
-    return { status: 'failed', output: '', error: { code: 'bad_row', message: error.problems.join('; ') }, durationMs: 0, attempts: attempt };
+    return { status: 'failed', output: '', error: { code: 'bad_row', message: error.problems.join('; ') }, durationMs: 0, attempts: attempt, worker: WORKER_NAME };
   }
   const { options } = ctx;
   const outcome = await runRow(target, params, { loaded: ctx.configFor(data.provider), home: options.home, supervisor: options.supervisor });
@@ -122,5 +126,6 @@ async function runJob(
     durationMs: outcome.durationMs,
     // Started, not failed, attempts: a run lost with a dead worker counts too.
     attempts: Math.max(attempt, job.attemptsStarted ?? 0),
+    worker: WORKER_NAME,
   };
 }

@@ -23,7 +23,7 @@ export const BatchJobData = z.object({
 export type BatchJobData = z.infer<typeof BatchJobData>;
 
 /** A worker's answer for one row: the result line without the row's identity. */
-export const BatchJobReturn = BatchResult.pick({ status: true, output: true, result: true, error: true, tokens: true, cost: true, durationMs: true, attempts: true });
+export const BatchJobReturn = BatchResult.pick({ status: true, output: true, result: true, error: true, tokens: true, cost: true, durationMs: true, attempts: true, worker: true });
 export type BatchJobReturn = z.infer<typeof BatchJobReturn>;
 
 /** Where a shipped bundle is stored (once per spell version, not once per job). */

@@ -120,6 +120,9 @@ export const batchCommand: Command = {
           attempts: positiveInt(values.attempts, '--attempts', 3),
           ...(rate ? { rate } : {}),
           ...(values.ship ? { ship: { ...(values['sign-key'] ? { signKey: path.resolve(ctx.cwd, values['sign-key']) } : {}) } } : {}),
+        }).catch((error: Error) => {
+          // A bad URL, an unreachable server, a spell that cannot be shipped: the user's to fix.
+          throw new UsageError(error.message, usage);
         });
         executor = redis;
         forget = (ids) => redis.forget(ids);
