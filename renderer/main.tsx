@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/panels.css';
 import './styles/workflow.css';
+import './styles/batch.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { createStudioClient } from '../ipc/client';
+import { createBatchStore } from './batch-store';
 import { createCommands } from './commands';
 import { createConnectionStore } from './connection-store';
 import { createEditorStore } from './editor-store';
@@ -27,6 +28,7 @@ export { fileLineRefs, formatDuration } from './run-console';
 export { fieldsFrom } from './params-form';
 export { filterRuns, formatWhen, paramsSummary } from './history-filter';
 export { PANE_LIMITS } from './layout';
+export { parameterNames, resultsToCsv, resultsToJsonl } from './batch-store';
 export type { Clipboard, Crumb, WorkflowTab } from './workflow/workflow-store';
 export type { GraphEdge, GraphNode, GraphView } from './workflow/graph-read';
 export type { NodeRun, NodeRunStatus, WorkflowRunView } from './workflow/node-runs';
@@ -54,6 +56,7 @@ export const useParams = createParamsStore(storage);
 export const useSettings = createSettingsStore(client);
 export const useUi = createUiStore(storage, prefersDark ? 'dark' : 'light');
 export const useWorkflow = createWorkflowStore(client, useEditor);
+export const useBatch = createBatchStore(client);
 
 /** Actions that span stores: open, run, re-run, create, rename, delete. */
 export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams }, storage);
@@ -70,6 +73,11 @@ client.on('run', (event) => {
   if (event.type === 'finished') void commands.afterRun(event.runId);
 });
 client.on('library', () => void useLibrary.getState().load());
+client.on('batch', (data) => {
+  useBatch.getState().receive(data);
+  // A batch is a run in the history too: the list shows it when it ends.
+  if (data.event.type === 'summary') void useHistory.getState().load(useHistory.getState().path);
+});
 client.onConnection((state) => {
   const reconnected = state === 'open' && useConnection.getState().everOpen;
   useConnection.getState().set(state);

@@ -14,6 +14,7 @@ import type { StudioHandlers } from './studio-handlers';
 import { StudioLibrary } from './studio-library';
 import { trashService } from './trash-service';
 import type { HistoryLimits } from './history-limits';
+import { batchesService } from './batches-service';
 
 /** Every capability the studio uses, passed in: nothing is read from globals. */
 export interface StudioOptions {
@@ -52,6 +53,7 @@ export function createStudio(options: StudioOptions): Studio {
   const recovery = new RecoveryStore(path.join(home, 'recovery'));
   const history = new RunHistory(path.join(home, 'history'), options.historyLimits, log);
   const runs = runsService({ library, settings, history, supervisor, events, home, cwd });
+  const batches = batchesService({ library, settings, history, supervisor, events, home, cwd });
 
   const handlers: StudioHandlers = {
     ...libraryService({ library, events, recovery }),
@@ -59,6 +61,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...filesService({ library, events, recovery }),
     ...diagnosticsService({ library }),
     ...runs.handlers,
+    ...batches.handlers,
     ...settings.handlers(),
   };
 
@@ -79,7 +82,7 @@ export function createStudio(options: StudioOptions): Studio {
     events,
     async close() {
       clearInterval(timer);
-      await runs.close();
+      await Promise.all([runs.close(), batches.close()]);
     },
   };
 }

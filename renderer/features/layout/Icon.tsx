@@ -13,6 +13,7 @@ const PATHS = {
   close: 'M18 6L6 18M6 6l12 12',
   plus: 'M12 5v14M5 12h14',
   warning: 'M12 3l10 18H2zM12 10v4M12 17h.01',
+  rows: 'M3 5h18M3 10h18M3 15h18M3 20h18',
 } as const;
 
 export type IconName = keyof typeof PATHS;
