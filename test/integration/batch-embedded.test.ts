@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchResult } from '../../runtime/contract/batch';
-import { CLI, runCli, tempWorkspace } from '../helpers/cli';
+import { CLI, ROOT, runCli, tempWorkspace } from '../helpers/cli';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server';
 import { ownOrphansAfter } from '../helpers/own-orphans';
 
@@ -124,6 +124,16 @@ describe('llmspell batch (embedded queue)', () => {
     expect(new Set(all.map((r) => r.jobId)).size).toBe(60);
     expect(all.every((r) => r.status === 'ok')).toBe(true);
   }, 240_000);
+
+  it('runs a workflow over rows: its outputs are each row\'s result, a wrong type fails its row', async () => {
+    const input = ws.write('msgs.jsonl', '{"id":"m1","message":"Where is my parcel?"}\n{"id":"m2","message":42}\n');
+    const workflow = path.join(ROOT, 'spells', 'workflows', 'classify-and-route.workflow.yaml');
+    const result = await runCli(['batch', workflow, '--input', input, '--ordered'], { cwd: ws.dir, env: { ...env(), MOCK_LLM: 'true' }, timeoutMs: 60_000 });
+    expect(result.code).toBe(1);
+    const [ok, bad] = readResults(path.join(ws.dir, 'msgs.results.jsonl'));
+    expect(ok).toMatchObject({ key: 'm1', status: 'ok', result: { route: 'question' } });
+    expect(bad).toMatchObject({ key: 'm2', status: 'failed', error: { code: 'bad_row', message: "line 2: parameter 'message': expected a string, got 42" } });
+  }, 90_000);
 
   it('refuses bad invocations with a clear usage error', async () => {
     const input = rowsFile('small.jsonl', 2);

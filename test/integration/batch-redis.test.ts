@@ -148,7 +148,7 @@ describe('llmspell batch --queue (BullMQ on Redis)', () => {
     expect(keygen.code).toBe(0);
     mkdirSync(path.join(ws.dir, 'worker-home', 'trusted-keys'), { recursive: true });
     ws.write('worker-home/trusted-keys/me.pub', readFileSync(path.join(ws.dir, 'keys', 'me.pub'), 'utf8'));
-    const signed = await runCli(['batch', 'greet', '--input', input, '--queue', redis.url, '--ship', '--sign-key', 'keys/me.key', '--rerun-failed'], {
+    const signed = await runCli(['batch', 'greet', '--input', input, '--queue', redis.url, '--ship', '--sign-key', 'keys/me.key', '--rerun-failed', '--rate', '600/min'], {
       cwd: ws.dir,
       env: env(),
       timeoutMs: 120_000,
@@ -156,6 +156,9 @@ describe('llmspell batch --queue (BullMQ on Redis)', () => {
     expect(signed.stderr).toContain('3 rows: 3 ok, 0 failed');
     expect(signed.code).toBe(0);
     expect(readResults(path.join(ws.dir, 'ship.results.jsonl')).map((r) => r.output).sort()).toEqual(['shipped ship.jsonl-1\n', 'shipped ship.jsonl-2\n', 'shipped ship.jsonl-3\n']);
+    // --rate set the provider queue's global limit, which every worker obeys (BullMQ's limiter).
+    const status = await runCli(['batch', '--status', '--queue', redis.url], { cwd: ws.dir, env: env() });
+    expect(status.stdout).toMatch(/queue batch-openai: .*, rate limit 600 per 60000 ms/);
   }, 240_000);
 
   it('refuses a queue URL it cannot use, with a clear error', async () => {
