@@ -92,7 +92,7 @@ describe('llmspell batch --queue (BullMQ on Redis)', () => {
     const ran = new Set(results.map((r) => r.worker!.split(':').at(-1)));
     expect(ran).toEqual(new Set([String(a.pid), String(b.pid)]));
 
-    const status = await runCli(['batch', '--status', '--queue', redis.url], { cwd: ws.dir, env: env() });
+    const status = await runCli(['batch', '--status', '--queue', redis.url], { cwd: ws.dir, env: env(), timeoutMs: 120_000 });
     expect(status.code).toBe(0);
     expect(status.stdout).toContain('greet over');
     expect(status.stdout).toContain('200/200 done, 200 ok, 0 failed, 0 running, 0 waiting');
@@ -157,8 +157,8 @@ describe('llmspell batch --queue (BullMQ on Redis)', () => {
     expect(signed.code).toBe(0);
     expect(readResults(path.join(ws.dir, 'ship.results.jsonl')).map((r) => r.output).sort()).toEqual(['shipped ship.jsonl-1\n', 'shipped ship.jsonl-2\n', 'shipped ship.jsonl-3\n']);
     // --rate set the provider queue's global limit, which every worker obeys (BullMQ's limiter).
-    const status = await runCli(['batch', '--status', '--queue', redis.url], { cwd: ws.dir, env: env() });
-    expect(status.stdout).toMatch(/queue batch-openai: .*, rate limit 600 per 60000 ms/);
+    const status = await runCli(['batch', '--status', '--queue', redis.url], { cwd: ws.dir, env: env(), timeoutMs: 120_000 });
+    expect(`${status.stdout}${status.stderr}`).toMatch(/queue batch-openai: .*, rate limit 600 per 60000 ms/);
   }, 240_000);
 
   it('refuses a queue URL it cannot use, with a clear error', async () => {
