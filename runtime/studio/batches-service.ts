@@ -1,5 +1,5 @@
 import type { Supervisor } from '../host/supervisor';
-import { BatchRuns } from '../services/batch-runs';
+import { BatchRuns } from '../batch/batch-runs';
 import type { RunHistory } from './run-history';
 import type { RunRecorder } from './run-recorder';
 import type { SettingsService } from './settings-service';

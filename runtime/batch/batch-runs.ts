@@ -12,11 +12,11 @@ import type { BatchEvent, BatchResult } from '../contract/batch';
 import type { RunEvent, RunOutcome } from '../contract/run-events';
 import { BatchRecord, type RunRecord } from '../contract/studio-api';
 import type { Supervisor } from '../host/supervisor';
-import { loadBatchTarget } from '../batch/batch-target';
-import { EmbeddedQueue } from '../batch/embedded-queue';
-import { inputFormat, parseInputText, readInputRows } from '../batch/input-rows';
-import { runBatch } from '../batch/run-batch';
-import { ResultsJournal } from '../batch/results-file';
+import { loadBatchTarget } from './batch-target';
+import { EmbeddedQueue } from './embedded-queue';
+import { inputFormat, parseInputText, readInputRows } from './input-rows';
+import { runBatch } from './run-batch';
+import { ResultsJournal } from './results-file';
 import { writeFileAtomic } from '../security/atomic-write';
 
 /** Records a batch as a run in the history; the studio adapts its RunHistory to this. */
