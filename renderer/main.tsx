@@ -8,6 +8,7 @@ import './styles/controls.css';
 import './styles/panels.css';
 import './styles/workflow.css';
 import './styles/mcp.css';
+import './styles/batch.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { createStudioClient } from '../ipc/client';
+import { createBatchStore } from './batch-store';
 import { createCommands } from './commands';
 import { createConnectionStore } from './connection-store';
 import { createEditorStore } from './editor-store';
@@ -29,6 +30,7 @@ export { fieldsFrom } from './params-form';
 export { filterRuns, formatWhen, paramsSummary } from './history-filter';
 export { PANE_LIMITS } from './layout';
 export { mcpToolNames, parseSecretLines } from './mcp-store';
+export { parameterNames, resultsToCsv, resultsToJsonl } from './batch-store';
 export type { Clipboard, Crumb, WorkflowTab } from './workflow/workflow-store';
 export type { GraphEdge, GraphNode, GraphView } from './workflow/graph-read';
 export type { NodeRun, NodeRunStatus, WorkflowRunView } from './workflow/node-runs';
@@ -57,6 +59,7 @@ export const useSettings = createSettingsStore(client);
 export const useMcp = createMcpStore(client);
 export const useUi = createUiStore(storage, prefersDark ? 'dark' : 'light');
 export const useWorkflow = createWorkflowStore(client, useEditor);
+export const useBatch = createBatchStore(client);
 
 /** Actions that span stores: open, run, re-run, create, rename, delete. */
 export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams }, storage);
@@ -77,6 +80,11 @@ client.on('run', (event) => {
   }
 });
 client.on('library', () => void useLibrary.getState().load());
+client.on('batch', (data) => {
+  useBatch.getState().receive(data);
+  // A batch is a run in the history too: the list shows it when it ends.
+  if (data.event.type === 'summary') void useHistory.getState().load(useHistory.getState().path);
+});
 client.onConnection((state) => {
   const reconnected = state === 'open' && useConnection.getState().everOpen;
   useConnection.getState().set(state);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BatchEvent, BatchProgress, BatchResult } from './batch';
 import { ErrorInfo } from './engine-protocol';
 import { McpServerInput, McpServerView } from './mcp-settings';
 import { RunEvent } from './run-events';
@@ -91,6 +92,26 @@ export const SettingsView = z.object({
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
+/** A batch started from the studio (a spell over every row of a file), as its list shows it. */
+export const BatchRecord = z.object({
+  /** Stable per spell and input: starting the same batch again resumes it. */
+  batchId: z.string(),
+  spellPath: z.string(),
+  spellName: z.string(),
+  /** The input file's name. */
+  input: z.string(),
+  startedAt: z.number(),
+  status: z.enum(['running', 'ok', 'failed', 'stopped']),
+  progress: BatchProgress,
+});
+export type BatchRecord = z.infer<typeof BatchRecord>;
+
+/** An input file as the batch dialog sends it: its name (for the format) and its text. */
+const BatchInputFile = z.object({
+  name: z.string().regex(/\.(csv|jsonl|ndjson|json)$/i, { error: 'a .csv, .jsonl or .json file name' }),
+  content: z.string().max(6 * 2 ** 20, { error: 'at most 6 MB of text' }),
+});
+
 const Ok = z.object({ ok: z.literal(true) });
 const SpellRef = z.object({ path: z.string() });
 
@@ -136,6 +157,25 @@ export const STUDIO_METHODS = {
   'runs.answer': method(z.object({ runId: z.string(), requestId: z.string(), text: z.string() }), Ok, "Answers a workflow's human node (its `input-requested` event)."),
   'runs.history': method(z.object({ path: z.string().optional(), text: z.string().optional() }), z.array(RunRecord), 'Past runs, newest first.'),
   'runs.get': method(z.object({ runId: z.string() }), z.object({ run: RunRecord, events: z.array(RunEvent) }), 'One past run with its events.'),
+  'batches.preview': method(
+    BatchInputFile,
+    z.object({ columns: z.array(z.string()), rows: z.int(), sample: z.array(z.record(z.string(), z.unknown())), problems: z.array(z.string()) }),
+    'The columns and row count of an input file, for mapping columns to parameters. Runs nothing.',
+  ),
+  'batches.start': method(
+    BatchInputFile.extend({
+      path: z.string(),
+      /** Column → parameter renames (`--param-map`). */
+      paramMap: z.record(z.string(), z.string()),
+      concurrency: z.int().min(1).max(16).optional(),
+      rerunFailed: z.boolean().optional(),
+    }),
+    z.object({ batchId: z.string() }),
+    'Runs a spell over every row of a file (`llmspell batch`); progress arrives as `batch` events. The same spell and file resume where they stopped.',
+  ),
+  'batches.stop': method(z.object({ batchId: z.string() }), Ok, 'Stops a batch; the rows done stay done, a new start resumes it.'),
+  'batches.list': method(z.object({ path: z.string().optional() }), z.array(BatchRecord), 'Batches started from the studio, newest first.'),
+  'batches.get': method(z.object({ batchId: z.string() }), z.object({ batch: BatchRecord, results: z.array(BatchResult) }), 'One batch with its result rows in input order.'),
   'settings.get': method(z.object({}), SettingsView, 'The settings, without secrets.'),
   'settings.setProvider': method(
     z.object({ name: z.string(), baseUrl: z.string().optional(), model: z.string().optional(), apiKey: z.string().optional() }),
@@ -165,6 +205,8 @@ export const STUDIO_EVENTS = {
   run: RunEvent,
   /** The library changed on disk (a file was added, edited or removed). */
   library: z.object({ reason: z.string() }),
+  /** Progress, rows and the summary of every batch started from this studio. */
+  batch: z.object({ batchId: z.string(), event: BatchEvent }),
 } as const;
 export type StudioEvent = keyof typeof STUDIO_EVENTS;
 export type StudioEventData<E extends StudioEvent> = z.output<(typeof STUDIO_EVENTS)[E]>;

@@ -22,7 +22,9 @@ export class NodeForkTransport implements EngineTransport {
         if (child.connected) child.send(message as object, (error) => void error);
       },
       onMessage: (listener) => child.on('message', listener),
-      onExit: (listener) => child.on('exit', (code, signal) => listener({ code, signal })),
+      // 'close', not 'exit': 'exit' can come before the last IPC messages (the `done` of a spell that
+      // just finished) are read from the channel, and the run would look like a crash.
+      onExit: (listener) => child.on('close', (code, signal) => listener({ code, signal })),
       stderrTail: () => stderr.toString(),
       kill: (signal = 'SIGKILL') => {
         if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -22,6 +22,11 @@ export interface LlmServiceOptions {
   now?: () => number;
   /** Records every exchange, or replays them offline (see cassette/cassette.ts). */
   cassette?: Cassette;
+  /**
+   * Awaited before every call with the provider's name: a batch shares one rate limit between all
+   * its runs through it. Absent: calls go out at once.
+   */
+  gate?: (provider: string) => Promise<void>;
 }
 
 /** The LLM capability of one run. */
@@ -36,6 +41,7 @@ export class LlmService {
   private model: string | undefined;
   private notice: string | undefined;
   private readonly cassette: Cassette | undefined;
+  private readonly gate: ((provider: string) => Promise<void>) | undefined;
 
   constructor(options: LlmServiceOptions = {}) {
     const settings = options.settings ?? {};
@@ -44,6 +50,7 @@ export class LlmService {
     this.retry = { ...DEFAULT_RETRY, ...options.backoff, retries: Math.max(0, settings.llm?.retries ?? DEFAULT_RETRY.retries) };
     this.now = options.now ?? Date.now;
     this.cassette = options.cassette;
+    this.gate = options.gate;
     const explicit = settings.provider?.trim();
     if (explicit) {
       this.current = this.checkChoice(explicit);
@@ -140,6 +147,7 @@ export class LlmService {
 
   private async metered(request: LlmRequest, call: (p: LlmProvider, r: LlmRequest) => Promise<LlmResult>): Promise<LlmResult> {
     const provider = this.provider();
+    if (this.gate) await this.gate(this.current);
     const started = this.now();
     const result = await call(provider, { ...request, model: request.model ?? this.model ?? provider.defaultModel });
     const { promptTokens, completionTokens, totalTokens } = result.usage;

@@ -33,6 +33,8 @@ export interface RunServiceOptions {
   permissions?: { spellName: string; granted: SpellPermissions };
   /** The host's MCP servers (shared by every run of the process); absent: none. */
   mcp?: McpHub;
+  /** Awaited before every LLM call with the provider's name (a batch's shared rate limit). */
+  llmGate?: (provider: string) => Promise<void>;
 }
 
 /**
@@ -46,6 +48,7 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
   const llm = createLlmService({
     settings: { providers: config.providers, provider: chosen, model: config.model, llm: config.llm },
     ...(options.cassette ? { cassette: options.cassette } : {}),
+    ...(options.llmGate ? { gate: options.llmGate } : {}),
   });
   let announced = false;
   const announceMock = () => {

@@ -25,6 +25,8 @@ interface RunSpellBase {
   notice?: (text: string) => void;
   input?: RunInput;
   cassette?: Cassette;
+  /** Awaited before every LLM call with the provider's name (a batch's shared rate limit). */
+  llmGate?: (provider: string) => Promise<void>;
   /** `test` runs a spell test (assertion library and run_spell in its globals). */
   mode?: 'run' | 'test';
   /** The host's MCP servers, shared by every run of this process. */
@@ -63,6 +65,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     ...(options.input ? { input: options.input } : {}),
     ...(options.cassette ? { cassette: options.cassette } : {}),
     ...(options.mcp ? { mcp: options.mcp } : {}),
+    ...(options.llmGate ? { llmGate: options.llmGate } : {}),
     ...(options.spell.manifest ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
   });
   const label = options.spell.source.fileName;

@@ -18,6 +18,7 @@ import { docsService } from './docs-service';
 import { StudioLibrary } from './studio-library';
 import { trashService } from './trash-service';
 import type { HistoryLimits } from './history-limits';
+import { batchesService } from './batches-service';
 
 /** Every capability the studio uses, passed in: nothing is read from globals. */
 export interface StudioOptions {
@@ -59,6 +60,7 @@ export function createStudio(options: StudioOptions): Studio {
   // The studio's MCP servers: shared by its runs, configured anew from the settings before each run.
   const mcp = new McpHub({}, secretsThenEnv((name) => secrets.get(mcpSecretName(name)), env));
   const runs = runsService({ library, settings, history, supervisor, events, home, cwd, mcp });
+  const batches = batchesService({ library, settings, history, supervisor, events, home, cwd });
 
   const handlers: StudioHandlers = {
     ...libraryService({ library, events, recovery }),
@@ -66,6 +68,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...filesService({ library, events, recovery }),
     ...diagnosticsService({ library }),
     ...runs.handlers,
+    ...batches.handlers,
     ...settings.handlers(),
     ...mcpService({ settings, store: settingsStore, secrets, hub: mcp }),
     ...docsService(),
@@ -88,7 +91,7 @@ export function createStudio(options: StudioOptions): Studio {
     events,
     async close() {
       clearInterval(timer);
-      await runs.close();
+      await Promise.all([runs.close(), batches.close()]);
       await mcp.close();
     },
   };

@@ -2,6 +2,7 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { SpellSummary } from '../../../runtime/contract/studio-api';
 import { allTags, filterSpells, useLibrary, useUi } from '../../state';
 import { SpellActionDialogs, type SpellAction } from './SpellActionDialogs';
+import { BatchDialog } from '../batch/BatchDialog';
 import { SpellListItem } from './SpellListItem';
 
 /** Moves focus between the spells of the list with the arrow keys, Home and End. */
@@ -24,10 +25,10 @@ export function LibraryPanel() {
   const trashCount = useLibrary((s) => s.trash.length);
   const { setText, setTag } = useLibrary.getState();
   const openDialog = useUi((s) => s.openDialog);
-  const [action, setAction] = useState<SpellAction | null>(null);
+  const [action, setAction] = useState<SpellAction | { kind: 'batch'; spell: SpellSummary } | null>(null);
   const tags = useMemo(() => allTags(spells), [spells]);
   const shown = useMemo(() => filterSpells(spells, text, tag), [spells, text, tag]);
-  const act = (kind: SpellAction['kind'], spell: SpellSummary) => setAction({ kind, spell });
+  const act = (kind: SpellAction['kind'] | 'batch', spell: SpellSummary) => (kind === 'batch' ? setAction({ kind, spell }) : setAction({ kind, spell }));
 
   return (
     <nav className="library" aria-label="Library">
@@ -81,7 +82,7 @@ export function LibraryPanel() {
           Trash{trashCount ? ` (${trashCount})` : ''}
         </button>
       </div>
-      {action && <SpellActionDialogs action={action} onDone={() => setAction(null)} />}
+      {action?.kind === 'batch' ? <BatchDialog spell={action.spell} onDone={() => setAction(null)} /> : action && <SpellActionDialogs action={action} onDone={() => setAction(null)} />}
     </nav>
   );
 }

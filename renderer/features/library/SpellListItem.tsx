@@ -6,7 +6,7 @@ import type { SpellAction } from './SpellActionDialogs';
 
 interface SpellListItemProps {
   spell: SpellSummary;
-  onAction(kind: SpellAction['kind'], spell: SpellSummary): void;
+  onAction(kind: SpellAction['kind'] | 'batch', spell: SpellSummary): void;
 }
 
 /** One spell: a button that opens it (never runs it), its badges, description and actions. */
@@ -39,6 +39,9 @@ export const SpellListItem = memo(function SpellListItem({ spell, onAction }: Sp
         </ul>
       )}
       <div className="spell-actions">
+        <button type="button" className="mini-button" aria-label={`Batch ${spell.name}`} title="Batch: run over every row of a file" onClick={() => onAction('batch', spell)}>
+          <Icon name="rows" size={13} />
+        </button>
         <button type="button" className="mini-button" aria-label={`Duplicate ${spell.name}`} title="Duplicate" onClick={() => onAction('duplicate', spell)}>
           <Icon name="copy" size={13} />
         </button>
