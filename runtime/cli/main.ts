@@ -9,7 +9,7 @@ async function helpText(): Promise<string> {
   const commands = await Promise.all(COMMANDS.map((c) => c.load()));
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return `llmspell ${VERSION}: run LLM spells written in Lua and JavaScript\n\nusage: llmspell <command> [options]\n\ncommands:\n${lines.join('\n')}\n  ${'help'.padEnd(width)}  show this help, or a command's usage: llmspell help <command>\n\nglobal options: --version, --help\n`;
+  return `llmspell ${VERSION}: run LLM spells written in Lua, JavaScript and Tengo\n\nusage: llmspell <command> [options]\n\ncommands:\n${lines.join('\n')}\n  ${'help'.padEnd(width)}  show this help, or a command's usage: llmspell help <command>\n\nglobal options: --version, --help\n`;
 }
 
 const findCommand = (name: string | undefined) => COMMANDS.find((c) => c.name === name);

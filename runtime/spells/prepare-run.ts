@@ -36,7 +36,7 @@ export function prepareRun(target: string, options: PrepareRunOptions): Prepared
   const file = options.paramsFile === undefined ? options.params : readParamsFile(options.paramsFile, options.cwd);
   const params = resolveParams(spell.manifest?.parameters, { pairs: options.pairs ?? [], file });
   if (!RUNNABLE_ENGINES.has(spell.engine)) {
-    throw new SpellNotFound(`${spell.name} is a ${spell.engine} spell; only Lua and JavaScript spells can run yet`);
+    throw new SpellNotFound(`${spell.name} is a ${spell.engine} spell; only Lua, JavaScript and Tengo spells run`);
   }
   return { spell, params };
 }

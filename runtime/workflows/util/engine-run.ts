@@ -1,5 +1,5 @@
 /**
- * Runs Lua or JavaScript for a spell or script node in its own sandboxed engine process, one level
+ * Runs Lua, JavaScript or Tengo for a spell or script node in its own sandboxed engine process, one level
  * below the workflow in the run's budget (its time, memory and process count), with the run's bridges. The result is what the code hands back (a JS default
  * export's value, or Lua's `workflow.output(value)`); printed text becomes node-output events.
  * Cancelling the node stops the engine process.
