@@ -22,6 +22,8 @@ export const ErrorCode = {
   LlmUnavailable: 'llm_unavailable',
   LlmBadJson: 'llm_bad_json',
   LlmSchemaMismatch: 'llm_schema_mismatch',
+  /** A JSON Schema check went past its deadline (a costly schema or pattern); it was stopped. */
+  SchemaTimeout: 'schema_timeout',
   // ---- how a run ends (ErrorInfo.code of a run outcome) ----
   /** The spell raised an error. */
   SpellError: 'spell_error',

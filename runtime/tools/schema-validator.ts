@@ -1,12 +1,15 @@
 /**
  * JSON Schema validation with ajv (draft 2019-09, and draft-07 when a schema says so), with formats.
  * Compiled validators are cached by the schema's JSON text (bounded, least recently used first out).
+ * Synchronous and unbounded in time (schemas come from spells): the host reaches it only through
+ * schema-checks.ts, which runs it in a worker thread with a deadline.
  * Errors read `/age: must be >= 0`, `/name: is required`.
  */
 import { createRequire } from 'node:module';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
+import { linearRegExp } from './linear-regexp';
 
 // a JSON file is loaded through require: Node's ESM loader would need an import attribute
 const draft07 = createRequire(import.meta.url)('ajv/dist/refs/json-schema-draft-07.json') as AnySchemaObject;
@@ -36,8 +39,9 @@ export class SchemaValidator {
   private readonly cache = new Map<string, ValidateFunction>();
 
   constructor(private readonly maxCached = 200) {
-    // strict off: hand-written schemas carry extra keywords; logger off: no console noise in the host
-    this.ajv = new Ajv2019({ strict: false, allErrors: true, logger: false });
+    // strict off: hand-written schemas carry extra keywords; logger off: no console noise;
+    // patterns on RE2 (linear time): see linear-regexp.ts
+    this.ajv = new Ajv2019({ strict: false, allErrors: true, logger: false, code: { regExp: linearRegExp } });
     this.ajv.addMetaSchema(draft07);
     addFormats(this.ajv);
   }
