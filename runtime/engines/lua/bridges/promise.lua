@@ -52,7 +52,7 @@ __llmspell_bridge("promise", function(kit)
         if self.state == "resolved" then resolve(input) else reject(input) end
         return
       end
-      local ok, result = pcall(handler, input)
+      local ok, result = kit.pcall(handler, input) -- a limit error goes through
       if ok then resolve(result) else reject(result) end
     end)
     return p2
@@ -85,7 +85,7 @@ __llmspell_bridge("promise", function(kit)
 
   function promise.new(executor)
     local p, resolve, reject = deferred()
-    local ok, err = pcall(executor, resolve, reject)
+    local ok, err = kit.pcall(executor, resolve, reject)
     if not ok then reject(err) end
     return p
   end
@@ -108,7 +108,7 @@ __llmspell_bridge("promise", function(kit)
     local p, resolve, reject = deferred()
     local args = kit.pack(...)
     kit.spawn(function()
-      local r = kit.pack(pcall(fn, table.unpack(args, 1, args.n)))
+      local r = kit.pack(kit.pcall(fn, table.unpack(args, 1, args.n)))
       if r[1] then resolve(r[2]) else reject(r[2]) end
     end)
     return p

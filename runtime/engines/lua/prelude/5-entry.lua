@@ -12,6 +12,8 @@ local kit = {
     host.notify(name, ok and encoded or "{}")
   end,
   guard = guard,
+  --- pcall for spell code run by a bridge: re-raises a limit error instead of catching it.
+  pcall = wrapped_pcall,
 }
 local bridges = {}
 --- Registers a global. `options.test_only`: installed only when the run is a spell test.
