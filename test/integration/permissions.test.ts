@@ -116,4 +116,17 @@ describe('a manifest grants no more than its permissions', () => {
     const flagged = await run(dir, {}, ['--timeout', '2']);
     expect(flagged.stderr).toContain('run exceeded its time limit (2 s)');
   });
+
+  it("cannot raise the user's limits: asking for more is refused with a notice, a flag grants it", async () => {
+    const dir = spell('print("started")\nwhile true do end', undefined, 'limits:\n  timeout: 24h\n  memory: 2GB\n');
+    const started = Date.now();
+    const capped = await run(dir, { LLMSPELL_TIMEOUT: '1' });
+    expect(capped.stderr).toContain('asks for limits.timeout 86400 s, above your limit of 1 s; running with 1 s (pass --timeout 86400 to allow it)');
+    expect(capped.stderr).toMatch(/asks for limits\.memory 2048 MB, above your limit of \d+ MB/);
+    expect(capped.stderr).toContain('run exceeded its time limit (1 s)');
+    expect(Date.now() - started).toBeLessThan(8000);
+    const granted = await run(dir, { LLMSPELL_TIMEOUT: '1' }, ['--timeout', '2']);
+    expect(granted.stderr).not.toContain('asks for limits.timeout');
+    expect(granted.stderr).toContain('run exceeded its time limit (2 s)');
+  });
 });

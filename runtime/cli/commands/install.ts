@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { llmspellHome } from '../../config';
+import { llmspellHome, loadConfig } from '../../config';
 import { installBundle } from '../../spells/bundle/install-bundle';
 import { BundleError } from '../../spells/bundle/read-bundle';
 import { parseCommandArgs } from '../args';
@@ -33,6 +33,7 @@ export const installCommand: Command = {
           : 'unsigned: its contents match its digest, but no trusted key vouches for who made it',
       );
       lines.push(result.permissions.length ? 'it asks for:' : 'it asks for no permissions', ...result.permissions.map((p) => `  ${p}`));
+      lines.push(...describeLimits(result.limits, ctx));
       const statuses = checkDependencies(result.dependencies, openLibrary(ctx));
       if (statuses.length) lines.push('it needs:', ...describeDependencies(statuses).map((l) => `  ${l}`));
       ctx.stdout.write(`${lines.join('\n')}\n`);
@@ -49,3 +50,27 @@ export const installCommand: Command = {
     }
   },
 };
+
+/**
+ * The limits a manifest asks for, against the user's: the user's configuration is a ceiling, so a
+ * limit above it is shown here and is granted only by a flag on the run.
+ */
+function describeLimits(asked: { timeout?: number; memory?: number }, ctx: Parameters<Command['run']>[1]): string[] {
+  const entries = (['timeout', 'memory'] as const).filter((k) => asked[k] !== undefined);
+  if (!entries.length) return [];
+  let mine: { timeout: number; memory: number } | undefined;
+  try {
+    mine = loadConfig({ cwd: ctx.cwd, env: ctx.env }).config.limits;
+  } catch {
+    mine = undefined; // a broken configuration is reported when running; the install stands
+  }
+  const unit = { timeout: 's', memory: 'MB' } as const;
+  const flag = { timeout: '--timeout', memory: '--memory' } as const;
+  const lines = ['it asks for limits:'];
+  for (const key of entries) {
+    const value = asked[key]!;
+    const above = mine && value > mine[key] ? ` (above your ${mine[key]} ${unit[key]}: it runs with ${mine[key]} ${unit[key]} unless you pass ${flag[key]} ${value})` : '';
+    lines.push(`  ${key} ${value} ${unit[key]}${above}`);
+  }
+  return lines;
+}

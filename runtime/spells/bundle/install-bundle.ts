@@ -30,6 +30,8 @@ export interface InstallResult {
   permissions: string[];
   /** Other spells it needs (see spells/dependencies.ts). */
   dependencies: SpellDependency[];
+  /** The limits its manifest asks for (seconds, megabytes). */
+  limits: { timeout?: number; memory?: number };
   /** Fingerprint and file of the trusted key that verified the signature; undefined when unsigned. */
   signedBy?: { fingerprint: string; file: string };
 }
@@ -45,7 +47,7 @@ export function installBundle(file: string, options: InstallOptions): InstallRes
   const { manifest } = bundle;
   const root = installFolder(options.home);
   const target = path.join(root, manifest.name);
-  const result: InstallResult = { name: manifest.name, version: manifest.version, path: target, status: 'installed', permissions: describePermissions(manifest.permissions), dependencies: manifest.dependencies };
+  const result: InstallResult = { name: manifest.name, version: manifest.version, path: target, status: 'installed', permissions: describePermissions(manifest.permissions), dependencies: manifest.dependencies, limits: manifest.limits };
   if (bundle.signedBy) result.signedBy = { fingerprint: bundle.signedBy.fingerprint, file: bundle.signedBy.file };
 
   if (existsSync(target)) {
