@@ -53,10 +53,12 @@ export const ConfigInputSchema = z.strictObject(
     providers: z.record(providerName, ProviderEntrySchema, { error: MAPPING }).optional(),
     storage: section({
       max_bytes: z.number({ error: 'a positive integer' }).int({ error: 'a positive integer' }).positive({ error: 'a positive integer' }),
+      quota_bytes: z.number({ error: 'a positive integer' }).int({ error: 'a positive integer' }).positive({ error: 'a positive integer' }),
       extensions: list(z.string({ error: 'a string like ".txt"' }).regex(/^\.[^./\\]+$/, { error: 'a string like ".txt"' }), 'a list of extensions like ".txt"'),
     }).optional(),
     network: section({ allow_hosts: list(text()), allow_private: z.boolean({ error: 'true or false' }) }).optional(),
     library: section({ folders: list(text()) }).optional(),
+    install: section({ require_signed: z.boolean({ error: 'true or false' }) }).optional(),
   },
   { error: MAPPING },
 );
@@ -90,12 +92,14 @@ export interface Config {
   llm: { retries: number; request_timeout: number };
   /** Configured providers by name (known or custom). */
   providers: Record<string, ProviderConfig>;
-  /** The storage bridge: largest file in bytes, allowed file extensions. */
-  storage: { max_bytes: number; extensions: string[] };
+  /** The storage bridge: largest file in bytes, total bytes per spell, allowed file extensions. */
+  storage: { max_bytes: number; quota_bytes: number; extensions: string[] };
   /** The http bridge: hosts a spell may reach, and whether private addresses are allowed. */
   network: { allow_hosts: string[]; allow_private: boolean };
   /** Extra folders shown in the spell library. */
   library: { folders: string[] };
+  /** `llmspell install`: refuse bundles without a signature from a trusted key. */
+  install: { require_signed: boolean };
 }
 
 /** Built-in defaults, the lowest-precedence source (`provider` is resolved separately). */
@@ -105,7 +109,8 @@ export const DEFAULTS: Omit<Config, 'provider' | 'model'> = {
   pool: { size: 1 },
   llm: { retries: 2, request_timeout: 60 },
   providers: {},
-  storage: { max_bytes: 10 * 1024 * 1024, extensions: ['.txt', '.json', '.yaml', '.yml', '.md', '.csv'] },
+  storage: { max_bytes: 10 * 1024 * 1024, quota_bytes: 100 * 1024 * 1024, extensions: ['.txt', '.json', '.yaml', '.yml', '.md', '.csv'] },
   network: { allow_hosts: [], allow_private: false },
   library: { folders: [] },
+  install: { require_signed: false },
 };

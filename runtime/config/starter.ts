@@ -54,9 +54,11 @@ providers:
   #   base_url: http://localhost:8080/v1
   #   api_key: ...
 
-# The storage bridge: largest file a spell may read or write (bytes), and allowed extensions.
+# The storage bridge: largest file a spell may read or write (bytes), the total each spell's
+# storage may hold (bytes), and allowed extensions.
 storage:
   max_bytes: ${d.storage.max_bytes}
+  quota_bytes: ${d.storage.quota_bytes}
   extensions: ${list(d.storage.extensions)}
 
 # The http bridge: hosts spells may reach (e.g. api.example.com), and whether private or
@@ -68,5 +70,9 @@ network:
 # Extra folders of spells shown in the library.
 library:
   folders: ${list(d.library.folders)}
+
+# llmspell install: refuse bundles that carry no signature from a trusted key.
+install:
+  require_signed: ${d.install.require_signed}
 `;
 }

@@ -94,7 +94,7 @@ describe('loadConfig precedence', () => {
   it('replaces lists instead of appending, and treats empty sections as unset', () => {
     t.write('project/llmspell.yaml', 'storage:\n  extensions: [.lua]\nnetwork:\nlibrary:\n  folders: [/spells]\n');
     const { config, origins } = load();
-    expect(config.storage).toEqual({ max_bytes: DEFAULTS.storage.max_bytes, extensions: ['.lua'] });
+    expect(config.storage).toEqual({ max_bytes: DEFAULTS.storage.max_bytes, quota_bytes: DEFAULTS.storage.quota_bytes, extensions: ['.lua'] });
     expect(config.network).toEqual(DEFAULTS.network);
     expect(origins).toMatchObject({ 'storage.extensions': './llmspell.yaml', 'storage.max_bytes': 'default', 'library.folders': './llmspell.yaml' });
   });
