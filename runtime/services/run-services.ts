@@ -8,6 +8,7 @@ import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 import type { Cassette } from '../llm/cassette/cassette';
 import type { SpellPermissions } from '../contract/spell-permissions';
 import { guardBridges } from '../security/permission-guard';
+import type { StorageOwner } from '../security/spell-storage';
 import { workflowFiles } from './workflow-files';
 
 /** The capabilities one run gets, built from the effective configuration. */
@@ -29,6 +30,8 @@ export interface RunServiceOptions {
   cassette?: Cassette;
   /** A manifest's permissions: the run gets no more (absent: what the configuration allows). */
   permissions?: { spellName: string; granted: SpellPermissions };
+  /** Whose storage namespace the run uses: a spell by its manifest's name, else a file by its path. */
+  storageOwner: StorageOwner;
 }
 
 /**
@@ -59,6 +62,9 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
       ...createStdlibServices({
         home: options.home,
         storage: config.storage,
+        owner: options.storageOwner,
+        ...(granted ? { sharedStorage: granted.sharedStorage } : {}),
+        notice: options.notice,
         network: config.network,
         ...(granted && !granted.network.includes('*') ? { spellHosts: granted.network } : {}),
       }),

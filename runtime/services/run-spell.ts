@@ -59,6 +59,8 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     ...(options.input ? { input: options.input } : {}),
     ...(options.cassette ? { cassette: options.cassette } : {}),
     ...(options.spell.manifest ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
+    // its own storage: by the manifest's name, or by path for a bare file or folder
+    storageOwner: options.spell.manifest ? { name: options.spell.name } : { file: options.spell.dir ?? options.spell.entryPath },
   });
   const label = options.spell.source.fileName;
   const budget = options.parent ? options.parent.enter(label) : rootBudget(options.supervisor, options, label);

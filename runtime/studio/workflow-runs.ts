@@ -72,7 +72,11 @@ export function startWorkflowRun(workflow: LoadedWorkflow, request: WorkflowRunR
   // The terminal prints progress on stderr; in the Output log only failures read as errors.
   const progress = { write: (text: string) => (onEvent({ type: 'output', runId, stream: /^\s*✗/.test(text) ? 'stderr' : 'stdout', text }), true) } as unknown as NodeJS.WritableStream;
   const printer = new WorkflowPrinter({ stdout: output('stdout'), stderr: progress, json: false, level: config.log_level as LogLevel });
-  const services = createRunServices(loaded, { home: request.home, notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }) });
+  const services = createRunServices(loaded, {
+    home: request.home,
+    notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }),
+    storageOwner: { file: workflow.file }, // the workflow's own storage, by its path (as in `llmspell run`)
+  });
   const started = Date.now();
   onEvent({ type: 'started', runId, at: started });
   // One budget for the whole workflow, as in `llmspell run`: its engine runs share the time limit and the memory cap.

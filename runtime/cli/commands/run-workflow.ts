@@ -72,7 +72,12 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
     const engines = usesEngines(workflow.graph);
     supervisor = new Supervisor({ poolSize: engines ? 1 : 0, refillPool: engines, prestarted });
     const home = llmspellHome(ctx.env);
-    const services = createRunServices(loaded, { home, notice: (text) => ctx.stderr.write(`${text}\n`), ...(input ? { input } : {}) });
+    const services = createRunServices(loaded, {
+      home,
+      notice: (text) => ctx.stderr.write(`${text}\n`),
+      storageOwner: { file: workflow.file }, // the workflow's own storage, by its path
+      ...(input ? { input } : {}),
+    });
     const printer = new WorkflowPrinter({ stdout: ctx.stdout, stderr: ctx.stderr, json: values.json ?? false, level: config.log_level as LogLevel });
     // One budget for the whole workflow: its engine runs share the time limit and the memory cap.
     const { limits } = config;
