@@ -197,6 +197,16 @@ describe('bundles: unsafe archives', () => {
     expect(existsSync(dir.path('home'))).toBe(false);
   });
 
+  it('stops at the first problem: 20,000 duplicate entries give one line, fast (issue 12 item 8)', () => {
+    dir.write('stage/spell.yaml', 'name: x\nversion: 1.0.0\n');
+    const file = archive('dups.spell', dir.path('stage'), new Array<string>(20_000).fill('spell.yaml'));
+    const started = performance.now();
+    const message = refusal(file);
+    expect(message).toMatch(/it is unsafe: "spell\.yaml" appears twice$/);
+    expect(message.split('\n')).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('refuses symbolic and hard links', () => {
     dir.write('stage/spell.yaml', 'name: x\nversion: 1.0.0\n');
     symlinkSync('/etc/passwd', dir.path('stage/main.lua'));
