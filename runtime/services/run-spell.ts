@@ -62,6 +62,8 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     // its own storage: by the manifest's name, or by path for a bare file or folder
     storageOwner: options.spell.manifest ? { name: options.spell.name } : { file: options.spell.dir ?? options.spell.entryPath },
   });
+  // what an untrusted project folder tried to widen, said once per top-level run
+  if (!options.parent) for (const line of options.loaded.ignored ?? []) options.notice?.(line);
   const label = options.spell.source.fileName;
   const budget = options.parent ? options.parent.enter(label) : rootBudget(options.supervisor, options, label);
   const spec = {

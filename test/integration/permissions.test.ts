@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setFolderTrust } from '../../runtime/config/trusted-folders';
 import { runCli, tempWorkspace } from '../helpers/cli';
 import { startHttpServer, type TestHttpServer } from '../helpers/http-test-server';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server';
@@ -12,8 +13,10 @@ let llm: LlmServer;
 beforeAll(async () => {
   web = await startHttpServer();
   llm = await startLlmServer();
-  // The configuration allows private addresses, so only the manifest decides below.
+  // The configuration allows private addresses, so only the manifest decides below. (A project
+  // folder may widen the configuration only once trusted.)
   ws.write('llmspell.yaml', 'network:\n  allow_private: true\n');
+  setFolderTrust(path.join(ws.dir, 'home'), ws.dir, true);
 });
 afterAll(async () => {
   await web.close();

@@ -21,5 +21,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('install', async () => (await import('./install')).installCommand),
   entry('keygen', async () => (await import('./keygen')).keygenCommand),
   entry('config', async () => (await import('./config')).configCommand),
+  entry('trust', async () => (await import('./trust')).trustCommand),
   entry('version', async () => (await import('./version')).versionCommand),
 ];

@@ -67,6 +67,7 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
       flags: { timeout: values.timeout, memory: values.memory, provider: values.provider, model: values.model, logLevel: logLevelFlag(values) },
     });
     const { config } = loaded;
+    for (const line of loaded.ignored ?? []) ctx.stderr.write(`${line}\n`);
     const workflow = loadWorkflowFile(path.resolve(ctx.cwd, target), nodeTypes, target);
     const given = { ...(values.params ? readParamsFile(values.params, ctx.cwd) : {}), ...parseParams(pairs, usage) };
     const engines = usesEngines(workflow.graph);
