@@ -59,6 +59,7 @@ export const ConfigInputSchema = z.strictObject(
     network: section({ allow_hosts: list(text()), allow_private: z.boolean({ error: 'true or false' }) }).optional(),
     library: section({ folders: list(text()) }).optional(),
     install: section({ require_signed: z.boolean({ error: 'true or false' }) }).optional(),
+    studio: section({ max_runs: intRange(1, 64) }).optional(),
   },
   { error: MAPPING },
 );
@@ -100,6 +101,8 @@ export interface Config {
   library: { folders: string[] };
   /** `llmspell install`: refuse bundles without a signature from a trusted key. */
   install: { require_signed: boolean };
+  /** The studio: runs at once; more wait in a queue. */
+  studio: { max_runs: number };
 }
 
 /** Built-in defaults, the lowest-precedence source (`provider` is resolved separately). */
@@ -113,4 +116,5 @@ export const DEFAULTS: Omit<Config, 'provider' | 'model'> = {
   network: { allow_hosts: [], allow_private: false },
   library: { folders: [] },
   install: { require_signed: false },
+  studio: { max_runs: 4 },
 };

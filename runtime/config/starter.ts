@@ -74,5 +74,9 @@ library:
 # llmspell install: refuse bundles that carry no signature from a trusted key.
 install:
   require_signed: ${d.install.require_signed}
+
+# The studio: how many runs go at once; more wait in a queue.
+studio:
+  max_runs: ${d.studio.max_runs}
 `;
 }
