@@ -47,7 +47,15 @@ export const ConfigInputSchema = z.strictObject(
     provider: text().optional(),
     model: text().optional(),
     log_level: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join('|')}` }).optional(),
-    limits: section({ timeout: positive(), memory: positive(), max_depth: intRange(1, 64), max_processes: intRange(1, 256) }).optional(),
+    limits: section({
+      timeout: positive(),
+      memory: positive(),
+      max_depth: intRange(1, 64),
+      max_processes: intRange(1, 256),
+      llm_calls: intRange(1, 1_000_000),
+      tokens: intRange(1, 1_000_000_000),
+      llm_rate: intRange(1, 100_000),
+    }).optional(),
     pool: section({ size: intRange(0, 16) }).optional(),
     llm: section({ retries: intRange(0, 10), request_timeout: positive() }).optional(),
     providers: z.record(providerName, ProviderEntrySchema, { error: MAPPING }).optional(),
@@ -86,7 +94,18 @@ export interface Config {
    * Per-run limits: wall time in seconds and memory in megabytes (shared with every run nested in
    * it), how deep runs may nest, and how many engine processes one run may have at once.
    */
-  limits: { timeout: number; memory: number; max_depth: number; max_processes: number };
+  limits: {
+    timeout: number;
+    memory: number;
+    max_depth: number;
+    max_processes: number;
+    /** LLM requests per run; absent: unlimited. */
+    llm_calls?: number;
+    /** LLM tokens (prompt + completion) per run; absent: unlimited. */
+    tokens?: number;
+    /** LLM requests per minute; absent: unlimited. */
+    llm_rate?: number;
+  };
   /** Warm engine processes kept ready. */
   pool: { size: number };
   /** LLM client behaviour: retry count and per-request timeout in seconds. */

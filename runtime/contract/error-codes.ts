@@ -22,6 +22,8 @@ export const ErrorCode = {
   LlmUnavailable: 'llm_unavailable',
   LlmBadJson: 'llm_bad_json',
   LlmSchemaMismatch: 'llm_schema_mismatch',
+  /** The run's LLM budget (limits.llm_calls, limits.tokens, limits.llm_rate) is spent. */
+  LlmBudget: 'llm_budget',
   /** A JSON Schema check went past its deadline (a costly schema or pattern); it was stopped. */
   SchemaTimeout: 'schema_timeout',
   // ---- how a run ends (ErrorInfo.code of a run outcome) ----

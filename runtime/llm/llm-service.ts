@@ -10,6 +10,7 @@ import { BUILTIN_PROVIDERS, resolveEndpoints, type LlmEnv, type LlmSettings, typ
 import type { LlmProvider, LlmProviderInfo, LlmRequest, LlmResult } from './types';
 import { UsageMeter, type LlmUsageReport } from './usage-meter';
 import type { Cassette } from './cassette/cassette';
+import type { LlmBudget } from './llm-budget';
 
 /** What a service is built from. */
 export interface LlmServiceOptions {
@@ -22,6 +23,8 @@ export interface LlmServiceOptions {
   now?: () => number;
   /** Records every exchange, or replays them offline (see cassette/cassette.ts). */
   cassette?: Cassette;
+  /** The run's LLM budget (calls, tokens, calls per minute); absent: unlimited. */
+  budget?: LlmBudget;
 }
 
 /** The LLM capability of one run. */
@@ -36,6 +39,7 @@ export class LlmService {
   private model: string | undefined;
   private notice: string | undefined;
   private readonly cassette: Cassette | undefined;
+  private readonly budget: LlmBudget | undefined;
 
   constructor(options: LlmServiceOptions = {}) {
     const settings = options.settings ?? {};
@@ -44,6 +48,7 @@ export class LlmService {
     this.retry = { ...DEFAULT_RETRY, ...options.backoff, retries: Math.max(0, settings.llm?.retries ?? DEFAULT_RETRY.retries) };
     this.now = options.now ?? Date.now;
     this.cassette = options.cassette;
+    this.budget = options.budget;
     const explicit = settings.provider?.trim();
     if (explicit) {
       this.current = this.checkChoice(explicit);
@@ -140,9 +145,11 @@ export class LlmService {
 
   private async metered(request: LlmRequest, call: (p: LlmProvider, r: LlmRequest) => Promise<LlmResult>): Promise<LlmResult> {
     const provider = this.provider();
+    this.budget?.take(this.current); // before anything leaves: a spent budget sends nothing
     const started = this.now();
     const result = await call(provider, { ...request, model: request.model ?? this.model ?? provider.defaultModel });
     const { promptTokens, completionTokens, totalTokens } = result.usage;
+    this.budget?.spend(totalTokens);
     this.meter.record({ provider: result.provider, model: result.model, promptTokens, completionTokens, totalTokens, durationMs: this.now() - started });
     return result;
   }

@@ -6,6 +6,7 @@ import { createStdlibServices, stdlibHandlers } from '../bridges/stdlib-services
 import { WORKFLOWS, workflowHandlers } from '../bridges/workflow';
 import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 import type { Cassette } from '../llm/cassette/cassette';
+import { LlmBudget } from '../llm/llm-budget';
 import type { SpellPermissions } from '../contract/spell-permissions';
 import { guardBridges } from '../security/permission-guard';
 import type { StorageOwner } from '../security/spell-storage';
@@ -42,9 +43,15 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
   const { config, origins } = loaded;
   // A provider the configuration merely defaulted to is no choice: let the service fall back to mock.
   const chosen = origins.provider && origins.provider !== 'default' ? config.provider : undefined;
+  const { llm_calls: calls, tokens, llm_rate: perMinute } = config.limits;
+  const budget =
+    calls !== undefined || tokens !== undefined || perMinute !== undefined
+      ? new LlmBudget({ calls, tokens, perMinute }, Date.now, options.notice)
+      : undefined;
   const llm = createLlmService({
     settings: { providers: config.providers, provider: chosen, model: config.model, llm: config.llm },
     ...(options.cassette ? { cassette: options.cassette } : {}),
+    ...(budget ? { budget } : {}),
   });
   let announced = false;
   const announceMock = () => {
