@@ -103,8 +103,14 @@ __llmspell_bridge("promise", function(kit)
     return p
   end
 
+  -- Tasks of one run at once: each may hold a host request, so a loop of promise.async is bounded.
+  local MAX_TASKS = 1000
+
   --- Runs fn(...) as its own task; the promise settles with its result or error.
   function promise.async(fn, ...)
+    if kit.live_tasks() >= MAX_TASKS then
+      error(("promise.async: %d tasks are running, the limit is %d; await some before starting more"):format(kit.live_tasks(), MAX_TASKS), 2)
+    end
     local p, resolve, reject = deferred()
     local args = kit.pack(...)
     kit.spawn(function()

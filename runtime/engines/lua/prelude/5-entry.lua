@@ -6,6 +6,7 @@ local kit = {
   spawn = spawn, park = park, waker = waker, sleep_until = sleep_until, add_timer = add_timer,
   json_encode = json_encode, json_decode = json_decode, host = host, pack = pack,
   pending_count = function() return outstanding end,
+  live_tasks = function() return live_tasks end,
   --- Tells the host about something worth showing (a tool call, an agent step) as a run event.
   notify = function(name, data)
     local ok, encoded = pcall(json_encode, data)
