@@ -10,7 +10,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InvalidSchemaError, type SchemaCheck } from './schema-validator';
+import { compileSchema, type JsonChecker } from '../llm/json-answer';
+import { isBoundedCheck } from './bounded-schema';
+import { InvalidSchemaError, SchemaValidator, type SchemaCheck } from './schema-validator';
 import type { SchemaFlavor, SchemaJob, SchemaJobResult } from './schema-worker/protocol';
 
 export { InvalidSchemaError, type SchemaCheck } from './schema-validator';
@@ -56,6 +58,9 @@ export class SchemaChecks {
   private nextId = 1;
   private readonly timeoutMs: number;
   private readonly maxWorkers: number;
+  // Bounded schemas (see bounded-schema.ts) are checked here, on this thread: no round trip.
+  private readonly local = new SchemaValidator(50);
+  private readonly localAnswers = new Map<string, JsonChecker>();
 
   constructor(private readonly options: SchemaChecksOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -86,6 +91,7 @@ export class SchemaChecks {
   private async run(flavor: SchemaFlavor, schema: unknown, hasValue: boolean, value: unknown, options: SchemaCheckOptions) {
     const { signal } = options;
     signal?.throwIfAborted();
+    if (isBoundedCheck(schema, value, hasValue)) return this.runHere(flavor, schema, hasValue, value);
     const worker = await this.acquire(signal);
     const job: SchemaJob = { id: this.nextId++, flavor, schema, hasValue, value };
     let result: SchemaJobResult;
@@ -98,6 +104,29 @@ export class SchemaChecks {
     this.release(worker);
     if (!result.ok) throw result.invalidSchema ? new InvalidSchemaError(result.message) : new Error(result.message);
     return result;
+  }
+
+  /** The same checks as the worker's (same ajv settings, same wording), for bounded schemas only. */
+  private runHere(flavor: SchemaFlavor, schema: unknown, hasValue: boolean, value: unknown): Extract<SchemaJobResult, { ok: true }> {
+    if (flavor === 'tools') {
+      if (!hasValue) {
+        this.local.compile(schema);
+        return { id: 0, ok: true };
+      }
+      return { id: 0, ok: true, check: this.local.check(schema, value) };
+    }
+    const key = JSON.stringify(schema);
+    let checker = this.localAnswers.get(key);
+    if (!checker) {
+      try {
+        checker = compileSchema(schema as Record<string, unknown>);
+      } catch (err) {
+        throw new InvalidSchemaError((err as Error).message);
+      }
+      if (this.localAnswers.size >= 50) this.localAnswers.delete(this.localAnswers.keys().next().value!);
+      this.localAnswers.set(key, checker);
+    }
+    return { id: 0, ok: true, ...(hasValue ? { problem: checker(value) } : {}) };
   }
 
   private send(worker: Worker, job: SchemaJob, signal: AbortSignal | undefined): Promise<Extract<SchemaJobResult, { ok: boolean }>> {
