@@ -25,6 +25,11 @@ interface RunSpellBase {
   cassette?: Cassette;
   /** `test` runs a spell test (assertion library and run_spell in its globals). */
   mode?: 'run' | 'test';
+  /**
+   * The storage namespace of a bare file or folder by name instead of by its path (`--storage-name`):
+   * the same name in two places shares one folder. Ignored for a spell with a manifest (its name rules).
+   */
+  storageName?: string;
   /** Bridge handlers beyond the standard ones (spell tests add `test.run_spell`). */
   extraBridges?: BridgeHandlers;
   /**
@@ -60,7 +65,11 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     ...(options.cassette ? { cassette: options.cassette } : {}),
     ...(options.spell.manifest ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
     // its own storage: by the manifest's name, or by path for a bare file or folder
-    storageOwner: options.spell.manifest ? { name: options.spell.name } : { file: options.spell.dir ?? options.spell.entryPath },
+    storageOwner: options.spell.manifest
+      ? { name: options.spell.name }
+      : options.storageName
+        ? { name: options.storageName }
+        : { file: options.spell.dir ?? options.spell.entryPath },
   });
   // what an untrusted project folder tried to widen, said once per top-level run
   if (!options.parent) for (const line of options.loaded.ignored ?? []) options.notice?.(line);

@@ -86,4 +86,20 @@ describe('per-spell storage namespaces', () => {
     expect(result.stdout).not.toContain(home);
     expect(result.stdout).toContain('storage/');
   });
+
+  it('bare files get a namespace by path, or by --storage-name', async () => {
+    mkdirSync(path.join(ws.dir, 'one'), { recursive: true });
+    mkdirSync(path.join(ws.dir, 'two'), { recursive: true });
+    const one = path.join(ws.dir, 'one', 'main.lua');
+    const two = path.join(ws.dir, 'two', 'main.lua');
+    writeFileSync(one, 'print(storage.write("note.txt", "from one"))\n');
+    writeFileSync(two, 'print(storage.read("note.txt"))\n');
+    expect((await runCli(['run', one], { cwd: ws.dir, env })).stdout).toBe('true\n');
+    expect((await runCli(['run', two], { cwd: ws.dir, env })).stdout).toContain("nil\tstorage: 'note.txt' does not exist");
+    expect((await runCli(['run', one, '--storage-name', 'notes'], { cwd: ws.dir, env })).stdout).toBe('true\n');
+    expect((await runCli(['run', two, '--storage-name', 'notes'], { cwd: ws.dir, env })).stdout).toBe('from one\n');
+    const bad = await runCli(['run', two, '--storage-name', '../x'], { cwd: ws.dir, env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--storage-name: expected a kebab-case name');
+  });
 });
