@@ -4,8 +4,11 @@
  * within its own limit.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, tempWorkspace } from '../helpers/cli';
+import { startStudio, StudioTestClient } from '../helpers/studio';
 
 const ws = tempWorkspace('llmspell-wf-limits-');
 afterAll(() => ws.cleanup());
@@ -92,5 +95,30 @@ describe('host-side workflows obey their limits', () => {
     expect(result.stderr).toMatch(/time limit \(2 s\)/);
     expect(result.code).toBe(1);
     expect(result.afterStart).toBeLessThan(3_000);
+  });
+
+  it('Stop in the studio ends it within a second, and the studio keeps answering meanwhile', async () => {
+    const home = path.join(ws.dir, 'home');
+    const project = path.join(ws.dir, 'project');
+    mkdirSync(path.join(project, 'spells'), { recursive: true });
+    const file = path.join(project, 'spells', 'spin.workflow.yaml');
+    writeFileSync(file, SPIN);
+    const studio = await startStudio({ home, cwd: project, env: { MOCK_LLM: 'true' } });
+    const client = await StudioTestClient.connect(studio);
+    try {
+      const { runId } = await client.call('runs.start', { path: file, params: {} });
+      await client.until(() => client.runEvents(runId).find((e) => e.type === 'workflow'), 10_000);
+      const asked = performance.now();
+      await client.call('settings.get', {});
+      expect(performance.now() - asked).toBeLessThan(1_000);
+      const stopAt = performance.now();
+      await client.call('runs.stop', { runId });
+      const finished = await client.finished(runId, 5_000);
+      expect(performance.now() - stopAt).toBeLessThan(1_000);
+      expect(finished.ok).toBe(false);
+    } finally {
+      await client.close();
+      await studio.stop();
+    }
   });
 });
