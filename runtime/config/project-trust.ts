@@ -28,7 +28,8 @@ export function dropProjectWidening(project: Layer[], trusted: Layer[]): string[
     }
     if (key === 'network.allow_private' && entry.value === true) return 'it would let spells reach private and loopback addresses';
     if (key === 'install.require_signed' && entry.value === false && at(['install', 'require_signed']) === true) return 'it would allow unsigned installs';
-    if (CEILINGS.includes(key) && typeof entry.value === 'number') {
+    const budgetKey = section === 'providers' && field !== undefined && ['llm_calls', 'tokens', 'llm_rate'].includes(field);
+    if ((CEILINGS.includes(key) || budgetKey) && typeof entry.value === 'number') {
       const mine = at(entry.path);
       if (typeof mine === 'number' && entry.value > mine) return `it is above your own ${key} of ${mine}`;
     }

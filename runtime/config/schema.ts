@@ -35,7 +35,14 @@ const httpUrl = () =>
   }, { error: 'an http(s) URL' });
 
 /** One entry under `providers`; custom (unknown) names must also set base_url (checked after merging). */
-export const ProviderEntrySchema = section({ api_key: text(), base_url: httpUrl(), model: text() });
+export const ProviderEntrySchema = section({
+  api_key: text(),
+  base_url: httpUrl(),
+  model: text(),
+  llm_calls: intRange(1, 1_000_000),
+  tokens: intRange(1, 1_000_000_000),
+  llm_rate: intRange(1, 100_000),
+});
 
 const providerName = z
   .string()
@@ -81,6 +88,10 @@ export interface ProviderConfig {
   base_url?: string;
   /** Model used with this provider when no top-level `model` override is set. */
   model?: string;
+  /** This provider's share of a run's LLM budget: requests, tokens, requests per minute. */
+  llm_calls?: number;
+  tokens?: number;
+  llm_rate?: number;
 }
 
 /** The effective configuration: every source merged, defaults applied, validated. */

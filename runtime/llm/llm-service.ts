@@ -149,7 +149,7 @@ export class LlmService {
     const started = this.now();
     const result = await call(provider, { ...request, model: request.model ?? this.model ?? provider.defaultModel });
     const { promptTokens, completionTokens, totalTokens } = result.usage;
-    this.budget?.spend(totalTokens);
+    this.budget?.spend(this.current, totalTokens);
     this.meter.record({ provider: result.provider, model: result.model, promptTokens, completionTokens, totalTokens, durationMs: this.now() - started });
     return result;
   }

@@ -44,9 +44,14 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
   // A provider the configuration merely defaulted to is no choice: let the service fall back to mock.
   const chosen = origins.provider && origins.provider !== 'default' ? config.provider : undefined;
   const { llm_calls: calls, tokens, llm_rate: perMinute } = config.limits;
+  const perProvider = Object.fromEntries(
+    Object.entries(config.providers)
+      .filter(([, p]) => p.llm_calls !== undefined || p.tokens !== undefined || p.llm_rate !== undefined)
+      .map(([name, p]) => [name, { calls: p.llm_calls, tokens: p.tokens, perMinute: p.llm_rate }]),
+  );
   const budget =
-    calls !== undefined || tokens !== undefined || perMinute !== undefined
-      ? new LlmBudget({ calls, tokens, perMinute }, Date.now, options.notice)
+    calls !== undefined || tokens !== undefined || perMinute !== undefined || Object.keys(perProvider).length > 0
+      ? new LlmBudget({ calls, tokens, perMinute }, perProvider, Date.now, options.notice)
       : undefined;
   const llm = createLlmService({
     settings: { providers: config.providers, provider: chosen, model: config.model, llm: config.llm },
