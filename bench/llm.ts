@@ -51,7 +51,7 @@ try {
     await supervisor.ready();
     const stamps: number[] = [];
     let started = 0;
-    const services = createRunServices(loaded, { home, notice: () => {} });
+    const services = createRunServices(loaded, { home, notice: () => {}, storageOwner: { name: 'bench' } });
     const onEvent = (event: RunEvent) => {
       if (event.type === 'started') started = performance.now();
       if (event.type === 'call') stamps.push(performance.now());

@@ -65,7 +65,7 @@ try {
   await nextLine();
   const cache = () => new NodeCache(mkdtempSync(path.join(home, 'cache-')));
   const loaded = loadConfig({ cwd: home, env: { OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: url }, home });
-  const services = createRunServices(loaded, { home, notice: () => {} });
+  const services = createRunServices(loaded, { home, notice: () => {}, storageOwner: { name: 'bench' } });
   const llm = services.services.llm as WorkflowLlm;
   const host = (extra: Partial<WorkflowHost>): WorkflowHost => ({ llm, bridges: services.bridges, services: services.services, ...extra });
   const file = path.join(home, 'bench.workflow.json');

@@ -16,7 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * (all of classic zod, for one), and every engine process would load it before it is ready.
  */
 export const builds = [
-  { cli: 'runtime/cli/main.ts', prestart: 'runtime/host/prestart.ts' },
+  // The schema worker checks spells' JSON Schemas in a worker thread of the host (tools/schema-checks.ts).
+  { cli: 'runtime/cli/main.ts', prestart: 'runtime/host/prestart.ts', 'schema-worker': 'runtime/tools/schema-worker/schema-worker.ts' },
   // The Tengo worker rides with the engine process: it runs in a worker thread of that process.
   { 'engine-process': 'runtime/host/engine-process.ts', 'tengo-worker': 'runtime/engines/tengo/worker/tengo-worker.ts' },
 ];

@@ -413,34 +413,34 @@ declare const json: {
   decode(text: string): any;
 };
 
-/** Files of the spell, inside the storage folder of the run (`$LLMSPELL_HOME/storage`); paths are relative and cannot leave it. */
+/** Files of the spell, in a storage folder of its own under `$LLMSPELL_HOME/storage` that no other spell sees; paths are relative and cannot leave it. A shared area granted in spell.yaml (`permissions: { storage: { shared: [team] } }`) is reached as `@team/file.txt`. Each folder has a total quota (`storage.quota_bytes`). */
 declare const storage: {
   /**
    * The text of a file.
-   * @param path Relative to the run's storage folder (`notes/today.txt`).
+   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
    * @throws {SpellError} when the call fails.
    */
   read(path: string): Promise<string>;
   /**
    * Replaces a file atomically, creating folders.
-   * @param path Relative to the run's storage folder (`notes/today.txt`).
+   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
    * @throws {SpellError} when the call fails.
    */
   write(path: string, content: string): Promise<boolean>;
   /**
    * Whether a file exists.
-   * @param path Relative to the run's storage folder (`notes/today.txt`).
+   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
    * @throws {SpellError} when the call fails.
    */
   exists(path: string): Promise<boolean>;
   /**
    * Deletes a file; false when there was none.
-   * @param path Relative to the run's storage folder (`notes/today.txt`).
+   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
    * @throws {SpellError} when the call fails.
    */
   delete(path: string): Promise<boolean>;
   /**
-   * Relative paths of the files, sorted; `*` and `?` match within a folder, `**` across folders.
+   * Relative paths of the spell's own files, sorted; `*` and `?` match within a folder, `**` across folders; `@area/**` lists a shared area.
    * @param pattern A glob like `*.txt`.
    * @throws {SpellError} when the call fails.
    */

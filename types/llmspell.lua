@@ -469,36 +469,36 @@ function json.encode(value) end
 ---@return string? err why it failed
 function json.decode(text) end
 
----Files of the spell, inside the storage folder of the run (`$LLMSPELL_HOME/storage`); paths are relative and cannot leave it.
+---Files of the spell, in a storage folder of its own under `$LLMSPELL_HOME/storage` that no other spell sees; paths are relative and cannot leave it. A shared area granted in spell.yaml (`permissions: { storage: { shared: [team] } }`) is reached as `@team/file.txt`. Each folder has a total quota (`storage.quota_bytes`).
 ---@class llmspell.storage
 storage = {}
 
 ---The text of a file.
----@param path string Relative to the run's storage folder (`notes/today.txt`).
+---@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
 ---@return string? value nil when the call failed
 ---@return string? err why it failed
 function storage.read(path) end
 
 ---Replaces a file atomically, creating folders.
----@param path string Relative to the run's storage folder (`notes/today.txt`).
+---@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
 ---@param content string
 ---@return boolean? value nil when the call failed
 ---@return string? err why it failed
 function storage.write(path, content) end
 
 ---Whether a file exists.
----@param path string Relative to the run's storage folder (`notes/today.txt`).
+---@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
 ---@return boolean? value nil when the call failed
 ---@return string? err why it failed
 function storage.exists(path) end
 
 ---Deletes a file; false when there was none.
----@param path string Relative to the run's storage folder (`notes/today.txt`).
+---@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
 ---@return boolean? value nil when the call failed
 ---@return string? err why it failed
 function storage.delete(path) end
 
----Relative paths of the files, sorted; `*` and `?` match within a folder, `**` across folders.
+---Relative paths of the spell's own files, sorted; `*` and `?` match within a folder, `**` across folders; `@area/**` lists a shared area.
 ---@param pattern? string A glob like `*.txt`.
 ---@return string[]? value nil when the call failed
 ---@return string? err why it failed

@@ -83,7 +83,12 @@ async function runSpellRow(target: Extract<BatchTarget, { kind: 'spell' }>, para
 
 async function runWorkflowRow(target: Extract<BatchTarget, { kind: 'workflow' }>, params: Record<string, unknown>, env: RowEnvironment, signal?: AbortSignal): Promise<RowOutcome> {
   const { config } = env.loaded;
-  const services = createRunServices(env.loaded, { home: env.home, notice: env.notice ?? (() => {}), ...(env.llmGate ? { llmGate: env.llmGate } : {}) });
+  const services = createRunServices(env.loaded, {
+    home: env.home,
+    notice: env.notice ?? (() => {}),
+    storageOwner: { file: target.workflow.file }, // the workflow's own storage, as in `llmspell run`
+    ...(env.llmGate ? { llmGate: env.llmGate } : {}),
+  });
   const { limits } = config;
   // One budget per row, as `llmspell run flow.workflow.yaml` has: its engine runs share the limits.
   const budget = RunBudget.root(

@@ -3,9 +3,11 @@
  * selection, and `llm.tool_chat` for agents. Keys stay in the host; spells only see answers.
  */
 import { z } from 'zod';
-import { compileSchema, jsonInstruction, parseJsonAnswer } from '../llm/json-answer';
+import { jsonInstruction, parseJsonAnswer } from '../llm/json-answer';
+import { SchemaCheckTimeout, schemaChecks } from '../tools/schema-checks';
 import { LlmError } from '../llm/llm-error';
 import type { LlmProviderInfo, LlmRequest, LlmResult } from '../llm/types';
+import { ErrorCode } from '../contract/error-codes';
 import { BridgeError, type BridgeCallContext, type BridgeHandlers } from './types';
 
 /** What the llm bridge needs from `ctx.services.llm` (`LlmService` implements it). */
@@ -98,10 +100,11 @@ export const llmHandlers: BridgeHandlers = {
     const messages = arg('llm.chat_json', args, 0, 'messages', Messages);
     const schema = arg('llm.chat_json', args, 1, 'schema', JsonSchema);
     const request = toRequest(messages, arg('llm.chat_json', args, 2, 'opts', Opts));
-    let check: ReturnType<typeof compileSchema>;
+    // Compiled and checked in a worker with a deadline: the schema is the spell's, never run on the host's loop.
     try {
-      check = compileSchema(schema); // before the call: a bad schema should not cost a request
+      await schemaChecks.compileAnswer(schema, { signal: ctx.signal }); // before the call: a bad schema should not cost a request
     } catch (err) {
+      if (err instanceof SchemaCheckTimeout) throw new BridgeError(`llm.chat_json: ${err.message}`, ErrorCode.SchemaTimeout);
       throw new BridgeError(`llm.chat_json: bad argument #2 (schema): ${(err as Error).message}`, 'bad_argument');
     }
     const system = [request.system, jsonInstruction(schema)].filter(Boolean).join('\n\n');
@@ -112,7 +115,13 @@ export const llmHandlers: BridgeHandlers = {
     } catch (err) {
       throw new BridgeError(`llm.chat_json: ${(err as Error).message}`, 'llm_bad_json');
     }
-    const problem = check(value);
+    let problem: string | undefined;
+    try {
+      problem = await schemaChecks.checkAnswer(schema, value, { signal: ctx.signal });
+    } catch (err) {
+      if (err instanceof SchemaCheckTimeout) throw new BridgeError(`llm.chat_json: ${err.message}`, ErrorCode.SchemaTimeout);
+      throw err;
+    }
     if (problem) throw new BridgeError(`llm.chat_json: the answer does not match the schema: ${problem}`, 'llm_schema_mismatch');
     return value;
   },

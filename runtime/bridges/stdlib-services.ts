@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { NetworkPolicy, type HostLookup, type NetworkSettings } from '../security/network-policy';
-import { StorageJail, type StorageLimits } from '../security/storage-jail';
+import { SpellStorage, type StorageOwner, type StorageSettings } from '../security/spell-storage';
 import { httpHandlers } from './http';
 import { mcpHandlers } from './mcp';
 import { storageHandlers } from './storage';
@@ -15,7 +15,13 @@ import type { BridgeHandlers } from './types';
 export interface StdlibSettings {
   /** `$LLMSPELL_HOME` (see `llmspellHome`); storage lives in its `storage` folder. */
   home: string;
-  storage: StorageLimits;
+  storage: StorageSettings;
+  /** Whose storage namespace the run uses (a spell by name, a file by path). */
+  owner: StorageOwner;
+  /** Shared storage areas the manifest grants. */
+  sharedStorage?: readonly string[];
+  /** Tells the user something once (the legacy storage migration). */
+  notice?: (text: string) => void;
   network: NetworkSettings;
   /** Tests only: a DNS stand-in and a smaller response cap. */
   networkOptions?: { lookup?: HostLookup; maxResponseBytes?: number };
@@ -25,14 +31,14 @@ export interface StdlibSettings {
 
 /** The services these bridges read from `ctx.services`. */
 export interface StdlibServices {
-  storage: StorageJail;
+  storage: SpellStorage;
   network: NetworkPolicy;
 }
 
-/** Builds the storage jail (`<home>/storage`, created on first use) and the network policy. */
+/** Builds the run's storage (its namespace under `<home>/storage`, created on first use) and the network policy. */
 export function createStdlibServices(settings: StdlibSettings): StdlibServices {
   return {
-    storage: new StorageJail(join(settings.home, 'storage'), settings.storage),
+    storage: new SpellStorage(join(settings.home, 'storage'), settings.storage, settings.owner, settings.sharedStorage ?? [], settings.notice),
     network: new NetworkPolicy(settings.network, { ...settings.networkOptions, ...(settings.spellHosts ? { spellHosts: settings.spellHosts } : {}) }),
   };
 }

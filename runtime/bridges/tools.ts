@@ -5,13 +5,11 @@
 import { z } from 'zod';
 import { builtinTools } from '../tools/builtin';
 import { executeTool } from '../tools/execute-tool';
-import { InvalidSchemaError, SchemaValidator } from '../tools/schema-validator';
+import { InvalidSchemaError, SchemaCheckTimeout, schemaChecks } from '../tools/schema-checks';
+import { ErrorCode } from '../contract/error-codes';
 import { argument } from './bridge-args';
 import { executeMcpTool, isMcpToolName, mcpToolList } from '../mcp/mcp-tools';
 import { BridgeError, type BridgeHandlers } from './types';
-
-/** Compiled validators, cached by schema text; shared by every run (it holds no run state). */
-const validator = new SchemaValidator();
 
 const Name = z.string({ error: 'a tool name string' });
 const Schema = z.union([z.boolean(), z.record(z.string(), z.unknown())], { error: 'a JSON Schema table' });
@@ -29,19 +27,21 @@ export const toolsHandlers: BridgeHandlers = {
     const name = argument('tools.builtin_execute', args, 0, 'name', Name);
     if (isMcpToolName(ctx, name)) return executeMcpTool(ctx, name, args[1]);
     try {
-      return await executeTool(builtinTools, validator, name, args[1], ctx);
+      return await executeTool(builtinTools, schemaChecks, name, args[1], ctx);
     } catch (err) {
       throw err instanceof BridgeError ? err : new BridgeError((err as Error).message, 'tool_error');
     }
   },
 
   /** `tools.validate(schema, value)` → `{valid, errors}`, errors like `/age: must be >= 0`. */
-  'tools.validate': async (args) => {
+  'tools.validate': async (args, ctx) => {
     const schema = argument('tools.validate', args, 0, 'schema', Schema);
     try {
-      return validator.check(schema, args[1] ?? null);
+      // in a worker with a deadline: a spell's pattern never runs on the host's event loop
+      return await schemaChecks.check(schema, args[1] ?? null, { signal: ctx.signal });
     } catch (err) {
       if (err instanceof InvalidSchemaError) throw new BridgeError(`tools.validate: ${err.message}`, 'bad_argument');
+      if (err instanceof SchemaCheckTimeout) throw new BridgeError(`tools.validate: ${err.message}`, ErrorCode.SchemaTimeout);
       throw err;
     }
   },

@@ -6,6 +6,8 @@ import { displayPath, llmspellHome, userConfigPath } from './home';
 import { flatten, type Layer } from './layer';
 import { checkMerged, defaultProvider, mergeLayers, providersOf } from './resolve';
 import { DEFAULTS, type Config } from './schema';
+import { dropProjectWidening } from './project-trust';
+import { isTrustedFolder } from './trusted-folders';
 import { validateLayer } from './validate';
 import { readYamlLayer } from './yaml-source';
 
@@ -26,6 +28,8 @@ export interface LoadedConfig {
   config: Config;
   /** `limits.timeout` → `default` | `~/.llmspell/config.yaml` | `./llmspell.yaml` | `.env X` | `env X` | `flag --x`. */
   origins: Record<string, string>;
+  /** Project settings ignored because the folder is not trusted, one line each (see project-trust.ts). */
+  ignored?: string[];
 }
 
 /**
@@ -35,19 +39,24 @@ export interface LoadedConfig {
  */
 export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   const dotEnv = readDotEnv(options.cwd);
-  const home = options.home ?? llmspellHome({ ...dotEnv.vars, ...options.env });
+  // The user's own home decides whether this folder is trusted; only a trusted folder's .env may move it.
+  const ownHome = options.home ?? llmspellHome(options.env);
+  const trusted = isTrustedFolder(ownHome, options.cwd);
+  const home = options.home ?? (trusted ? llmspellHome({ ...dotEnv.vars, ...options.env }) : ownHome);
   const userFile = userConfigPath(home);
   const dotEnvLayer = envLayer(dotEnv.vars, '.env');
   if (dotEnv.problem) dotEnvLayer.problems.push({ source: '.env', path: '', message: dotEnv.problem });
 
-  const layers: Layer[] = [
-    { label: 'default', entries: flatten({ ...DEFAULTS }, 'default'), problems: [] },
-    readYamlLayer(userFile, displayPath(userFile)),
-    readYamlLayer(join(options.cwd, 'llmspell.yaml'), './llmspell.yaml'),
-    dotEnvLayer,
-    envLayer(options.env, 'env'),
-    flagsLayer(options.flags ?? {}),
-  ];
+  const defaults: Layer = { label: 'default', entries: flatten({ ...DEFAULTS }, 'default'), problems: [] };
+  const user = readYamlLayer(userFile, displayPath(userFile));
+  const project = [readYamlLayer(join(options.cwd, 'llmspell.yaml'), './llmspell.yaml'), dotEnvLayer];
+  const environment = envLayer(options.env, 'env');
+  const flags = flagsLayer(options.flags ?? {});
+  const ignored = trusted ? [] : dropProjectWidening(project, [defaults, user, environment, flags]);
+  if (!trusted && !options.home && dotEnv.vars.LLMSPELL_HOME?.trim() && !options.env.LLMSPELL_HOME?.trim()) {
+    ignored.push('.env sets LLMSPELL_HOME, ignored in an untrusted folder: it would replace your configuration and trusted keys (run `llmspell trust` in this folder to allow it)');
+  }
+  const layers: Layer[] = [defaults, user, ...project, environment, flags];
   const problems = layers.flatMap((layer) => [...layer.problems, ...validateLayer(layer)]);
   const merged = mergeLayers(layers);
   problems.push(...checkMerged(merged));
@@ -59,7 +68,7 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
     origins.provider = 'default';
   }
   // Every layer passed the schema and the merged checks, so the merged data has the Config shape.
-  return { config: merged.data as unknown as Config, origins: sortOrigins(origins) };
+  return { config: merged.data as unknown as Config, origins: sortOrigins(origins), ...(ignored.length ? { ignored } : {}) };
 }
 
 /** Origins in the order formatConfig prints: provider and model first, then sections as in DEFAULTS. */

@@ -35,7 +35,14 @@ const httpUrl = () =>
   }, { error: 'an http(s) URL' });
 
 /** One entry under `providers`; custom (unknown) names must also set base_url (checked after merging). */
-export const ProviderEntrySchema = section({ api_key: text(), base_url: httpUrl(), model: text() });
+export const ProviderEntrySchema = section({
+  api_key: text(),
+  base_url: httpUrl(),
+  model: text(),
+  llm_calls: intRange(1, 1_000_000),
+  tokens: intRange(1, 1_000_000_000),
+  llm_rate: intRange(1, 100_000),
+});
 
 const providerName = z
   .string()
@@ -72,17 +79,28 @@ export const ConfigInputSchema = z.strictObject(
     provider: text().optional(),
     model: text().optional(),
     log_level: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join('|')}` }).optional(),
-    limits: section({ timeout: positive(), memory: positive(), max_depth: intRange(1, 64), max_processes: intRange(1, 256) }).optional(),
+    limits: section({
+      timeout: positive(),
+      memory: positive(),
+      max_depth: intRange(1, 64),
+      max_processes: intRange(1, 256),
+      llm_calls: intRange(1, 1_000_000),
+      tokens: intRange(1, 1_000_000_000),
+      llm_rate: intRange(1, 100_000),
+    }).optional(),
     pool: section({ size: intRange(0, 16) }).optional(),
     llm: section({ retries: intRange(0, 10), request_timeout: positive() }).optional(),
     providers: z.record(providerName, ProviderEntrySchema, { error: MAPPING }).optional(),
     storage: section({
       max_bytes: z.number({ error: 'a positive integer' }).int({ error: 'a positive integer' }).positive({ error: 'a positive integer' }),
+      quota_bytes: z.number({ error: 'a positive integer' }).int({ error: 'a positive integer' }).positive({ error: 'a positive integer' }),
       extensions: list(z.string({ error: 'a string like ".txt"' }).regex(/^\.[^./\\]+$/, { error: 'a string like ".txt"' }), 'a list of extensions like ".txt"'),
     }).optional(),
     network: section({ allow_hosts: list(text()), allow_private: z.boolean({ error: 'true or false' }) }).optional(),
     library: section({ folders: list(text()) }).optional(),
     mcp: section({ servers: z.record(mcpServerName, McpServerEntrySchema, { error: MAPPING }) }).optional(),
+    install: section({ require_signed: z.boolean({ error: 'true or false' }) }).optional(),
+    studio: section({ max_runs: intRange(1, 64) }).optional(),
   },
   { error: MAPPING },
 );
@@ -96,6 +114,10 @@ export interface ProviderConfig {
   base_url?: string;
   /** Model used with this provider when no top-level `model` override is set. */
   model?: string;
+  /** This provider's share of a run's LLM budget: requests, tokens, requests per minute. */
+  llm_calls?: number;
+  tokens?: number;
+  llm_rate?: number;
 }
 
 /** One configured MCP server: `command` (stdio) or `url` (streamable HTTP), never both. */
@@ -121,21 +143,36 @@ export interface Config {
    * Per-run limits: wall time in seconds and memory in megabytes (shared with every run nested in
    * it), how deep runs may nest, and how many engine processes one run may have at once.
    */
-  limits: { timeout: number; memory: number; max_depth: number; max_processes: number };
+  limits: {
+    timeout: number;
+    memory: number;
+    max_depth: number;
+    max_processes: number;
+    /** LLM requests per run; absent: unlimited. */
+    llm_calls?: number;
+    /** LLM tokens (prompt + completion) per run; absent: unlimited. */
+    tokens?: number;
+    /** LLM requests per minute; absent: unlimited. */
+    llm_rate?: number;
+  };
   /** Warm engine processes kept ready. */
   pool: { size: number };
   /** LLM client behaviour: retry count and per-request timeout in seconds. */
   llm: { retries: number; request_timeout: number };
   /** Configured providers by name (known or custom). */
   providers: Record<string, ProviderConfig>;
-  /** The storage bridge: largest file in bytes, allowed file extensions. */
-  storage: { max_bytes: number; extensions: string[] };
+  /** The storage bridge: largest file in bytes, total bytes per spell, allowed file extensions. */
+  storage: { max_bytes: number; quota_bytes: number; extensions: string[] };
   /** The http bridge: hosts a spell may reach, and whether private addresses are allowed. */
   network: { allow_hosts: string[]; allow_private: boolean };
   /** Extra folders shown in the spell library. */
   library: { folders: string[] };
   /** MCP servers whose tools, resources and prompts spells may use, by name. */
   mcp: { servers: Record<string, McpServerConfig> };
+  /** `llmspell install`: refuse bundles without a signature from a trusted key. */
+  install: { require_signed: boolean };
+  /** The studio: runs at once; more wait in a queue. */
+  studio: { max_runs: number };
 }
 
 /** Built-in defaults, the lowest-precedence source (`provider` is resolved separately). */
@@ -145,8 +182,10 @@ export const DEFAULTS: Omit<Config, 'provider' | 'model'> = {
   pool: { size: 1 },
   llm: { retries: 2, request_timeout: 60 },
   providers: {},
-  storage: { max_bytes: 10 * 1024 * 1024, extensions: ['.txt', '.json', '.yaml', '.yml', '.md', '.csv'] },
+  storage: { max_bytes: 10 * 1024 * 1024, quota_bytes: 100 * 1024 * 1024, extensions: ['.txt', '.json', '.yaml', '.yml', '.md', '.csv'] },
   network: { allow_hosts: [], allow_private: false },
   library: { folders: [] },
   mcp: { servers: {} },
+  install: { require_signed: false },
+  studio: { max_runs: 4 },
 };

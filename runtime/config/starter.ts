@@ -54,9 +54,11 @@ providers:
   #   base_url: http://localhost:8080/v1
   #   api_key: ...
 
-# The storage bridge: largest file a spell may read or write (bytes), and allowed extensions.
+# The storage bridge: largest file a spell may read or write (bytes), the total each spell's
+# storage may hold (bytes), and allowed extensions.
 storage:
   max_bytes: ${d.storage.max_bytes}
+  quota_bytes: ${d.storage.quota_bytes}
   extensions: ${list(d.storage.extensions)}
 
 # The http bridge: hosts spells may reach (e.g. api.example.com), and whether private or
@@ -82,5 +84,12 @@ mcp:
   #   remote:
   #     url: https://mcp.example.com/mcp
   #     headers: { Authorization: "Bearer \${REMOTE_TOKEN}" }
+# llmspell install: refuse bundles that carry no signature from a trusted key.
+install:
+  require_signed: ${d.install.require_signed}
+
+# The studio: how many runs go at once; more wait in a queue.
+studio:
+  max_runs: ${d.studio.max_runs}
 `;
 }

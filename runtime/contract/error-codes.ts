@@ -26,6 +26,10 @@ export const ErrorCode = {
   McpError: 'mcp_error',
   /** The MCP server is not configured, or not granted to this run. */
   McpUnavailable: 'mcp_unavailable',
+  /** The run's LLM budget (limits.llm_calls, limits.tokens, limits.llm_rate) is spent. */
+  LlmBudget: 'llm_budget',
+  /** A JSON Schema check went past its deadline (a costly schema or pattern); it was stopped. */
+  SchemaTimeout: 'schema_timeout',
   // ---- how a run ends (ErrorInfo.code of a run outcome) ----
   /** The spell raised an error. */
   SpellError: 'spell_error',

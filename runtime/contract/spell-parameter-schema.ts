@@ -20,7 +20,7 @@ const fields = {
   required: z.boolean({ error: 'true or false' }).optional(),
   default: z.unknown().optional(),
   enum: z.array(z.unknown(), { error: 'a list of allowed values' }).min(1, { error: 'a non-empty list of allowed values' }).optional(),
-  pattern: z.string({ error: 'a regular expression' }).refine(isValidPattern, { error: 'a valid regular expression' }).optional(),
+  pattern: z.string({ error: 'a regular expression' }).refine(isValidPattern, { error: 'a valid regular expression (no lookaround or backreferences: patterns run in linear time)' }).optional(),
   min: z.number({ error: 'a number' }).optional(),
   max: z.number({ error: 'a number' }).optional(),
 };

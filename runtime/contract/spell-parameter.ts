@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { z } from 'zod';
 
 /**
@@ -78,7 +79,7 @@ export function checkParameterValue(rules: ParameterRules, value: unknown): stri
   if (rules.enum && !rules.enum.some((allowed) => JSON.stringify(allowed) === JSON.stringify(value))) {
     return `expected one of ${rules.enum.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('|')}, got ${got}`;
   }
-  if (rules.pattern !== undefined && typeof value === 'string' && !new RegExp(rules.pattern, 'u').test(value)) {
+  if (rules.pattern !== undefined && typeof value === 'string' && !patternMatches(rules.pattern, value)) {
     return `expected a string matching /${rules.pattern}/, got ${got}`;
   }
   const measure = typeof value === 'number' ? value : typeof value === 'string' || Array.isArray(value) ? value.length : undefined;
@@ -126,10 +127,28 @@ export function coerceParameter(rules: ParameterRules, raw: string): { value: un
   return error ? { error } : { value };
 }
 
-/** A valid regular expression source (the `u` flag, as the checks use it). */
+// A manifest's pattern meets values the host does not choose (a workflow passes one spell's output
+// to another spell's parameters), so it runs on RE2: linear time, no catastrophic backtracking.
+const compiled = new Map<string, RE2JS>();
+function compilePattern(pattern: string): RE2JS {
+  let re = compiled.get(pattern);
+  if (!re) {
+    new RegExp(pattern, 'u'); // JavaScript's syntax is the documented one: reject what it rejects
+    re = RE2JS.compile(RE2JS.translateRegExp(pattern));
+    if (compiled.size >= 64) compiled.delete(compiled.keys().next().value!);
+    compiled.set(pattern, re);
+  }
+  return re;
+}
+
+function patternMatches(pattern: string, value: string): boolean {
+  return compilePattern(pattern).test(value);
+}
+
+/** A valid regular expression source: JavaScript syntax RE2 can run (no lookaround, no backreferences). */
 export function isValidPattern(pattern: string): boolean {
   try {
-    new RegExp(pattern, 'u');
+    compilePattern(pattern);
     return true;
   } catch {
     return false;

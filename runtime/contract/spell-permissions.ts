@@ -9,6 +9,11 @@ export interface SpellPermissions {
   network: string[];
   /** Whether the spell uses the storage bridge (its own folder of files). */
   storage: boolean;
+  /**
+   * Shared storage areas the spell may also use (`@name/file.txt`), each visible to every spell
+   * granted the same name; its own folder is never visible to other spells.
+   */
+  sharedStorage: string[];
   /** Tools the spell may call by name. */
   tools: string[];
   /** LLM providers and models the spell may use. */
@@ -21,8 +26,14 @@ export interface SpellPermissions {
 
 /** No permissions at all. */
 export function noPermissions(): SpellPermissions {
-  return { network: [], storage: false, tools: [], llm: { providers: [], models: [] }, secrets: [], mcp: [] };
+  return { network: [], storage: false, sharedStorage: [], tools: [], llm: { providers: [], models: [] }, secrets: [], mcp: [] };
 }
+
+/** A shared storage area's name: kebab-case, like a spell's (it becomes a folder name). */
+const SHARED_AREA = z
+  .string({ error: 'a kebab-case area name' })
+  .max(100, { error: 'an area name of at most 100 characters' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'a kebab-case area name like "team-notes"' });
 
 const names = (what: string) => z.array(z.string({ error: what }).min(1, { error: what }), { error: `a list of ${what}s` });
 const namesOrAll = (what: string) => z.union([z.boolean(), names(what)], { error: `true, false or a list of ${what}s` });
@@ -31,7 +42,11 @@ const namesOrAll = (what: string) => z.union([z.boolean(), names(what)], { error
 export const PermissionsInput = z.strictObject(
   {
     network: namesOrAll('host name').optional(),
-    storage: z.boolean({ error: 'true or false' }).optional(),
+    storage: z
+      .union([z.boolean(), z.strictObject({ shared: z.array(SHARED_AREA, { error: 'a list of shared area names' }) })], {
+        error: 'true, false or a mapping { shared: [area names] }',
+      })
+      .optional(),
     tools: namesOrAll('tool name').optional(),
     llm: z
       .union([z.boolean(), z.strictObject({ providers: names('provider name').optional(), models: names('model name').optional() })], {
@@ -53,7 +68,8 @@ export function normalisePermissions(input: PermissionsInput | undefined): Spell
   const result = noPermissions();
   if (!input) return result;
   result.network = list(input.network);
-  result.storage = input.storage ?? false;
+  result.storage = input.storage === undefined ? false : input.storage !== false;
+  result.sharedStorage = typeof input.storage === 'object' ? [...new Set(input.storage.shared)] : [];
   result.tools = list(input.tools);
   if (input.llm === true) result.llm = { providers: ANY, models: ANY };
   else if (typeof input.llm === 'object') result.llm = { providers: input.llm.providers ?? ANY, models: input.llm.models ?? ANY };
@@ -89,7 +105,8 @@ export function describePermissions(p: SpellPermissions): string[] {
   const any = (items: string[], what: string) => (items.includes('*') ? `any ${what}` : items.join(', '));
   const lines: string[] = [];
   if (p.network.length) lines.push(`network: ${any(p.network, 'host')}`);
-  if (p.storage) lines.push('storage: read and write its own files');
+  if (p.storage) lines.push('storage: read and write its own files (no other spell sees them)');
+  for (const area of p.sharedStorage) lines.push(`shared storage '${area}': read and write files that every spell granted '${area}' can also read and change`);
   if (p.tools.length) lines.push(`tools: ${any(p.tools, 'tool')}`);
   if (p.llm.providers.length) lines.push(`llm: ${any(p.llm.providers, 'provider')}; models: ${any(p.llm.models, 'model')}`);
   if (p.secrets.length) lines.push(`secrets: ${p.secrets.join(', ')}`);

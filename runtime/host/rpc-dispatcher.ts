@@ -1,6 +1,7 @@
 import type { HostToEngine } from '../contract/engine-protocol';
 import type { RunEvent } from '../contract/run-events';
 import type { BridgeHandlers, RunServices } from '../bridges/types';
+import { scrubHostPaths } from '../security/scrub-paths';
 
 interface DispatcherHooks {
   bridges: BridgeHandlers;
@@ -51,7 +52,8 @@ export class RpcDispatcher {
       .then(
         (value) => this.answer(id, method, started, { type: 'rpc-result', id, ok: true, value }),
         (error: unknown) =>
-          this.answer(id, method, started, { type: 'rpc-result', id, ok: false, error: error instanceof Error ? error.message : String(error), ...errorCode(error) }),
+          // host paths never reach the spell (an fs error names the user's folders)
+          this.answer(id, method, started, { type: 'rpc-result', id, ok: false, error: scrubHostPaths(error instanceof Error ? error.message : String(error)), ...errorCode(error) }),
       );
   }
 

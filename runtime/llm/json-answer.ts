@@ -3,6 +3,7 @@
  * (code fences tolerated), and validation with ajv whose error names the failing field.
  */
 import { Ajv, type ErrorObject } from 'ajv';
+import { linearRegExp } from '../tools/linear-regexp';
 
 /** The system instruction asking for a JSON object that matches `schema`. */
 export function jsonInstruction(schema: Record<string, unknown>): string {
@@ -37,8 +38,9 @@ export type JsonChecker = (value: unknown) => string | undefined;
 
 /** Compiles a JSON schema into a checker. Throws an Error when the schema itself is invalid. */
 export function compileSchema(schema: Record<string, unknown>): JsonChecker {
-  // strict off: spells write schemas by hand (unknown formats, extra keywords); logger off: no console noise
-  const ajv = new Ajv({ strict: false, allErrors: false, logger: false });
+  // strict off: spells write schemas by hand (unknown formats, extra keywords); logger off: no console
+  // noise; patterns on RE2. The host calls this only inside the schema worker (tools/schema-checks.ts).
+  const ajv = new Ajv({ strict: false, allErrors: false, logger: false, code: { regExp: linearRegExp } });
   let validate: ReturnType<Ajv['compile']>;
   try {
     validate = ajv.compile(schema);

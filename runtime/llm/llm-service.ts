@@ -10,6 +10,7 @@ import { BUILTIN_PROVIDERS, resolveEndpoints, type LlmEnv, type LlmSettings, typ
 import type { LlmProvider, LlmProviderInfo, LlmRequest, LlmResult } from './types';
 import { UsageMeter, type LlmUsageReport } from './usage-meter';
 import type { Cassette } from './cassette/cassette';
+import type { LlmBudget } from './llm-budget';
 
 /** What a service is built from. */
 export interface LlmServiceOptions {
@@ -27,6 +28,8 @@ export interface LlmServiceOptions {
    * its runs through it. Absent: calls go out at once.
    */
   gate?: (provider: string) => Promise<void>;
+  /** The run's LLM budget (calls, tokens, calls per minute); absent: unlimited. */
+  budget?: LlmBudget;
 }
 
 /** The LLM capability of one run. */
@@ -42,6 +45,7 @@ export class LlmService {
   private notice: string | undefined;
   private readonly cassette: Cassette | undefined;
   private readonly gate: ((provider: string) => Promise<void>) | undefined;
+  private readonly budget: LlmBudget | undefined;
 
   constructor(options: LlmServiceOptions = {}) {
     const settings = options.settings ?? {};
@@ -51,6 +55,7 @@ export class LlmService {
     this.now = options.now ?? Date.now;
     this.cassette = options.cassette;
     this.gate = options.gate;
+    this.budget = options.budget;
     const explicit = settings.provider?.trim();
     if (explicit) {
       this.current = this.checkChoice(explicit);
@@ -147,10 +152,12 @@ export class LlmService {
 
   private async metered(request: LlmRequest, call: (p: LlmProvider, r: LlmRequest) => Promise<LlmResult>): Promise<LlmResult> {
     const provider = this.provider();
+    this.budget?.take(this.current); // before anything leaves: a spent budget sends nothing
     if (this.gate) await this.gate(this.current);
     const started = this.now();
     const result = await call(provider, { ...request, model: request.model ?? this.model ?? provider.defaultModel });
     const { promptTokens, completionTokens, totalTokens } = result.usage;
+    this.budget?.spend(this.current, totalTokens);
     this.meter.record({ provider: result.provider, model: result.model, promptTokens, completionTokens, totalTokens, durationMs: this.now() - started });
     return result;
   }

@@ -60,6 +60,8 @@ function classifyV6(ip: string): string | undefined {
   if (zeroUpTo(7) && g7 === 1) return 'loopback';
   // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible) reach the embedded IPv4 address
   if (zeroUpTo(5) && (g5 === 0xffff || g5 === 0)) return embedded(g6, g7);
+  // ::ffff:0:a.b.c.d (IPv4-translated, RFC 2765 SIIT) also reaches the embedded address
+  if (zeroUpTo(4) && g.at(4) === 0xffff && g5 === 0) return embedded(g6, g7);
   // 64:ff9b::a.b.c.d (NAT64) translates to the embedded address
   if (g0 === 0x64 && g1 === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return embedded(g6, g7);
   if (g0 === 0x64 && g1 === 0xff9b) return 'reserved'; // 64:ff9b:1::/48 local-use NAT64

@@ -75,18 +75,26 @@ export function guardBridges<C extends GuardedContext>(
 
   return Object.fromEntries(
     Object.entries(handlers).map(([method, handler]): [string, GuardedHandler<C>] => {
-      const check = checks[method.split('.')[0] ?? ''];
-      if (!check) return [method, handler];
+      const module = method.split('.')[0] ?? '';
+      // io reads the user's own input and needs no grant; a module the guard does not know is denied
+      // (a new bridge must say here what it needs before a spell with a manifest can reach it)
+      if (FREE_MODULES.has(module)) return [method, handler];
+      const check = checks[module] ?? (() => {
+        throw new BridgeError(`permission denied: '${method}' belongs to the bridge module '${module}', which the permission guard does not know`, ErrorCode.PermissionDenied);
+      });
       return [
         method,
-        (args, ctx) => {
-          check(method, args, ctx);
+        async (args, ctx) => {
+          check(method, args, ctx); // a denial is a rejection, like any handler's failure
           return handler(args, ctx);
         },
       ];
     }),
   );
 }
+
+/** Host bridge modules that touch nothing a manifest must grant. */
+const FREE_MODULES = new Set(['io']);
 
 /** The model a call names explicitly: `opts.model`, or `request.model` of the agents' calls. */
 function requestedModel(method: string, args: unknown[]): string | undefined {

@@ -5,17 +5,17 @@
  */
 import { BridgeError, ErrorCode } from '../contract/error-codes';
 import { NetworkPolicy } from './network-policy';
-import { StorageJail } from './storage-jail';
+import { SpellStorage } from './spell-storage';
 
 /** The part of a call context these read. */
 interface WithServices {
   readonly services: { readonly [name: string]: unknown };
 }
 
-/** The run's storage jail (`ctx.services.storage`); a `BridgeError` when the run has none. */
-export function storageOf(ctx: WithServices): StorageJail {
+/** The run's storage (`ctx.services.storage`); a `BridgeError` when the run has none. */
+export function storageOf(ctx: WithServices): SpellStorage {
   const jail = ctx.services.storage;
-  if (!(jail instanceof StorageJail)) throw new BridgeError('storage is not available in this run', ErrorCode.StorageUnavailable);
+  if (!(jail instanceof SpellStorage)) throw new BridgeError('storage is not available in this run', ErrorCode.StorageUnavailable);
   return jail;
 }
 

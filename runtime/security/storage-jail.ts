@@ -84,6 +84,12 @@ export class StorageJail {
     await writeFileAtomic(at!.leaf, bytes);
   }
 
+  /** The file's size in bytes; 0 when there is none (refused paths still throw). */
+  async size(path: string): Promise<number> {
+    const stat = (await this.locate(path, false))?.stat;
+    return stat?.isFile() ? stat.size : 0;
+  }
+
   /** Whether a file exists at the path (refused paths still throw). */
   async exists(path: string): Promise<boolean> {
     return (await this.locate(path, false))?.stat?.isFile() ?? false;

@@ -6,10 +6,12 @@ import { createStdlibServices, stdlibHandlers } from '../bridges/stdlib-services
 import { WORKFLOWS, workflowHandlers } from '../bridges/workflow';
 import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 import type { Cassette } from '../llm/cassette/cassette';
+import { LlmBudget } from '../llm/llm-budget';
 import type { SpellPermissions } from '../contract/spell-permissions';
 import { guardBridges } from '../security/permission-guard';
 import { McpAccess, MCP_SERVICE } from '../mcp/mcp-access';
 import type { McpHub } from '../mcp/mcp-hub';
+import type { StorageOwner } from '../security/spell-storage';
 import { workflowFiles } from './workflow-files';
 
 /** The capabilities one run gets, built from the effective configuration. */
@@ -35,6 +37,8 @@ export interface RunServiceOptions {
   mcp?: McpHub;
   /** Awaited before every LLM call with the provider's name (a batch's shared rate limit). */
   llmGate?: (provider: string) => Promise<void>;
+  /** Whose storage namespace the run uses: a spell by its manifest's name, else a file by its path. */
+  storageOwner: StorageOwner;
 }
 
 /**
@@ -45,10 +49,21 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
   const { config, origins } = loaded;
   // A provider the configuration merely defaulted to is no choice: let the service fall back to mock.
   const chosen = origins.provider && origins.provider !== 'default' ? config.provider : undefined;
+  const { llm_calls: calls, tokens, llm_rate: perMinute } = config.limits;
+  const perProvider = Object.fromEntries(
+    Object.entries(config.providers)
+      .filter(([, p]) => p.llm_calls !== undefined || p.tokens !== undefined || p.llm_rate !== undefined)
+      .map(([name, p]) => [name, { calls: p.llm_calls, tokens: p.tokens, perMinute: p.llm_rate }]),
+  );
+  const budget =
+    calls !== undefined || tokens !== undefined || perMinute !== undefined || Object.keys(perProvider).length > 0
+      ? new LlmBudget({ calls, tokens, perMinute }, perProvider, Date.now, options.notice)
+      : undefined;
   const llm = createLlmService({
     settings: { providers: config.providers, provider: chosen, model: config.model, llm: config.llm },
     ...(options.cassette ? { cassette: options.cassette } : {}),
     ...(options.llmGate ? { gate: options.llmGate } : {}),
+    ...(budget ? { budget } : {}),
   });
   let announced = false;
   const announceMock = () => {
@@ -66,6 +81,9 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
       ...createStdlibServices({
         home: options.home,
         storage: config.storage,
+        owner: options.storageOwner,
+        ...(granted ? { sharedStorage: granted.sharedStorage } : {}),
+        notice: options.notice,
         network: config.network,
         ...(granted && !granted.network.includes('*') ? { spellHosts: granted.network } : {}),
       }),

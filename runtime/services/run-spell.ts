@@ -31,6 +31,11 @@ interface RunSpellBase {
   mode?: 'run' | 'test';
   /** The host's MCP servers, shared by every run of this process. */
   mcp?: McpHub;
+  /**
+   * The storage namespace of a bare file or folder by name instead of by its path (`--storage-name`):
+   * the same name in two places shares one folder. Ignored for a spell with a manifest (its name rules).
+   */
+  storageName?: string;
   /** Bridge handlers beyond the standard ones (spell tests add `test.run_spell`). */
   extraBridges?: BridgeHandlers;
   /**
@@ -67,7 +72,15 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     ...(options.mcp ? { mcp: options.mcp } : {}),
     ...(options.llmGate ? { llmGate: options.llmGate } : {}),
     ...(options.spell.manifest ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
+    // its own storage: by the manifest's name, or by path for a bare file or folder
+    storageOwner: options.spell.manifest
+      ? { name: options.spell.name }
+      : options.storageName
+        ? { name: options.storageName }
+        : { file: options.spell.dir ?? options.spell.entryPath },
   });
+  // what an untrusted project folder tried to widen, said once per top-level run
+  if (!options.parent) for (const line of options.loaded.ignored ?? []) options.notice?.(line);
   const label = options.spell.source.fileName;
   const budget = options.parent ? options.parent.enter(label) : rootBudget(options.supervisor, options, label);
   const spec = {
@@ -109,23 +122,44 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
 /** The budget of a top-level run: its effective limits, and the configured nesting caps. */
 function rootBudget(supervisor: Supervisor, options: RunSpellBase, label: string): RunBudget {
   const { limits } = options.loaded.config;
-  return RunBudget.root(supervisor, { ...effectiveLimits(options), maxDepth: limits.max_depth, maxProcesses: limits.max_processes }, label);
+  const effective = effectiveLimits(options);
+  for (const line of effective.refused) options.notice?.(line);
+  return RunBudget.root(supervisor, { timeoutMs: effective.timeoutMs, memoryBytes: effective.memoryBytes, maxDepth: limits.max_depth, maxProcesses: limits.max_processes }, label);
+}
+
+/** A run's limits, and a line for each manifest request above the user's limit that was not granted. */
+export interface EffectiveLimits {
+  timeoutMs: number;
+  memoryBytes: number;
+  /** The manifest's opt-in instruction budget (Lua keeps a count hook only then). */
+  instructions?: number;
+  refused: string[];
 }
 
 /**
- * The run's limits: a limit given on the command line wins; otherwise what the spell's manifest asks
- * for (its author knows what it needs); otherwise the configuration's.
+ * The run's limits. The user's configuration is a ceiling: a spell's manifest may lower it, never
+ * raise it (a downloaded spell must not grant itself a day of CPU). A limit given on the command line
+ * is the user's own choice for this run and wins, above or below what the manifest asks.
  */
-export function effectiveLimits(options: Pick<RunSpellBase, 'loaded' | 'spell'>): { timeoutMs: number; memoryBytes: number; instructions?: number } {
+export function effectiveLimits(options: Pick<RunSpellBase, 'loaded' | 'spell'>): EffectiveLimits {
   const { config, origins } = options.loaded;
   const asked = options.spell.manifest?.limits ?? {};
-  const pick = (key: 'timeout' | 'memory') => {
-    const fromFlag = origins[`limits.${key}`]?.startsWith('flag');
-    return !fromFlag && asked[key] !== undefined ? asked[key] : config.limits[key];
+  const refused: string[] = [];
+  const pick = (key: 'timeout' | 'memory', unit: string, flag: string) => {
+    const mine = config.limits[key];
+    if (origins[`limits.${key}`]?.startsWith('flag')) return mine;
+    const wanted = asked[key];
+    if (wanted === undefined) return mine;
+    if (wanted > mine) {
+      refused.push(`${options.spell.name} asks for limits.${key} ${wanted} ${unit}, above your limit of ${mine} ${unit}; running with ${mine} ${unit} (pass ${flag} ${wanted} to allow it)`);
+      return mine;
+    }
+    return wanted;
   };
   return {
-    timeoutMs: Math.round(pick('timeout') * 1000),
-    memoryBytes: Math.round(pick('memory') * 2 ** 20),
+    timeoutMs: Math.round(pick('timeout', 's', '--timeout') * 1000),
+    memoryBytes: Math.round(pick('memory', 'MB', '--memory') * 2 ** 20),
     ...(asked.instructions !== undefined ? { instructions: asked.instructions } : {}),
+    refused,
   };
 }

@@ -61,34 +61,35 @@ export function runsService(deps: RunsDeps): RunsService {
   const cache = new NodeCache(path.join(deps.home, 'cache', 'workflows'));
 
   /** A workflow file runs through the workflow engine, as `llmspell run flow.workflow.yaml` does. */
-  const startWorkflow = (file: string, given: Record<string, unknown>, from: string | undefined): { runId: string } => {
+  const startWorkflow = (file: string, given: Record<string, unknown>, from: string | undefined) => {
     const workflow = prepareWorkflow(file, given, from, deps.cwd);
-    const runId = randomUUID();
-    const recorder = deps.history.begin({ runId, spellPath: file, spellName: workflow.definition.name, params: given, startedAt: Date.now(), status: 'running', output: '' });
-    const loaded = deps.settings.runConfig();
-    deps.mcp?.update(loaded.config.mcp.servers);
-    const run = startWorkflowRun(workflow, {
-      runId,
-      file,
-      params: given,
-      ...(from !== undefined ? { from } : {}),
-      ...(deps.mcp ? { mcp: deps.mcp } : {}),
-      loaded,
-      home: deps.home,
-      cwd: deps.cwd,
-      supervisor: deps.supervisor,
-      cache,
-      onEvent: (event) => {
-        recorder.add(event);
-        deps.events.emit('run', event);
-      },
-    });
-    const done = run.done.then(async ({ outcome, tokens }) => {
-      active.delete(runId);
-      await deps.history.end(recorder, outcome, tokens);
-    });
-    active.set(runId, { stop: (reason) => run.stop(reason ?? 'stopped'), answer: run.answer, done });
-    return { runId };
+    return (runId: string) => {
+      const loaded = deps.settings.runConfig();
+      deps.mcp?.update(loaded.config.mcp.servers);
+      const recorder = deps.history.begin({ runId, spellPath: file, spellName: workflow.definition.name, params: given, startedAt: Date.now(), status: 'running', output: '' });
+      const run = startWorkflowRun(workflow, {
+        runId,
+        file,
+        params: given,
+        ...(from !== undefined ? { from } : {}),
+        ...(deps.mcp ? { mcp: deps.mcp } : {}),
+        loaded,
+        home: deps.home,
+        cwd: deps.cwd,
+        supervisor: deps.supervisor,
+        cache,
+        onEvent: (event) => {
+          recorder.add(event);
+          deps.events.emit('run', event);
+        },
+      });
+      const done = run.done.then(async ({ outcome, tokens }) => {
+        active.delete(runId);
+        await deps.history.end(recorder, outcome, tokens);
+      });
+      active.set(runId, { stop: (reason) => run.stop(reason ?? 'stopped'), answer: run.answer, done });
+      return { done };
+    };
   };
 
   const prepare = (spellPath: string, params: Record<string, unknown>): PreparedRun => {
@@ -103,45 +104,98 @@ export function runsService(deps: RunsDeps): RunsService {
     }
   };
 
-  const start = (spellPath: string, given: Record<string, unknown>): { runId: string } => {
+  const start = (spellPath: string, given: Record<string, unknown>) => {
     const { spell, params } = prepare(spellPath, given);
-    const loaded = deps.settings.runConfig();
-    deps.mcp?.update(loaded.config.mcp.servers);
-    const runId = randomUUID();
-    const input = new LineInput();
-    const recorder = deps.history.begin({ runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running', output: '' });
-    const onEvent = (event: RunEvent) => {
-      recorder.add(event);
-      deps.events.emit('run', event);
-    };
-    let stop: ActiveRun['stop'] = () => {};
-    // runSpell sets the run up synchronously (onStart fires before it first awaits).
-    const done = runSpell({
-      runId,
-      spell,
-      params,
-      loaded,
-      home: deps.home,
-      supervisor: deps.supervisor,
-      ...(deps.mcp ? { mcp: deps.mcp } : {}),
-      input,
-      onEvent,
-      notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }),
-      onStart: (stopRun) => (stop = stopRun),
-    })
-      .catch((error: unknown) => {
-        // A host bug while setting the run up: the run fails on its own, the studio goes on.
-        const failure = { code: 'crashed', message: `the run could not start: ${(error as Error).message}` };
-        onEvent({ type: 'finished', runId, ok: false, error: failure, durationMs: 0 });
-        return { outcome: { runId, ok: false, error: failure, durationMs: 0 }, usage: undefined };
+    return (runId: string) => {
+      const loaded = deps.settings.runConfig();
+      deps.mcp?.update(loaded.config.mcp.servers);
+      const input = new LineInput();
+      const recorder = deps.history.begin({ runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running', output: '' });
+      const onEvent = (event: RunEvent) => {
+        recorder.add(event);
+        deps.events.emit('run', event);
+      };
+      let stop: ActiveRun['stop'] = () => {};
+      // runSpell sets the run up synchronously (onStart fires before it first awaits).
+      const done = runSpell({
+        runId,
+        spell,
+        params,
+        loaded,
+        home: deps.home,
+        supervisor: deps.supervisor,
+        ...(deps.mcp ? { mcp: deps.mcp } : {}),
+        input,
+        onEvent,
+        notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }),
+        onStart: (stopRun) => (stop = stopRun),
       })
-      .then(async ({ outcome, usage }) => {
-        input.end();
+        .catch((error: unknown) => {
+          // A host bug while setting the run up: the run fails on its own, the studio goes on.
+          const failure = { code: 'crashed', message: `the run could not start: ${(error as Error).message}` };
+          onEvent({ type: 'finished', runId, ok: false, error: failure, durationMs: 0 });
+          return { outcome: { runId, ok: false, error: failure, durationMs: 0 }, usage: undefined };
+        })
+        .then(async ({ outcome, usage }) => {
+          input.end();
+          active.delete(runId);
+          const tokens = (usage as { totals?: { totalTokens?: number } } | undefined)?.totals?.totalTokens;
+          await deps.history.end(recorder, outcome, tokens);
+        });
+      active.set(runId, { stop: (reason, graceMs) => stop(reason, graceMs), input, done });
+      return { done };
+    };
+  };
+
+  /**
+   * At most `studio.max_runs` runs at once: every run costs an engine process (or a workflow's many),
+   * so a flood of starts waits in a queue instead of exhausting the machine. A queued run says so in
+   * its log; Stop removes it from the queue.
+   */
+  let running = 0;
+  const queue: { runId: string; launch: () => void }[] = [];
+  const release = () => {
+    running -= 1;
+    const next = queue.shift();
+    if (next) {
+      active.delete(next.runId);
+      next.launch();
+    }
+  };
+  const gate = (check: () => (runId: string) => { done: Promise<unknown> }): { runId: string } => {
+    const launchWith = check(); // validation first: a bad request fails now, queued or not
+    const runId = randomUUID();
+    const launch = () => {
+      running += 1;
+      let done: Promise<unknown>;
+      try {
+        done = launchWith(runId).done;
+      } catch (error) {
+        release();
+        throw error;
+      }
+      void done.finally(release);
+    };
+    const limit = deps.settings.runConfig().config.studio.max_runs;
+    if (running < limit) {
+      launch();
+      return { runId };
+    }
+    deps.events.emit('run', { type: 'log', runId, level: 'info', message: `queued: ${running} runs are going (studio.max_runs is ${limit}); this one starts when one ends`, fields: {} });
+    let settle: () => void = () => {};
+    const done = new Promise<void>((resolve) => (settle = resolve));
+    queue.push({ runId, launch: () => (settle(), launch()) });
+    active.set(runId, {
+      stop: () => {
+        const i = queue.findIndex((q) => q.runId === runId);
+        if (i < 0) return;
+        queue.splice(i, 1);
         active.delete(runId);
-        const tokens = (usage as { totals?: { totalTokens?: number } } | undefined)?.totals?.totalTokens;
-        await deps.history.end(recorder, outcome, tokens);
-      });
-    active.set(runId, { stop: (reason, graceMs) => stop(reason, graceMs), input, done });
+        settle();
+        deps.events.emit('run', { type: 'finished', runId, ok: false, error: { code: 'stopped', message: 'stopped before it started (it was queued)' }, durationMs: 0 });
+      },
+      done,
+    });
     return { runId };
   };
 
@@ -149,9 +203,9 @@ export function runsService(deps: RunsDeps): RunsService {
     handlers: {
       'runs.start': ({ path: spellPath, params, from }) => {
         const entry = deps.library.locate(spellPath);
-        if (entry.engine === 'workflow') return startWorkflow(entry.path, params, from);
+        if (entry.engine === 'workflow') return gate(() => startWorkflow(entry.path, params, from));
         if (from !== undefined) throw badInput('from', 'only a workflow run can start from a node');
-        return start(spellPath, params);
+        return gate(() => start(spellPath, params));
       },
       'runs.stop': async ({ runId }) => {
         const run = active.get(runId);
@@ -178,6 +232,8 @@ export function runsService(deps: RunsDeps): RunsService {
       'runs.get': ({ runId }) => deps.history.get(runId),
     },
     async close() {
+      // the queue first: a run ending below must not start a queued one
+      for (const { runId } of [...queue]) active.get(runId)?.stop('the studio is closing');
       const running = [...active.values()];
       for (const run of running) run.stop('the studio is closing', STOP_GRACE_MS);
       await Promise.all(running.map((run) => run.done));

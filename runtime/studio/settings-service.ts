@@ -86,6 +86,11 @@ export class SettingsService {
         const nextModel = model === undefined ? saved.model : model.trim() || undefined;
         const configured = this.baseConfig().config.providers[name];
         if (!isKnown(name) && !nextUrl && !configured?.base_url) throw badInput('baseUrl', `a custom provider needs the URL of its OpenAI-compatible endpoint`);
+        // A key is bound to the server it was entered for: pointing the provider elsewhere needs the key again.
+        const hasKey = this.deps.secrets.has(name) || Boolean(configured?.api_key);
+        if (url !== undefined && (nextUrl ?? '') !== (saved.baseUrl ?? '') && hasKey && !key) {
+          throw badInput('apiKey', `changing the URL of '${name}' needs its API key again (the saved key stays bound to the server it was entered for)`);
+        }
         settings.providers[name] = { ...(nextUrl ? { baseUrl: nextUrl } : {}), ...(nextModel ? { model: nextModel } : {}) };
         await this.deps.store.save(settings);
         if (key !== undefined) await this.deps.secrets.set(name, key || undefined);

@@ -79,6 +79,7 @@ export function startWorkflowRun(workflow: LoadedWorkflow, request: WorkflowRunR
     home: request.home,
     notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }),
     ...(request.mcp ? { mcp: request.mcp } : {}),
+    storageOwner: { file: workflow.file }, // the workflow's own storage, by its path (as in `llmspell run`)
   });
   const started = Date.now();
   onEvent({ type: 'started', runId, at: started });

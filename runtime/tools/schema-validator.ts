@@ -1,6 +1,8 @@
 /**
  * JSON Schema validation with ajv (draft 2019-09, and draft-07 when a schema says so), with formats.
  * Compiled validators are cached by the schema's JSON text (bounded, least recently used first out).
+ * Synchronous and unbounded in time (schemas come from spells): the host reaches it only through
+ * schema-checks.ts, which runs it in a worker thread with a deadline.
  * Errors read `/age: must be >= 0`, `/name: is required`.
  */
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
@@ -8,6 +10,7 @@ import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 // Imported (not require()d at run time) so the bundle carries it: an installed package has no ajv.
 import draft07Json from 'ajv/dist/refs/json-schema-draft-07.json' with { type: 'json' };
+import { linearRegExp } from './linear-regexp';
 
 const draft07 = draft07Json as AnySchemaObject;
 
@@ -43,8 +46,9 @@ export class SchemaValidator {
    */
   private get ajv(): Ajv2019 {
     if (!this.instance) {
-      // strict off: hand-written schemas carry extra keywords; logger off: no console noise in the host
-      this.instance = new Ajv2019({ strict: false, allErrors: true, logger: false });
+      // strict off: hand-written schemas carry extra keywords; logger off: no console noise in the host;
+      // patterns on RE2 (linear time): see linear-regexp.ts
+      this.instance = new Ajv2019({ strict: false, allErrors: true, logger: false, code: { regExp: linearRegExp } });
       this.instance.addMetaSchema(draft07);
       addFormats(this.instance);
     }

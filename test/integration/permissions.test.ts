@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setFolderTrust } from '../../runtime/config/trusted-folders';
 import { runCli, tempWorkspace } from '../helpers/cli';
 import { startHttpServer, type TestHttpServer } from '../helpers/http-test-server';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server';
@@ -12,8 +13,10 @@ let llm: LlmServer;
 beforeAll(async () => {
   web = await startHttpServer();
   llm = await startLlmServer();
-  // The configuration allows private addresses, so only the manifest decides below.
+  // The configuration allows private addresses, so only the manifest decides below. (A project
+  // folder may widen the configuration only once trusted.)
   ws.write('llmspell.yaml', 'network:\n  allow_private: true\n');
+  setFolderTrust(path.join(ws.dir, 'home'), ws.dir, true);
 });
 afterAll(async () => {
   await web.close();
@@ -115,5 +118,18 @@ describe('a manifest grants no more than its permissions', () => {
     expect(Date.now() - started).toBeLessThan(6000);
     const flagged = await run(dir, {}, ['--timeout', '2']);
     expect(flagged.stderr).toContain('run exceeded its time limit (2 s)');
+  });
+
+  it("cannot raise the user's limits: asking for more is refused with a notice, a flag grants it", async () => {
+    const dir = spell('print("started")\nwhile true do end', undefined, 'limits:\n  timeout: 24h\n  memory: 2GB\n');
+    const started = Date.now();
+    const capped = await run(dir, { LLMSPELL_TIMEOUT: '1' });
+    expect(capped.stderr).toContain('asks for limits.timeout 86400 s, above your limit of 1 s; running with 1 s (pass --timeout 86400 to allow it)');
+    expect(capped.stderr).toMatch(/asks for limits\.memory 2048 MB, above your limit of \d+ MB/);
+    expect(capped.stderr).toContain('run exceeded its time limit (1 s)');
+    expect(Date.now() - started).toBeLessThan(8000);
+    const granted = await run(dir, { LLMSPELL_TIMEOUT: '1' }, ['--timeout', '2']);
+    expect(granted.stderr).not.toContain('asks for limits.timeout');
+    expect(granted.stderr).toContain('run exceeded its time limit (2 s)');
   });
 });

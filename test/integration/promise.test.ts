@@ -80,4 +80,21 @@ describe('promise and async', () => {
     expect(result.stderr).toContain('callback broke');
     expect(result.code).toBe(1);
   });
+
+  it('caps the tasks running at once (issue 12): past 1000 promise.async fails clearly, and frees up as tasks end', async () => {
+    const result = await lua(`
+local started, all = 0, {}
+local ok, err = pcall(function()
+  for i = 1, 3000 do
+    all[#all + 1] = promise.async(function() async.sleep(0.05) end)
+    started = started + 1
+  end
+end)
+print(started, ok, err)
+promise.all(all):await()
+print(promise.async(function() return "again" end):await())
+`);
+    expect(result.stdout).toMatch(/^999\tfalse\tp-\w+\.lua:5: promise\.async: 1000 tasks are running, the limit is 1000; await some before starting more\nagain\n$/);
+    expect(result.code).toBe(0);
+  });
 });

@@ -124,3 +124,15 @@ describe('limits are enforced', () => {
     expect(result.code).toBe(1);
   });
 });
+
+describe('bridges that run spell code do not swallow limit errors', () => {
+  it.each([
+    ['tools.execute', 'tools.register("spin", "d", {type="object"}, function() while true do end end)\nlocal v, err = tools.execute("spin", {})\nprint("after", err)\n'],
+    ['promise.new', 'local p = promise.new(function() while true do end end)\nprint("after", p)\n'],
+  ])('%s lets the time limit end the run', async (_name, code) => {
+    const result = await lua(code, '--timeout', '1');
+    expect(result.stderr).toMatch(/run exceeded its time limit \(1 s\)/);
+    expect(result.stdout).not.toContain('after');
+    expect(result.code).toBe(1);
+  });
+});

@@ -77,6 +77,18 @@ describe('studio settings', () => {
     expect(readFileSync(path.join(home, 'secrets.json'), 'utf8')).not.toContain(KEY);
   });
 
+  it('binds a key to its URL: pointing the provider elsewhere needs the key again (issue 12 item 7)', async () => {
+    await client.call('settings.setProvider', { name: 'bound', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'bound-key-1' });
+    await expect(client.call('settings.setProvider', { name: 'bound', baseUrl: 'http://attacker.example/v1' })).rejects.toMatchObject({
+      code: 'bad_input',
+      message: expect.stringMatching(/^apiKey: changing the URL of 'bound' needs its API key again/),
+    });
+    const view = await client.call('settings.setProvider', { name: 'bound', baseUrl: 'http://127.0.0.1:10/v1', apiKey: 'bound-key-2' });
+    expect(view.providers.find((p) => p.name === 'bound')).toMatchObject({ baseUrl: 'http://127.0.0.1:10/v1', hasKey: true });
+    // the same URL again, or the model alone, keeps the key
+    await client.call('settings.setProvider', { name: 'bound', baseUrl: 'http://127.0.0.1:10/v1', model: 'm' });
+  });
+
   it('refuses bad settings with the field named', async () => {
     await expect(client.call('settings.setProvider', { name: 'x', baseUrl: 'ftp://nope' })).rejects.toMatchObject({ code: 'bad_input', message: expect.stringMatching(/^baseUrl: /) });
     await expect(client.call('settings.setProvider', { name: 'custom-one' })).rejects.toMatchObject({ message: expect.stringMatching(/^baseUrl: /) });

@@ -16,7 +16,9 @@ export const configCommand: Command = {
     const [action] = positionals;
     if (action === 'show') {
       try {
-        ctx.stdout.write(`${formatConfig(loadConfig({ cwd: ctx.cwd, env: ctx.env }))}\n`);
+        const loaded = loadConfig({ cwd: ctx.cwd, env: ctx.env });
+        ctx.stdout.write(`${formatConfig(loaded)}\n`);
+        for (const line of loaded.ignored ?? []) ctx.stderr.write(`${line}\n`);
       } catch (error) {
         if (error instanceof ConfigError) throw new UsageError(`invalid configuration:\n${error.message}`);
         throw error;

@@ -25,5 +25,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('config', async () => (await import('./config')).configCommand),
   entry('mcp', async () => (await import('./mcp')).mcpCommand),
   entry('doctor', async () => (await import('./doctor')).doctorCommand),
+  entry('trust', async () => (await import('./trust')).trustCommand),
   entry('version', async () => (await import('./version')).versionCommand),
 ];

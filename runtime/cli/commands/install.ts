@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { llmspellHome } from '../../config';
+import { ConfigError, llmspellHome, loadConfig, type Config } from '../../config';
 import { installBundle } from '../../spells/bundle/install-bundle';
 import { BundleError } from '../../spells/bundle/read-bundle';
 import { parseCommandArgs } from '../args';
@@ -8,19 +8,30 @@ import { UsageError } from '../usage-error';
 import { openLibrary } from '../open-library';
 import { checkDependencies, describeDependencies } from '../../spells/dependencies';
 
-const usage = 'usage: llmspell install <file.spell> [--force]';
+const usage = 'usage: llmspell install <file.spell> [--force] [--allow-unsigned | --require-signed]';
 
 export const installCommand: Command = {
   name: 'install',
   summary: 'verify a .spell bundle and install it into $LLMSPELL_HOME/spells',
   usage,
   async run(args, ctx) {
-    const { values, positionals } = parseCommandArgs(args, { force: { type: 'boolean' } }, usage);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { force: { type: 'boolean' }, 'allow-unsigned': { type: 'boolean' }, 'require-signed': { type: 'boolean' } },
+      usage,
+    );
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError(file ? 'install takes one bundle' : 'which .spell file?', usage);
     const home = llmspellHome(ctx.env);
+    const config = userConfig(ctx);
     try {
-      const result = installBundle(path.resolve(ctx.cwd, file), { home, force: values.force ?? false });
+      const requireSigned = (values['require-signed'] ?? false) || config.install.require_signed;
+      const result = installBundle(path.resolve(ctx.cwd, file), {
+        home,
+        force: values.force ?? false,
+        allowUnsigned: values['allow-unsigned'] ?? false,
+        requireSigned,
+      });
       const lines: string[] = [];
       if (result.status === 'unchanged') lines.push(`${result.name} ${result.version} is already installed in ${result.path}; nothing to do`);
       else {
@@ -33,6 +44,7 @@ export const installCommand: Command = {
           : 'unsigned: its contents match its digest, but no trusted key vouches for who made it',
       );
       lines.push(result.permissions.length ? 'it asks for:' : 'it asks for no permissions', ...result.permissions.map((p) => `  ${p}`));
+      lines.push(...describeLimits(result.limits, config.limits));
       const statuses = checkDependencies(result.dependencies, openLibrary(ctx));
       if (statuses.length) lines.push('it needs:', ...describeDependencies(statuses).map((l) => `  ${l}`));
       ctx.stdout.write(`${lines.join('\n')}\n`);
@@ -49,3 +61,31 @@ export const installCommand: Command = {
     }
   },
 };
+
+/**
+ * The limits a manifest asks for, against the user's: the user's configuration is a ceiling, so a
+ * limit above it is shown here and is granted only by a flag on the run.
+ */
+function describeLimits(asked: { timeout?: number; memory?: number }, mine: Config['limits']): string[] {
+  const entries = (['timeout', 'memory'] as const).filter((k) => asked[k] !== undefined);
+  if (!entries.length) return [];
+  const unit = { timeout: 's', memory: 'MB' } as const;
+  const flag = { timeout: '--timeout', memory: '--memory' } as const;
+  const lines = ['it asks for limits:'];
+  for (const key of entries) {
+    const value = asked[key]!;
+    const above = value > mine[key] ? ` (above your ${mine[key]} ${unit[key]}: it runs with ${mine[key]} ${unit[key]} unless you pass ${flag[key]} ${value})` : '';
+    lines.push(`  ${key} ${value} ${unit[key]}${above}`);
+  }
+  return lines;
+}
+
+/** The configuration; a broken one stops the install (it may hold install.require_signed). */
+function userConfig(ctx: Parameters<Command['run']>[1]) {
+  try {
+    return loadConfig({ cwd: ctx.cwd, env: ctx.env }).config;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(`invalid configuration:\n${error.message}`, usage);
+    throw error;
+  }
+}

@@ -70,13 +70,20 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
       flags: { timeout: values.timeout, memory: values.memory, provider: values.provider, model: values.model, logLevel: logLevelFlag(values) },
     });
     const { config } = loaded;
+    for (const line of loaded.ignored ?? []) ctx.stderr.write(`${line}\n`);
     const workflow = loadWorkflowFile(path.resolve(ctx.cwd, target), nodeTypes, target);
     const given = { ...(values.params ? readParamsFile(values.params, ctx.cwd) : {}), ...parseParams(pairs, usage) };
     const engines = usesEngines(workflow.graph);
     supervisor = new Supervisor({ poolSize: engines ? 1 : 0, refillPool: engines, prestarted });
     const home = llmspellHome(ctx.env);
     mcp = await openMcpHub(config, ctx);
-    const services = createRunServices(loaded, { home, notice: (text) => ctx.stderr.write(`${text}\n`), ...(input ? { input } : {}), ...(mcp ? { mcp } : {}) });
+    const services = createRunServices(loaded, {
+      home,
+      notice: (text) => ctx.stderr.write(`${text}\n`),
+      storageOwner: { file: workflow.file }, // the workflow's own storage, by its path
+      ...(input ? { input } : {}),
+      ...(mcp ? { mcp } : {}),
+    });
     const printer = new WorkflowPrinter({ stdout: ctx.stdout, stderr: ctx.stderr, json: values.json ?? false, level: config.log_level as LogLevel });
     // One budget for the whole workflow: its engine runs share the time limit and the memory cap.
     const { limits } = config;

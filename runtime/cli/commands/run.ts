@@ -21,7 +21,7 @@ import { openMcpHub } from '../mcp-hub';
 const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...] [--params file.json]
                     [--timeout S] [--memory MB] [--provider P] [--model M]
                     [--record cassette.json | --replay cassette.json]
-                    [--json] [--verbose | --quiet | --log-level L]`;
+                    [--storage-name NAME] [--json] [--verbose | --quiet | --log-level L]`;
 
 function openCassette(file: string): Cassette {
   try {
@@ -48,12 +48,17 @@ export const runCommand: Command = {
         params: { type: 'string' },
         record: { type: 'string' },
         replay: { type: 'string' },
+        'storage-name': { type: 'string' },
       },
       usage,
     );
     const [target, ...pairs] = positionals;
     if (!target) throw new UsageError('which spell? give a .lua file, a spell folder or a spell name', usage);
     if (values.record && values.replay) throw new UsageError('--record and --replay cannot be used together', usage);
+    const storageName = values['storage-name'];
+    if (storageName !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(storageName)) {
+      throw new UsageError(`--storage-name: expected a kebab-case name like "my-notes", got '${storageName}'`, usage);
+    }
 
     // Boot the engine process first: it starts while we read config and the spell.
     const prestarted = ctx.prestarted?.splice(0) ?? [];
@@ -99,6 +104,7 @@ export const runCommand: Command = {
         ...(cassette ? { cassette } : {}),
         ...(mcp ? { mcp } : {}),
         onStart: (fn) => (stop = fn),
+        ...(storageName ? { storageName } : {}),
       }).finally(() => process.off('SIGINT', stopOnSignal));
       if (config.log_level === 'debug') {
         const start = outcome.startLatencyMs === undefined ? '' : `first instruction after ${Math.round(outcome.startLatencyMs)} ms, `;

@@ -1,12 +1,13 @@
 import { opt, p, t, type ApiClass, type ApiFunction, type ApiModule } from './model';
 
-const path = p('path', t.string, 'Relative to the run\'s storage folder (`notes/today.txt`).');
+const path = p('path', t.string, 'Relative to the spell\'s own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.');
 const url = p('url', t.string);
 
 /** `storage`: the spell's files, jailed in the run's storage folder. */
 export const STORAGE_MODULE: ApiModule = {
   name: 'storage',
-  doc: 'Files of the spell, inside the storage folder of the run (`$LLMSPELL_HOME/storage`); paths are relative and cannot leave it.',
+  doc:
+    "Files of the spell, in a storage folder of its own under `$LLMSPELL_HOME/storage` that no other spell sees; paths are relative and cannot leave it. A shared area granted in spell.yaml (`permissions: { storage: { shared: [team] } }`) is reached as `@team/file.txt`. Each folder has a total quota (`storage.quota_bytes`).",
   functions: [
     { name: 'read', doc: 'The text of a file.', params: [path], returns: t.string, fails: true, async: true, rpc: ['storage.read'] },
     { name: 'write', doc: 'Replaces a file atomically, creating folders.', params: [path, p('content', t.string)], returns: t.boolean, fails: true, async: true, rpc: ['storage.write'] },
@@ -14,7 +15,7 @@ export const STORAGE_MODULE: ApiModule = {
     { name: 'delete', doc: 'Deletes a file; false when there was none.', params: [path], returns: t.boolean, fails: true, async: true, rpc: ['storage.delete'] },
     {
       name: 'list',
-      doc: 'Relative paths of the files, sorted; `*` and `?` match within a folder, `**` across folders.',
+      doc: 'Relative paths of the spell\'s own files, sorted; `*` and `?` match within a folder, `**` across folders; `@area/**` lists a shared area.',
       params: [opt('pattern', t.string, 'A glob like `*.txt`.')],
       returns: t.array(t.string),
       fails: true,

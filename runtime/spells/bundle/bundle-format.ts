@@ -21,6 +21,11 @@ export const BundleDigest = z.strictObject({
   version: z.string(),
   /** Relative path → `sha256:<hex>`. */
   files: z.record(z.string(), z.string().regex(/^sha256:[0-9a-f]{64}$/)),
+  /**
+   * Fingerprint of the key the bundle was signed with, written by `pack --sign`. A bundle that names
+   * a publisher but carries no signature from that key is refused: its signature was stripped.
+   */
+  publisher: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type BundleDigest = z.infer<typeof BundleDigest>;
 
@@ -40,9 +45,9 @@ export function sha256(data: Buffer): string {
 }
 
 /** The digest file's bytes for these files: sorted paths, so the same folder always gives the same digest. */
-export function digestBytes(name: string, version: string, files: ReadonlyMap<string, Buffer>): Buffer {
+export function digestBytes(name: string, version: string, files: ReadonlyMap<string, Buffer>, publisher?: string): Buffer {
   const sorted = [...files.keys()].sort();
-  const digest: BundleDigest = { format: BUNDLE_FORMAT, name, version, files: Object.fromEntries(sorted.map((f) => [f, sha256(files.get(f)!)])) };
+  const digest: BundleDigest = { format: BUNDLE_FORMAT, name, version, files: Object.fromEntries(sorted.map((f) => [f, sha256(files.get(f)!)])), ...(publisher ? { publisher } : {}) };
   return Buffer.from(`${JSON.stringify(digest, null, 2)}\n`);
 }
 

@@ -14,6 +14,10 @@ export interface InstallOptions {
   home: string;
   /** Replace an installed spell of the same name even when it differs (another version or content). */
   force?: boolean;
+  /** The user consents to installing a bundle no trusted key vouches for (`--allow-unsigned`). */
+  allowUnsigned?: boolean;
+  /** Refuse unsigned bundles even with consent (`install.require_signed`, `--require-signed`). */
+  requireSigned?: boolean;
 }
 
 /** What an install did. */
@@ -30,6 +34,8 @@ export interface InstallResult {
   permissions: string[];
   /** Other spells it needs (see spells/dependencies.ts). */
   dependencies: SpellDependency[];
+  /** The limits its manifest asks for (seconds, megabytes). */
+  limits: { timeout?: number; memory?: number };
   /** Fingerprint and file of the trusted key that verified the signature; undefined when unsigned. */
   signedBy?: { fingerprint: string; file: string };
 }
@@ -43,9 +49,18 @@ export interface InstallResult {
 export function installBundle(file: string, options: InstallOptions): InstallResult {
   const bundle = verifyBundle(readBundle(file), path.join(options.home, 'trusted-keys'));
   const { manifest } = bundle;
+  if (!bundle.signedBy) {
+    // Without a signature, the digest only proves the files agree with each other, not who made them.
+    if (options.requireSigned) {
+      throw new BundleError(`${manifest.name} ${manifest.version} is unsigned, and only signed bundles may be installed (install.require_signed or --require-signed)`);
+    }
+    if (!options.allowUnsigned) {
+      throw new BundleError(`${manifest.name} ${manifest.version} is unsigned: no trusted key vouches for who made it. Install it anyway with --allow-unsigned, or ask its author for a signed bundle`);
+    }
+  }
   const root = installFolder(options.home);
   const target = path.join(root, manifest.name);
-  const result: InstallResult = { name: manifest.name, version: manifest.version, path: target, status: 'installed', permissions: describePermissions(manifest.permissions), dependencies: manifest.dependencies };
+  const result: InstallResult = { name: manifest.name, version: manifest.version, path: target, status: 'installed', permissions: describePermissions(manifest.permissions), dependencies: manifest.dependencies, limits: manifest.limits };
   if (bundle.signedBy) result.signedBy = { fingerprint: bundle.signedBy.fingerprint, file: bundle.signedBy.file };
 
   if (existsSync(target)) {

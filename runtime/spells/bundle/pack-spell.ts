@@ -4,7 +4,7 @@ import { create } from 'tar';
 import { MANIFEST_FILE } from '../../contract/spell-manifest';
 import { loadManifest } from '../manifest-file';
 import { bundleFileName, digestBytes, DIGEST_FILE, SIGNATURE_FILE, type BundleSignature } from './bundle-format';
-import { signWithKeyFile } from './signing';
+import { signingKeyFingerprint, signWithKeyFile } from './signing';
 import { readSpellFiles } from './spell-files';
 
 /** Options of {@link packSpell}. */
@@ -37,7 +37,8 @@ export function packSpell(dir: string, options: PackOptions): PackResult {
   const manifest = loadManifest(path.join(dir, MANIFEST_FILE), `${path.basename(dir)}/${MANIFEST_FILE}`);
   const files = readSpellFiles(dir);
   if (!files.has(manifest.entry)) throw new Error(`the entry file ${manifest.entry} is missing from ${dir}`);
-  const digest = digestBytes(manifest.name, manifest.version, files);
+  // a signed bundle names its publisher inside the signed digest, so stripping the signature shows
+  const digest = digestBytes(manifest.name, manifest.version, files, options.signKey ? signingKeyFingerprint(options.signKey) : undefined);
   const result: PackResult = { file: path.join(options.outDir, bundleFileName(manifest.name, manifest.version)), name: manifest.name, version: manifest.version, files: [...files.keys()].sort() };
   const extra = new Map<string, Buffer>([[DIGEST_FILE, digest]]);
   if (options.signKey) {

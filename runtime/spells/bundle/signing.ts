@@ -24,6 +24,16 @@ export function fingerprint(key: KeyObject): string {
 
 /** Signs `data` with the Ed25519 private key in `keyFile` (PEM); returns the signature and the key's fingerprint. */
 export function signWithKeyFile(data: Buffer, keyFile: string): { signature: string; key: string } {
+  const key = readSigningKey(keyFile);
+  return { signature: sign(null, data, key).toString('base64'), key: fingerprint(createPublicKey(key)) };
+}
+
+/** The fingerprint of the public half of the private key in `keyFile`. */
+export function signingKeyFingerprint(keyFile: string): string {
+  return fingerprint(createPublicKey(readSigningKey(keyFile)));
+}
+
+function readSigningKey(keyFile: string): KeyObject {
   let key: KeyObject;
   try {
     key = createPrivateKey(readFileSync(keyFile));
@@ -31,7 +41,7 @@ export function signWithKeyFile(data: Buffer, keyFile: string): { signature: str
     throw new Error(`cannot read the signing key ${keyFile}: ${(error as Error).message}`);
   }
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${keyFile} is a ${key.asymmetricKeyType ?? 'symmetric'} key; an ed25519 key is needed (llmspell keygen)`);
-  return { signature: sign(null, data, key).toString('base64'), key: fingerprint(createPublicKey(key)) };
+  return key;
 }
 
 /** A public key trusted for installs: a `.pub` file in `$LLMSPELL_HOME/trusted-keys/`. */

@@ -48,7 +48,14 @@ export function verifyBundle(files: Map<string, Buffer>, trustedKeysDir: string)
 
   const result: VerifiedBundle = { manifest, files: new Map([...content, [DIGEST_FILE, digestBytes]]) };
   const signatureBytes = files.get(SIGNATURE_FILE);
+  const { publisher } = digest.data;
+  if (!signatureBytes && publisher) {
+    throw new BundleError(`the bundle names its publisher (key ${publisher.slice(0, 16)}) but carries no signature: it was stripped or damaged`);
+  }
   if (signatureBytes) result.signedBy = checkSignature(signatureBytes, digestBytes, trustedKeysDir);
+  if (result.signedBy && publisher && result.signedBy.fingerprint !== publisher) {
+    throw new BundleError(`the bundle names publisher key ${publisher.slice(0, 16)} but is signed by ${result.signedBy.fingerprint.slice(0, 16)}`);
+  }
   return result;
 }
 

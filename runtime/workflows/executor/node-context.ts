@@ -7,6 +7,7 @@ import type { CompiledNode } from '../graph/compiled-graph';
 import type { WorkflowLlm } from '../host';
 import type { NodeContext, NodeEmit } from '../node-types';
 import { addTokens, type Frame } from './frame';
+import { breathe } from '../util/breathe';
 import { runBody, runNestedFile } from './run-nested';
 
 /** What the attempt needs besides the frame. */
@@ -52,7 +53,8 @@ export function nodeContext(frame: Frame, attempt: AttemptInput): NodeContext<un
     llm,
     emit,
     addTokens: count,
-    runBody: (key, vars, label, s) => runBody(frame, node, scope, key, vars, `${id}${label}/`, s ?? signal),
+    // each round of a body is a chance for timers and Stop, even when the body is empty
+    runBody: async (key, vars, label, s) => (await breathe(s ?? signal), runBody(frame, node, scope, key, vars, `${id}${label}/`, s ?? signal)),
     runFile: (file, values) => runNestedFile(frame, file, values, { prefix: `${id}/`, signal, read: frame.readCache(node) }),
   };
 }

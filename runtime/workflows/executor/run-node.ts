@@ -10,6 +10,7 @@ import { NodeCache } from '../cache/node-cache';
 import type { CompiledNode } from '../graph/compiled-graph';
 import type { NodeResult } from '../node-types';
 import { abortReason, raceAbort, sleep, WorkflowAbort } from '../util/abort';
+import { breathe } from '../util/breathe';
 import { NodeFailure, type Frame } from './frame';
 import { nodeContext } from './node-context';
 
@@ -18,6 +19,7 @@ export type NodeOutcome = { ok: true; result: NodeResult } | { ok: false; error:
 
 /** Runs `node` (shown as `id`) with `inputs`. */
 export async function runNode(frame: Frame, node: CompiledNode, id: string, inputs: Record<string, unknown>): Promise<NodeOutcome> {
+  await breathe(frame.signal); // pure work (nested loops) never starves timers, signals and Stop
   const { shared } = frame;
   const type = node.spec.type;
   const cache = shared.host.cache;

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ErrorInfo } from '../../contract/engine-protocol';
+import { NESTED_SLACK_MS } from '../../host/run-budget';
 import type { TokenCount, WorkflowEvent, WorkflowOutcome } from '../../contract/workflow-events';
 import { resolveParams } from '../../spells/parameters';
 import { Scope } from '../expression/evaluate';
@@ -75,6 +76,17 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
       return found;
     },
   };
+  // The run's wall-time limit: what its budget has left (--timeout, config, the calling spell's time).
+  const timeLimit = new AbortController();
+  const budget = options.host.budget;
+  const limitTimer =
+    budget &&
+    setTimeout(
+      () => timeLimit.abort(new WorkflowAbort(`run exceeded its time limit (${Number((budget.settings.timeoutMs / 1000).toFixed(3))} s)`, 'timeout')),
+      // nested in a spell: a little later than the caller's deadline, so the caller reports its limit itself
+      Math.max(0, budget.remainingMs() + (budget.depth === 0 ? 0 : NESTED_SLACK_MS)),
+    );
+  const signal = AbortSignal.any([options.signal ?? new AbortController().signal, timeLimit.signal]);
   emit({ type: 'run-started', runId, workflow: workflow.definition.name, file: workflow.display, nodes: workflow.graph.nodes.length, at: Date.now() });
   let outputs: Record<string, unknown> = {};
   let error: ErrorInfo | undefined;
@@ -84,13 +96,15 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
       graph: workflow.graph,
       scope: new Scope(inputs),
       prefix: '',
-      signal: options.signal ?? new AbortController().signal,
+      signal,
       stack: [workflow.file],
       readCache,
     });
     checkOutputs(workflow.definition.outputs, outputs, workflow.display);
   } catch (caught) {
     error = errorInfo(caught);
+  } finally {
+    clearTimeout(limitTimer);
   }
   await options.host.cache?.flush();
   const durationMs = performance.now() - started;

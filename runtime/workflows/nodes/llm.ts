@@ -6,7 +6,7 @@ import { jsonInstruction, parseJsonAnswer } from '../../llm/json-answer';
 import { renderText } from '../expression/template';
 import { llmDescription, type LlmConfig as Config } from '../../contract/workflow-nodes/ai';
 import { defineNode } from '../node-types';
-import { schemaProblem } from '../util/json-check';
+import { checkSchemaCompiles, schemaProblem } from '../util/json-check';
 
 
 /** The `llm` node type. */
@@ -17,7 +17,7 @@ export const llmNode = defineNode<Config>({
   check: (c) => {
     if (!c.schema) return [];
     try {
-      schemaProblem(c.schema, null);
+      checkSchemaCompiles(c.schema);
       return [];
     } catch (error) {
       return [{ path: ['schema'], message: (error as Error).message }];
@@ -32,7 +32,7 @@ export const llmNode = defineNode<Config>({
       const withSchema = { ...request, system: [system, jsonInstruction(c.schema)].filter(Boolean).join('\n\n'), responseFormat: 'json' as const, jsonSchema: c.schema };
       const answer = await ctx.llm.chat(withSchema);
       const value = parseJsonAnswer(answer.content);
-      const problem = schemaProblem(c.schema, value);
+      const problem = await schemaProblem(c.schema, value, ctx.signal);
       if (problem) throw new Error(`the answer does not match the schema: ${problem}`);
       return { output: value };
     }

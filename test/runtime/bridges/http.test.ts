@@ -21,6 +21,7 @@ function context(network: Partial<NetworkSettings> = {}, options: { signal?: Abo
   };
   const services = createStdlibServices({
     home: '/nonexistent',
+    owner: { name: 'test' },
     storage: { max_bytes: 1, extensions: ['.txt'] },
     network: { allow_hosts: [], allow_private: false, ...network },
     networkOptions: { lookup, maxResponseBytes: options.maxResponseBytes },

@@ -11,7 +11,7 @@ let ctx: ReturnType<typeof bridgeContext>['ctx'];
 
 beforeEach(() => {
   home = tempFolder();
-  const services = createStdlibServices({ home: home.path, storage: { max_bytes: 100, extensions: ['.txt', '.json'] }, network: { allow_hosts: [], allow_private: false } });
+  const services = createStdlibServices({ home: home.path, owner: { name: 'test' }, storage: { max_bytes: 100, extensions: ['.txt', '.json'] }, network: { allow_hosts: [], allow_private: false } });
   ctx = bridgeContext({ ...services }).ctx;
 });
 afterEach(() => home.remove());
@@ -21,7 +21,7 @@ const call = (method: string, ...args: unknown[]) => callHandler(storageHandlers
 describe('storage bridge handlers', () => {
   it('writes, reads, checks, lists and deletes under <home>/storage', async () => {
     expect(await call('storage.write', 'notes/a.txt', 'alpha')).toBe(true);
-    expect(existsSync(join(home.path, 'storage', 'notes', 'a.txt'))).toBe(true);
+    expect(existsSync(join(home.path, 'storage', 'spells', 'test', 'notes', 'a.txt'))).toBe(true);
     expect(await call('storage.write', 'b.json', '{}')).toBe(true);
     expect(await call('storage.read', 'notes/a.txt')).toBe('alpha');
     expect(await call('storage.exists', 'notes/a.txt')).toBe(true);

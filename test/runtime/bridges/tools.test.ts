@@ -11,7 +11,7 @@ let ctx: ReturnType<typeof bridgeContext>['ctx'];
 beforeAll(async () => {
   server = await startHttpServer();
   home = tempFolder();
-  const services = createStdlibServices({ home: home.path, storage: { max_bytes: 1000, extensions: ['.txt'] }, network: { allow_hosts: [], allow_private: true } });
+  const services = createStdlibServices({ home: home.path, owner: { name: 'test' }, storage: { max_bytes: 1000, extensions: ['.txt'] }, network: { allow_hosts: [], allow_private: true } });
   ctx = bridgeContext({ ...services }).ctx;
 });
 afterAll(async () => {
@@ -73,7 +73,7 @@ describe('tools.builtin_execute', () => {
     expect(await call('tools.builtin_execute', 'web_fetch', { url: `${server.url}/hello`, max_chars: 5 })).toMatchObject({ text: 'hello', truncated: true });
     const res = (await call('tools.builtin_execute', 'http_request', { url: `${server.url}/echo`, method: 'POST', body: 'b' })) as { status: number; body: string };
     expect(JSON.parse(res.body)).toMatchObject({ method: 'POST', body: 'b' });
-    const closed = bridgeContext(createStdlibServices({ home: home.path, storage: { max_bytes: 1, extensions: [] }, network: { allow_hosts: [], allow_private: false } }) as never).ctx;
+    const closed = bridgeContext(createStdlibServices({ home: home.path, owner: { name: 'test' }, storage: { max_bytes: 1, extensions: [] }, network: { allow_hosts: [], allow_private: false } }) as never).ctx;
     await expect(callHandler(toolsHandlers, 'tools.builtin_execute', ['web_fetch', { url: `${server.url}/hello` }], closed)).rejects.toThrow(
       'web_fetch: http: address 127.0.0.1 is a loopback address',
     );

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULTS, llmspellHome, loadConfig, type ConfigFlags, type EnvVars } from '../../../runtime/config';
+import { setFolderTrust } from '../../../runtime/config/trusted-folders';
 import { makeTempProject, type TempProject } from './temp-project';
 
 let t: TempProject;
@@ -23,8 +24,9 @@ describe('loadConfig precedence', () => {
 
   it('layers user file < project file < .env < env < flags, each labelled', () => {
     const userFile = join(t.home, 'config.yaml');
-    t.write('home/config.yaml', 'limits:\n  timeout: 10\n  memory: 100\n');
-    expect(load().config.limits).toEqual({ timeout: 10, memory: 100, max_depth: 8, max_processes: 16 });
+    // the project layers only lower the user's limits (issue 12 item 7: raising them needs trust)
+    t.write('home/config.yaml', 'limits:\n  timeout: 100\n  memory: 100\n');
+    expect(load().config.limits).toEqual({ timeout: 100, memory: 100, max_depth: 8, max_processes: 16 });
     expect(load().origins['limits.timeout']).toBe(userFile);
 
     t.write('project/llmspell.yaml', 'limits: { timeout: 20 }\n');
@@ -94,7 +96,7 @@ describe('loadConfig precedence', () => {
   it('replaces lists instead of appending, and treats empty sections as unset', () => {
     t.write('project/llmspell.yaml', 'storage:\n  extensions: [.lua]\nnetwork:\nlibrary:\n  folders: [/spells]\n');
     const { config, origins } = load();
-    expect(config.storage).toEqual({ max_bytes: DEFAULTS.storage.max_bytes, extensions: ['.lua'] });
+    expect(config.storage).toEqual({ max_bytes: DEFAULTS.storage.max_bytes, quota_bytes: DEFAULTS.storage.quota_bytes, extensions: ['.lua'] });
     expect(config.network).toEqual(DEFAULTS.network);
     expect(origins).toMatchObject({ 'storage.extensions': './llmspell.yaml', 'storage.max_bytes': 'default', 'library.folders': './llmspell.yaml' });
   });
@@ -105,8 +107,19 @@ describe('loadConfig precedence', () => {
     const viaEnv = loadConfig({ cwd: t.cwd, env: { LLMSPELL_HOME: elsewhere } });
     expect(viaEnv.config.log_level).toBe('error');
     expect(viaEnv.origins.log_level).toBe(join(elsewhere, 'config.yaml'));
+    // from .env only in a folder the user trusted (issue 12 item 7): HOME decides where trust is kept
     t.write('project/.env', `LLMSPELL_HOME=${elsewhere}\n`);
-    expect(loadConfig({ cwd: t.cwd, env: {} }).config.log_level).toBe('error');
+    const savedHome = process.env.HOME;
+    process.env.HOME = t.root;
+    try {
+      const untrusted = loadConfig({ cwd: t.cwd, env: {} });
+      expect(untrusted.config.log_level).toBe('info');
+      expect(untrusted.ignored).toEqual([expect.stringContaining('.env sets LLMSPELL_HOME, ignored in an untrusted folder')]);
+      setFolderTrust(join(t.root, '.llmspell'), t.cwd, true);
+      expect(loadConfig({ cwd: t.cwd, env: {} }).config.log_level).toBe('error');
+    } finally {
+      process.env.HOME = savedHome;
+    }
     expect(llmspellHome({ LLMSPELL_HOME: '/x/y' })).toBe('/x/y');
     expect(llmspellHome({})).toMatch(/\.llmspell$/);
   });

@@ -21,6 +21,11 @@ describe('specialRange', () => {
     ['::ffff:7f00:1', 'loopback'],
     ['::ffff:10.0.0.1', 'private'],
     ['::127.0.0.1', 'loopback'],
+    // issue 12 item 8: IPv4-translated forms classify like the address they embed
+    ['::ffff:0:7f00:1', 'loopback'],
+    ['::ffff:0:127.0.0.1', 'loopback'],
+    ['0:0:0:0:ffff:0:a9fe:a9fe', 'link-local'],
+    ['::ffff:0:a00:1', 'private'],
     ['64:ff9b::169.254.169.254', 'link-local'],
     ['2002:7f00:1::', 'loopback'],
     ['fc00::1', 'private'],
@@ -33,7 +38,7 @@ describe('specialRange', () => {
     expect(specialRange(ip)).toBe(label);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808'])('%s is public', (ip) => {
+  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808', '::ffff:0:808:808'])('%s is public', (ip) => {
     expect(specialRange(ip)).toBeUndefined();
   });
 });

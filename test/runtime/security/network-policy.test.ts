@@ -52,6 +52,7 @@ describe('NetworkPolicy', () => {
     await expect(policy().resolve('http://mixed.test/')).rejects.toThrow("resolves to 127.0.0.1, which is a loopback address");
     await expect(policy().resolve('http://127.0.0.1:8080/')).rejects.toThrow('http: address 127.0.0.1 is a loopback address; set network.allow_private');
     await expect(policy().resolve('http://[::ffff:169.254.169.254]/')).rejects.toThrow('is a link-local address');
+    await expect(policy().resolve('http://[::ffff:0:7f00:1]/')).rejects.toThrow('is a loopback address');
     await expect(policy().resolve('http://2130706433/')).rejects.toThrow('http: address 127.0.0.1 is a loopback address');
     await expect(policy().resolve('http://0/')).rejects.toThrow('http: address 0.0.0.0 is an unspecified address');
   });

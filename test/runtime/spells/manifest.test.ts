@@ -58,6 +58,7 @@ metadata: { category: web }
     expect(m.permissions).toEqual({
       network: ['example.com'],
       storage: true,
+      sharedStorage: [],
       tools: ['calculator'],
       llm: { providers: ['openai'], models: ['gpt-4o-mini'] },
       secrets: ['OPENAI_API_KEY'],

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SpellParameter } from '../../../runtime/contract/spell-parameter';
+import { checkParameterValue, isValidPattern, type SpellParameter } from '../../../runtime/contract/spell-parameter';
 import { ParamsError, readParamsFile, resolveParams } from '../../../runtime/spells/parameters';
 import { makeTempDir, type TempDir } from './temp-dir';
 
@@ -111,5 +111,21 @@ describe('params file', () => {
     expect(refusal(() => readParamsFile('list.json', dir.root))[0]).toMatch(/must hold a JSON object/);
     expect(refusal(() => readParamsFile('bad.json', dir.root))[0]).toMatch(/is not valid JSON/);
     expect(refusal(() => readParamsFile('missing.json', dir.root))[0]).toMatch(/cannot read the params file missing\.json: ENOENT/);
+  });
+});
+
+describe('parameter patterns cannot freeze the host', () => {
+  it('matches a catastrophic pattern in linear time', () => {
+    const started = Date.now();
+    expect(checkParameterValue({ type: 'string', pattern: '^(a+)+$' }, `${'a'.repeat(5_000)}!`)).toMatch(/expected a string matching/);
+    expect(checkParameterValue({ type: 'string', pattern: '^(a+)+$' }, 'aaa')).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses patterns that need a backtracking engine', () => {
+    expect(isValidPattern('^(?=(a+)+$)')).toBe(false);
+    expect(isValidPattern('(a)\\1')).toBe(false);
+    expect(isValidPattern('^[A-Z]{3}$')).toBe(true);
+    expect(isValidPattern('(')).toBe(false);
   });
 });

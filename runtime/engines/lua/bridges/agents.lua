@@ -119,7 +119,7 @@ __llmspell_bridge("agents", function(kit, env)
   end
 
   local function guarded(fn, ...)
-    local r = kit.pack(pcall(fn, ...))
+    local r = kit.pack(kit.pcall(fn, ...)) -- a limit error goes through
     if not r[1] then return nil, tostring(r[2]) end
     return table.unpack(r, 2, r.n)
   end

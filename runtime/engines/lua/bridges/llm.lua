@@ -10,7 +10,7 @@ __llmspell_bridge("llm", function(kit, env)
     local stopped = nil
     kit.listeners[id] = function(chunk)
       if stopped then return end
-      local ok, result = pcall(cb, chunk)
+      local ok, result = kit.pcall(cb, chunk) -- a limit error goes through
       local reason = (not ok and tostring(result)) or (type(result) == "string" and result ~= "" and result) or nil
       if reason then
         stopped = "callback error: " .. reason

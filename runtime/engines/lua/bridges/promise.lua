@@ -52,7 +52,7 @@ __llmspell_bridge("promise", function(kit)
         if self.state == "resolved" then resolve(input) else reject(input) end
         return
       end
-      local ok, result = pcall(handler, input)
+      local ok, result = kit.pcall(handler, input) -- a limit error goes through
       if ok then resolve(result) else reject(result) end
     end)
     return p2
@@ -85,7 +85,7 @@ __llmspell_bridge("promise", function(kit)
 
   function promise.new(executor)
     local p, resolve, reject = deferred()
-    local ok, err = pcall(executor, resolve, reject)
+    local ok, err = kit.pcall(executor, resolve, reject)
     if not ok then reject(err) end
     return p
   end
@@ -103,12 +103,18 @@ __llmspell_bridge("promise", function(kit)
     return p
   end
 
+  -- Tasks of one run at once: each may hold a host request, so a loop of promise.async is bounded.
+  local MAX_TASKS = 1000
+
   --- Runs fn(...) as its own task; the promise settles with its result or error.
   function promise.async(fn, ...)
+    if kit.live_tasks() >= MAX_TASKS then
+      error(("promise.async: %d tasks are running, the limit is %d; await some before starting more"):format(kit.live_tasks(), MAX_TASKS), 2)
+    end
     local p, resolve, reject = deferred()
     local args = kit.pack(...)
     kit.spawn(function()
-      local r = kit.pack(pcall(fn, table.unpack(args, 1, args.n)))
+      local r = kit.pack(kit.pcall(fn, table.unpack(args, 1, args.n)))
       if r[1] then resolve(r[2]) else reject(r[2]) end
     end)
     return p

@@ -54,7 +54,7 @@ __llmspell_bridge("tools", function(kit)
       if not valid then
         err = problem
       else
-        local r = kit.pack(pcall(t.fn, params or {}))
+        local r = kit.pack(kit.pcall(t.fn, params or {})) -- a limit error goes through
         if not r[1] then err = "tool '" .. name .. "' failed: " .. tostring(r[2])
         elseif r[2] == nil and r[3] ~= nil then err = tostring(r[3])
         else value = r[2] end

@@ -10,6 +10,7 @@ local listeners = {}      -- rpc id -> function(event), for stream chunks
 local timers = {}         -- { at = ms, fire = function, token = waker token }
 local outstanding = 0     -- async calls whose callbacks are still due
 local current_task = nil
+local live_tasks = 0      -- tasks started and not yet finished (promise.async caps them)
 
 local function schedule(task, ...)
   ready[#ready + 1] = { task, pack(...) }
@@ -81,6 +82,7 @@ end
 
 local function spawn(fn, ...)
   local task = guard(co_create(fn))
+  live_tasks = live_tasks + 1
   schedule(task, ...)
   return task
 end
@@ -90,6 +92,7 @@ local function step(task, args)
   current_task = task
   local r = pack(co_resume(task, unpack(args, 1, args.n)))
   current_task = nil
+  if co_status(task) == "dead" then live_tasks = live_tasks - 1 end
   if not r[1] then return false, r[2] end
   if co_status(task) ~= "dead" and r[2] ~= WAIT then
     return false, "attempt to yield from outside a coroutine"

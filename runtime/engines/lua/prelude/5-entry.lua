@@ -6,12 +6,15 @@ local kit = {
   spawn = spawn, park = park, waker = waker, sleep_until = sleep_until, add_timer = add_timer,
   json_encode = json_encode, json_decode = json_decode, host = host, pack = pack,
   pending_count = function() return outstanding end,
+  live_tasks = function() return live_tasks end,
   --- Tells the host about something worth showing (a tool call, an agent step) as a run event.
   notify = function(name, data)
     local ok, encoded = pcall(json_encode, data)
     host.notify(name, ok and encoded or "{}")
   end,
   guard = guard,
+  --- pcall for spell code run by a bridge: re-raises a limit error instead of catching it.
+  pcall = wrapped_pcall,
 }
 local bridges = {}
 --- Registers a global. `options.test_only`: installed only when the run is a spell test.
