@@ -59,6 +59,7 @@ declare namespace llmspell {
   interface AgentSpec {
     /** Unique agent name. */
     name: string;
+    /** Also accepted as `systemPrompt` or `system` in Lua (go-llmspell). */
     systemPrompt?: string;
     /** Names of registered or built-in tools it may call. */
     tools?: string[];
@@ -124,6 +125,8 @@ declare namespace llmspell {
   /** The final response (after redirects). */
   interface HttpResponse {
     status: number;
+    /** The standard reason phrase of the status ("Not Found"), or "". */
+    statusText: string;
     body: string;
     /** Lower-case names. */
     headers: Record<string, string>;
@@ -435,7 +438,7 @@ declare const log: {
   error(message: string, fields?: Record<string, any>): void;
 };
 
-/** Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio) and `io.write`; no files. */
+/** Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio), `io.write` and, in Lua, `io.flush`; no files. */
 declare const io: {
   /** Reads input: "l" (default) a line without its newline, "L" with it, "n" a number, "a" everything left; nil/null at the end of input. */
   read(format?: "l" | "L" | "n" | "a"): Promise<string | number | null>;

@@ -24,6 +24,8 @@ export type Completion =
 export interface EngineHost {
   /** Spell output; stdout unless `stream` says otherwise (console.error in JS). */
   write(text: string, stream?: 'stdout' | 'stderr'): void;
+  /** Sends the output written so far at once (`io.flush`) instead of with the next batch. */
+  flush(): void;
   /** Starts a bridge RPC; returns its id. */
   call(method: string, args: unknown[]): number;
   cancel(id: number): void;

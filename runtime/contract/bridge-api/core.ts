@@ -70,7 +70,7 @@ export const SPELL_ERROR_CLASS: ApiClass = {
 /** `io`: the run's input and output in every engine, nothing else of Lua's io library. */
 export const IO_MODULE: ApiModule = {
   name: 'io',
-  doc: 'Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio) and `io.write`; no files.',
+  doc: 'Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio), `io.write` and, in Lua, `io.flush`; no files.',
   functions: [
     {
       name: 'read',
@@ -87,5 +87,6 @@ export const IO_MODULE: ApiModule = {
       returns: t.ref('io'),
       js: { returns: t.void },
     },
+    { name: 'flush', doc: 'Sends what `io.write` wrote so far now, instead of with the next batch of output.', params: [], returns: t.ref('io'), only: 'lua' },
   ],
 };

@@ -41,6 +41,7 @@ export class LuaEngine {
     };
     return {
       write: (text: string) => host().write(String(text)),
+      flush: () => host().flush(),
       call: (method: string, argsJson: string) => host().call(String(method), JSON.parse(String(argsJson)) as unknown[]),
       cancel: (id: number) => host().cancel(Number(id)),
       started: () => host().started(),

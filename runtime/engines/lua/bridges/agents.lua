@@ -1,7 +1,11 @@
--- `agents`, go-llmspell compatible (register a function or a table with execute/stream and the
--- system-prompt and tool accessors), plus `agents.create{...}`: a real LLM agent that runs the
+-- `agents`, go-llmspell compatible: register a function or a table with execute/stream and the
+-- system-prompt and tool accessors; `agents.create{...}` makes a real LLM agent that runs the
 -- provider's function-calling loop over registered tools, keeps its conversation across calls, stops
 -- at max_steps, and reports each tool call and result as run events.
+-- go-llmspell's returns: `create` gives the agent's name (`systemPrompt` or `system_prompt`),
+-- `execute` a string (a table answer as JSON), `stream` true or false + message, `remove`,
+-- `update_system_prompt`, `add_tool` and `register` true or false + message. The agent object
+-- itself comes from `agents.new{...}` or `agents.get(name)`; its methods return the raw answer.
 __llmspell_bridge("agents", function(kit, env)
   local tools = env.tools
   local registry = {}
@@ -25,7 +29,8 @@ __llmspell_bridge("agents", function(kit, env)
   end
   function LlmAgent:clear_memory() self.memory = {} end
 
-  -- One turn: user input in, tool-calling loop, final answer out. `emit` (optional) gets text chunks.
+  -- One turn: user input in, tool-calling loop, final answer out. `emit` (optional) gets text chunks;
+  -- when it returns a string the stream stops with that reason.
   function LlmAgent:run(input, options, emit)
     options = options or {}
     local memory = self.memory
@@ -40,7 +45,10 @@ __llmspell_bridge("agents", function(kit, env)
       local result, err
       if emit then
         local id = kit.start_call("llm.tool_stream", request)
-        kit.listeners[id] = function(chunk) emit(chunk) end
+        kit.listeners[id] = function(chunk)
+          local reason = emit(chunk)
+          if type(reason) == "string" then kit.cancel_call(id, reason) end
+        end
         local ok, value = kit.await_rpc(id)
         if ok then result = value else err = value end
       else
@@ -85,31 +93,48 @@ __llmspell_bridge("agents", function(kit, env)
       registry[name] = { name = name, execute = function(_, input, options) return agent(input, options) end }
     elseif t == "table" then
       if type(agent.execute) ~= "function" then
-        return nil, "agent '" .. name .. "' needs an execute(self, input, options) function"
+        return false, "agent '" .. name .. "' needs an execute(self, input, options) function"
       end
       registry[name] = agent
     end
     return true
   end
 
-  function agents.create(spec)
-    if type(spec.name) ~= "string" or spec.name == "" then return nil, "agents.create: 'name' must be a non-empty string" end
-    local max_steps = spec.max_steps or 10
-    if math.type(max_steps) ~= "integer" or max_steps < 1 then return nil, "agents.create: 'max_steps' must be a positive integer" end
+  -- Builds and registers an LLM agent; `fname` names the caller in errors.
+  local function make_agent(fname, spec)
+    if type(spec.name) ~= "string" or spec.name == "" then return nil, "agents." .. fname .. ": 'name' must be a non-empty string" end
+    local max_steps = spec.max_steps or spec.maxSteps or 10
+    if math.type(max_steps) ~= "integer" or max_steps < 1 then return nil, "agents." .. fname .. ": 'max_steps' must be a positive integer" end
+    local system_prompt = spec.system_prompt or spec.systemPrompt or spec.system
+    if system_prompt ~= nil and type(system_prompt) ~= "string" then
+      return nil, "agents." .. fname .. ": 'system_prompt' must be a string"
+    end
     local agent = setmetatable({
       name = spec.name, model = spec.model, temperature = spec.temperature, max_steps = max_steps,
-      system_prompt = spec.system_prompt, tools = {}, memory = {},
+      system_prompt = system_prompt, tools = {}, memory = {},
     }, LlmAgent)
     for _, tool in ipairs(spec.tools or {}) do
       local ok, err = agent:add_tool(tool)
-      if not ok then return nil, "agents.create: " .. err end
+      if not ok then return nil, "agents." .. fname .. ": " .. err end
     end
     if spec.provider then
       local err = env.llm and env.llm.set_provider(spec.provider)
-      if err then return nil, "agents.create: " .. err end
+      if err then return nil, "agents." .. fname .. ": " .. err end
     end
     registry[spec.name] = agent
     return agent
+  end
+
+  --- go-llmspell: the new agent's name, or nil + message.
+  function agents.create(spec)
+    local agent, err = make_agent("create", spec)
+    if not agent then return nil, err end
+    return agent.name
+  end
+
+  --- The agent object (methods run, stream, execute, ...), or nil + message.
+  function agents.new(spec)
+    return make_agent("new", spec)
   end
 
   local function lookup(name)
@@ -118,26 +143,58 @@ __llmspell_bridge("agents", function(kit, env)
     return agent
   end
 
-  local function guarded(fn, ...)
-    local r = kit.pack(pcall(fn, ...))
-    if not r[1] then return nil, tostring(r[2]) end
-    return table.unpack(r, 2, r.n)
+  -- go-llmspell's rendering of an agent's answer as text: a table as JSON, nil as "".
+  local function as_text(value)
+    local t = type(value)
+    if t == "string" then return value end
+    if t == "table" then
+      local ok, encoded = pcall(kit.json_encode, value)
+      if ok then return encoded end
+      return nil, "error converting result: " .. tostring(encoded)
+    end
+    if value == nil then return "" end
+    return tostring(value)
   end
 
+  --- go-llmspell: the answer as a string (a table answer as JSON), or nil + message.
   function agents.execute(name, input, options)
     local agent, err = lookup(name)
     if not agent then return nil, err end
-    return guarded(agent.execute, agent, input, options)
+    local r = kit.pack(pcall(agent.execute, agent, input, options))
+    if not r[1] then return nil, tostring(r[2]) end
+    if type(r[3]) == "string" then return nil, r[3] end
+    if r[2] == nil and r[3] ~= nil then return nil, tostring(r[3]) end
+    return as_text(r[2])
   end
 
-  --- Streams the agent's answer to `callback`; agents without stream() send their whole answer once.
+  --- go-llmspell: true once the answer has streamed to `callback`, or false + message. A callback
+  --- that returns false stops the stream. Agents without stream() send their whole answer once.
   function agents.stream(name, input, callback, options)
     local agent, err = lookup(name)
-    if not agent then return nil, err end
-    if type(agent.stream) == "function" then return guarded(agent.stream, agent, input, options, callback) end
-    local result, rerr = guarded(agent.execute, agent, input, options)
-    if result ~= nil then callback(result) end
-    return result, rerr
+    if not agent then return false, err end
+    local stopped = nil
+    local function emit(chunk)
+      if stopped then return stopped end
+      if callback(chunk) == false then stopped = "streaming stopped by callback" end
+      return stopped
+    end
+    local r
+    if getmetatable(agent) == LlmAgent then
+      r = kit.pack(pcall(agent.run, agent, input, options, emit))
+      if r[1] and r[2] == nil then return false, stopped or tostring(r[3]) end
+    elseif type(agent.stream) == "function" then
+      r = kit.pack(pcall(agent.stream, agent, input, options, emit))
+      -- a script agent's stream returns nothing on success, an error string (or nil, message) otherwise
+      if r[1] and type(r[2]) == "string" then return false, r[2] end
+      if r[1] and type(r[3]) == "string" then return false, r[3] end
+    else
+      local text, terr = agents.execute(name, input, options)
+      if text == nil then return false, terr end
+      r = kit.pack(pcall(emit, text))
+    end
+    if not r[1] then return false, tostring(r[2]) end
+    if stopped then return false, stopped end
+    return true
   end
 
   function agents.get(name)
@@ -145,24 +202,27 @@ __llmspell_bridge("agents", function(kit, env)
   end
 
   function agents.remove(name)
-    if not registry[name] then return nil, "unknown agent '" .. tostring(name) .. "'" end
+    if not registry[name] then return false, "unknown agent '" .. tostring(name) .. "'" end
     registry[name] = nil
     return true
   end
 
   function agents.update_system_prompt(name, prompt)
     local agent, err = lookup(name)
-    if not agent then return nil, err end
-    if type(agent.set_system_prompt) ~= "function" then return nil, "agent '" .. name .. "' has no set_system_prompt" end
-    agent:set_system_prompt(prompt)
+    if not agent then return false, err end
+    if type(agent.set_system_prompt) == "function" then agent:set_system_prompt(prompt)
+    else agent.system_prompt = prompt end -- go-llmspell sets the field when there is no setter
     return true
   end
 
   function agents.add_tool(name, tool)
     local agent, err = lookup(name)
-    if not agent then return nil, err end
-    if type(agent.add_tool) ~= "function" then return nil, "agent '" .. name .. "' has no add_tool" end
-    return agent:add_tool(tool)
+    if not agent then return false, err end
+    if type(agent.add_tool) ~= "function" then return false, "agent table must have an 'add_tool' method" end
+    local ok, aerr = agent:add_tool(tool)
+    if type(ok) == "string" then return false, ok end -- go-llmspell: a returned string is the error
+    if not ok and aerr ~= nil then return false, tostring(aerr) end
+    return true
   end
 
   --- Names of the registered agents, sorted.
