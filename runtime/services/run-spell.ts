@@ -58,7 +58,8 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     notice: options.notice ?? (() => {}),
     ...(options.input ? { input: options.input } : {}),
     ...(options.cassette ? { cassette: options.cassette } : {}),
-    ...(options.spell.manifest ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
+    // Only a declared `permissions` section narrows the configured policy (a manifest without one runs like a bare file).
+    ...(options.spell.manifest?.permissionsDeclared ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
   });
   const label = options.spell.source.fileName;
   const budget = options.parent ? options.parent.enter(label) : rootBudget(options.supervisor, options, label);

@@ -22,11 +22,15 @@ afterAll(async () => {
 });
 
 let counter = 0;
-/** A spell folder with a manifest; `permissions` is the YAML of its permissions section (or none). */
+/**
+ * A spell folder with a manifest; `permissions` is the YAML of its permissions section: `''` writes
+ * `permissions: {}` (declared, grants nothing), undefined writes no section at all.
+ */
 function spell(code: string, permissions?: string, extra = '') {
   const name = `perm-${++counter}`;
   mkdirSync(path.join(ws.dir, name), { recursive: true });
-  ws.write(`${name}/spell.yaml`, `name: ${name}\nversion: 1.0.0\n${permissions ? `permissions:\n${permissions}\n` : ''}${extra}`);
+  const section = permissions === undefined ? '' : permissions === '' ? 'permissions: {}\n' : `permissions:\n${permissions}\n`;
+  ws.write(`${name}/spell.yaml`, `name: ${name}\nversion: 1.0.0\n${section}${extra}`);
   ws.write(`${name}/main.lua`, code.replaceAll('{{WEB}}', web.url));
   return path.join(ws.dir, name);
 }
@@ -43,7 +47,7 @@ describe('a manifest grants no more than its permissions', () => {
         print(http.get("{{WEB}}/hello"))
         print(tools.execute("calculator", { expression = "1+1" }))
         print(json.encode({ ok = true }))
-      `),
+      `, ''),
     );
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe("nil\tpermission denied: the manifest of 'perm-1' does not grant LLM access (add to spell.yaml: permissions: { llm: true })");
@@ -100,6 +104,14 @@ describe('a manifest grants no more than its permissions', () => {
     expect(lines[0]).toBe("nil\tpermission denied: the manifest of 'perm-4' does not grant the LLM provider 'openai' (add to spell.yaml: permissions: { llm: { providers: [openai] } })");
     expect(lines[1]).toBe('');
     expect(lines[2]).toContain('Mock LLM Response');
+  });
+
+  it('runs a manifest without a permissions section under the configured policy, like a bare file', async () => {
+    const dir = spell(`print(storage.write("c.txt", "x"), http.get("{{WEB}}/hello"))\nprint(llm.chat("hi"))`, undefined, 'capabilities: [llm.chat]\n');
+    const result = await run(dir);
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual(['nil\thello world', "[Mock LLM Response] I received your prompt: 'hi'"]);
+    const info = await runCli(['info', dir], { cwd: ws.dir, env: { HOME: ws.dir } });
+    expect(info.stdout).toContain('permissions: none declared: runs under your configured policy, like a bare .lua file');
   });
 
   it('gives a bare .lua file what the configuration allows', async () => {

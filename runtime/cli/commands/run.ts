@@ -111,6 +111,8 @@ export const runCommand: Command = {
         ctx.stdout.write(`${JSON.stringify(report)}\n`);
       } else if (!outcome.ok) {
         ctx.stderr.write(`error: ${outcome.error?.message ?? 'the spell failed'}\n`);
+      } else {
+        printer.printResult(outcome.result);
       }
       return outcome.ok ? EXIT.ok : EXIT.failed;
     } catch (error) {

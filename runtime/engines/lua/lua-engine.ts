@@ -53,8 +53,11 @@ export class LuaEngine {
     };
   }
 
-  /** Runs the spell to completion; resolves when every task is done, rejects with the Lua error. */
-  async run(input: EngineRunInput, host: EngineHost): Promise<void> {
+  /**
+   * Runs the spell to completion; resolves when every task is done with what the main chunk returned
+   * (its first value, as plain data; undefined when it returned nothing), rejects with the Lua error.
+   */
+  async run(input: EngineRunInput, host: EngineHost): Promise<unknown> {
     if (this.host) throw new Error('a Lua engine runs one spell only');
     this.host = host;
     const global = this.vm.global;
@@ -80,6 +83,8 @@ export class LuaEngine {
       const error = thread.getValue(-1) as unknown;
       throw new LuaRunError(describeLuaError(error, state.result));
     }
+    const result = state.resultCount > 0 ? (thread.getValue(-1) as unknown) : undefined;
+    return typeof result === 'string' ? (JSON.parse(result) as unknown) : undefined;
   }
 
   /** Bytes the Lua allocator currently holds. */

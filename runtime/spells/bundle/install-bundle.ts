@@ -28,6 +28,8 @@ export interface InstallResult {
   previousVersion?: string;
   /** One line per permission the spell asks for. */
   permissions: string[];
+  /** Whether its manifest has a permissions section (without one it runs under the configured policy). */
+  permissionsDeclared: boolean;
   /** Other spells it needs (see spells/dependencies.ts). */
   dependencies: SpellDependency[];
   /** Fingerprint and file of the trusted key that verified the signature; undefined when unsigned. */
@@ -45,7 +47,7 @@ export function installBundle(file: string, options: InstallOptions): InstallRes
   const { manifest } = bundle;
   const root = installFolder(options.home);
   const target = path.join(root, manifest.name);
-  const result: InstallResult = { name: manifest.name, version: manifest.version, path: target, status: 'installed', permissions: describePermissions(manifest.permissions), dependencies: manifest.dependencies };
+  const result: InstallResult = { name: manifest.name, version: manifest.version, path: target, status: 'installed', permissions: describePermissions(manifest.permissions), permissionsDeclared: manifest.permissionsDeclared, dependencies: manifest.dependencies };
   if (bundle.signedBy) result.signedBy = { fingerprint: bundle.signedBy.fingerprint, file: bundle.signedBy.file };
 
   if (existsSync(target)) {

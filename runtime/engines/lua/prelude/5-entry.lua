@@ -84,9 +84,17 @@ function __llmspell_run(code, chunkname, params, testing)
   local chunk, err = load(code, "=" .. chunkname, "t", env)
   if not chunk then error(err, 0) end
   sethook(co_running(), hook, "", HOOK_EVERY)
+  -- The main chunk's first return value, as JSON text for the host (printed after the run, a
+  -- workflow node's output); a value JSON cannot hold (a function, a cycle) is sent as its tostring.
+  local result = nil
   local main = spawn(function()
     host.started()
-    return chunk()
+    local r = pack(chunk())
+    if r.n > 0 and r[1] ~= nil then
+      local ok, encoded = pcall(json_encode, r[1])
+      result = ok and encoded or json_encode(tostring(r[1]))
+    end
   end)
   run_scheduler(main)
+  return result
 end
