@@ -74,8 +74,8 @@ describe('a manifest grants no more than its permissions', () => {
     );
     const lines = result.stdout.split('\n');
     expect(lines[0]).toContain('Mock LLM Response');
-    // go-llmspell: storage.write returns nothing on success, http.get the body.
-    expect(lines[1]).toBe('nil');
+    // go-llmspell: storage.write returns nothing on success (an empty print), http.get the body.
+    expect(lines[1]).toBe('');
     expect(lines[2]).toBe('hello world');
     expect(lines[3]).toBe('2');
     expect(lines[4]).toContain("does not grant the built-in tool 'uuid'");

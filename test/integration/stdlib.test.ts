@@ -33,8 +33,8 @@ describe('storage', () => {
       print(storage.write("notes/a.txt", "again"), storage.remove("notes/a.txt"), storage.remove("notes/a.txt"))
       print(select("#", storage.set("k", { 1, 2 })), storage.get("k")[2], storage.get("missing"))
     `);
-    // go-llmspell: write and delete return nothing on success (nil when printed), set returns nothing.
-    expect(result.stdout).toBe('nil\tnil\tnil\nalpha\ttrue\tfalse\nnotes/a.txt,notes/b.md\t3\nnil\tfalse\tnil\nnil\ttrue\tfalse\n0\t2\tnil\n');
+    // go-llmspell: write and delete return no value on success (nil when not last in print), set returns nothing.
+    expect(result.stdout).toBe('nil\tnil\nalpha\ttrue\tfalse\nnotes/a.txt,notes/b.md\t3\nnil\tfalse\nnil\ttrue\tfalse\n0\t2\tnil\n');
   });
 
   it.each([

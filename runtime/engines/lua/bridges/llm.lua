@@ -47,7 +47,7 @@ __llmspell_bridge("llm", function(kit, env)
   -- go-llmspell: nothing on success, the error message otherwise (`local err = llm.stream_chat(...)`).
   function llm.stream_chat(prompt, cb, opts)
     local _, err = stream(prompt, cb, opts)
-    return err
+    if err then return err end -- on success no value at all, as go-llmspell
   end
 
   function llm.chat_with_history(messages, opts)
@@ -56,7 +56,7 @@ __llmspell_bridge("llm", function(kit, env)
 
   function llm.stream_chat_with_history(messages, cb, opts)
     local _, err = stream(messages, cb, opts)
-    return err
+    if err then return err end
   end
 
   --- Streams like `stream_chat` (a prompt or a conversation) and returns the whole text, or nil + message.

@@ -9,12 +9,12 @@ __llmspell_bridge("storage", function(kit)
   function storage.read(path) return kit.call("storage.read", path) end
   function storage.write(path, content)
     local _, err = kit.call("storage.write", path, content)
-    return err
+    if err then return err end -- on success no value at all, as go-llmspell
   end
   function storage.exists(path) return kit.call("storage.exists", path) end
   function storage.delete(path)
     local _, err = kit.call("storage.delete", path)
-    return err
+    if err then return err end
   end
   function storage.remove(path) return kit.call("storage.delete", path) end
   function storage.list(pattern) return kit.call("storage.list", pattern) end
