@@ -69,6 +69,10 @@ declare namespace llmspell {
     maxSteps?: number;
     /** Switches the run's provider first. */
     provider?: string;
+    /** Lua: keep the conversation in the spell's storage across runs (loaded at create, saved after each turn). */
+    persist?: boolean;
+    /** Lua: agents this one may hand the turn to (its LLM sees a `handoff_to_<name>` tool; the other agent's answer ends the turn). */
+    handoffs?: string[];
   }
 
   /** An LLM agent made by `agents.create`. */

@@ -30,6 +30,8 @@
 ---@field temperature? number
 ---@field max_steps? integer Most LLM calls per turn (default 10).
 ---@field provider? string Switches the run's provider first.
+---@field persist? boolean Lua: keep the conversation in the spell's storage across runs (loaded at create, saved after each turn).
+---@field handoffs? string[] Lua: agents this one may hand the turn to (its LLM sees a `handoff_to_<name>` tool; the other agent's answer ends the turn).
 
 ---An LLM agent made by `agents.create`.
 ---@class llmspell.Agent
@@ -353,6 +355,26 @@ function agents.stream(name, input, on_chunk, opts) end
 ---@return llmspell.Agent? value nil when the call failed
 ---@return string? err why it failed
 function agents.get(name) end
+
+---Saves an LLM agent's settings and conversation in the spell's storage (`agents/<name>.json`), for `agents.load` in a later run.
+---@param name string A registered agent.
+---@return boolean ok
+---@return string? err Why not; nil on success.
+function agents.save(name) end
+
+---Registers an agent saved by `agents.save` (or `persist = true`) again, conversation included; returns its name.
+---@param name string A registered agent.
+---@return string? value nil when the call failed
+---@return string? err why it failed
+function agents.load(name) end
+
+---Registers agent `name` as a tool (`{ input }` in, its answer out) that other agents, or the spell, can call.
+---@param name string A registered agent.
+---@param tool_name? string The tool's name (default: the agent's).
+---@param description? string What the LLM reads about it.
+---@return boolean ok
+---@return string? err Why not; nil on success.
+function agents.as_tool(name, tool_name, description) end
 
 ---Forgets an agent.
 ---@param name string A registered agent.

@@ -187,3 +187,49 @@ describe('go-llmspell manifests and parameters', () => {
     expect(info.stdout).toContain('go-llmspell >=0.1.0: provided by this host (go-llmspell compatible API)');
   });
 });
+
+describe('agents beyond go-llmspell: persistence and composition', () => {
+  it('keeps a persist = true agent\'s conversation across runs, in the spell\'s storage; save / load by hand', async () => {
+    expect(await lines('agent-memory', ['say=first'])).toEqual([
+      'remembered 0 messages; answer: echo: first',
+      'save\ttrue',
+      'load\tdiary-copy\t2\tcopy',
+      "load missing\tnil\tno saved agent 'nobody' (agents.save stores one)",
+      '',
+    ]);
+    expect(await lines('agent-memory', ['say=second'])).toEqual([
+      'remembered 2 messages; answer: echo: second',
+      'save\ttrue',
+      'load\tdiary-copy\t2\tcopy',
+      "load missing\tnil\tno saved agent 'nobody' (agents.save stores one)",
+      '',
+    ]);
+    // The second run sent the first run's turn along.
+    const last = llm.requests.at(-1)?.body as { messages: { role: string; content: string }[] };
+    expect(last.messages.map((m) => m.content)).toEqual(['You remember.', 'first', 'echo: first', 'second']);
+  });
+
+  it('uses an agent as another agent\'s tool, and hands a turn from one agent to another', async () => {
+    llm.enqueue(
+      { toolCalls: [{ name: 'ask_expert', arguments: { input: 'capital of France?' } }] },
+      { content: 'Paris' },
+      { content: 'The expert says Paris.' },
+      { toolCalls: [{ name: 'handoff_to_billing', arguments: {} }] },
+      { content: 'Invoice fixed.' },
+    );
+    expect(await lines('agent-team')).toEqual([
+      'as_tool\ttrue',
+      "as_tool unknown\tfalse\tunknown agent 'nobody'",
+      'boss: The expert says Paris.',
+      'triage: Invoice fixed.',
+      'triage memory ends with: Invoice fixed.',
+      '',
+    ]);
+    const bodies = llm.requests.map((r) => r.body as { messages: { role: string; content: string }[]; tools?: { function: { name: string } }[] });
+    expect(bodies[0]?.tools?.map((t) => t.function.name)).toEqual(['ask_expert']);
+    expect(bodies[1]?.messages).toEqual([{ role: 'system', content: 'You know facts.' }, { role: 'user', content: 'capital of France?' }]);
+    expect(bodies[3]?.tools?.map((t) => t.function.name)).toEqual(['handoff_to_billing']);
+    // The specialist got the user's request and its own system prompt.
+    expect(bodies[4]?.messages).toEqual([{ role: 'system', content: 'You handle invoices.' }, { role: 'user', content: 'my invoice is wrong' }]);
+  });
+});

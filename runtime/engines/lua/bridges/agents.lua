@@ -6,6 +6,9 @@
 -- `execute` a string (a table answer as JSON), `stream` true or false + message, `remove`,
 -- `update_system_prompt`, `add_tool` and `register` true or false + message. The agent object
 -- itself comes from `agents.new{...}` or `agents.get(name)`; its methods return the raw answer.
+-- Beyond go-llmspell: `agents.save/load` (or `persist = true`) keep an agent's settings and
+-- conversation in the spell's storage across runs; `agents.as_tool` makes an agent a tool another
+-- agent can call; `handoffs = {...}` lets an agent hand the turn to another agent.
 __llmspell_bridge("agents", function(kit, env)
   local tools = env.tools
   local registry = {}
@@ -29,14 +32,52 @@ __llmspell_bridge("agents", function(kit, env)
   end
   function LlmAgent:clear_memory() self.memory = {} end
 
+  local HANDOFF = "handoff_to_"
+  local save_agent, load_state -- defined with agents.save below
+
+  -- The tool an agent's LLM sees for handing the turn to agent `name`.
+  local function handoff_spec(name)
+    local target = registry[name]
+    local about = target and type(target.system_prompt) == "string" and (" (" .. target.system_prompt .. ")") or ""
+    return {
+      name = HANDOFF .. name,
+      description = "Hand this conversation to the agent '" .. name .. "'" .. about .. "; its answer becomes yours.",
+      parameters = { type = "object", properties = { input = { type = "string", description = "What to ask it (default: the user's request)" } } },
+    }
+  end
+
+  -- Runs the hand-off to `name`: its answer ends this agent's turn.
+  local function hand_off(self, name, params, input, options, emit)
+    local target = registry[name]
+    if not target then return nil, "unknown agent '" .. name .. "'" end
+    kit.notify("agent-handoff", { from = self.name, to = name })
+    local ask = type(params.input) == "string" and params.input ~= "" and params.input or input
+    if getmetatable(target) == LlmAgent then return target:run(ask, options, emit) end
+    local r = kit.pack(pcall(target.execute, target, ask, options))
+    if not r[1] then return nil, tostring(r[2]) end
+    if r[2] == nil then return nil, tostring(r[3]) end
+    if emit then emit(tostring(r[2])) end
+    return r[2]
+  end
+
   -- One turn: user input in, tool-calling loop, final answer out. `emit` (optional) gets text chunks;
-  -- when it returns a string the stream stops with that reason.
+  -- when it returns a string the stream stops with that reason. A persistent agent saves afterwards.
   function LlmAgent:run(input, options, emit)
+    local r = kit.pack(self:turn(input, options, emit))
+    if self.persist and r[1] ~= nil then
+      local ok, err = save_agent(self)
+      if not ok then return nil, "agent '" .. self.name .. "': could not save its state: " .. err end
+    end
+    return table.unpack(r, 1, r.n)
+  end
+
+  function LlmAgent:turn(input, options, emit)
     options = options or {}
     local memory = self.memory
     memory[#memory + 1] = { role = "user", content = tostring(input) }
     local specs = {}
     for i, name in ipairs(self.tools) do specs[i] = tools.spec(name) end
+    for _, name in ipairs(self.handoffs) do specs[#specs + 1] = handoff_spec(name) end
     for _ = 1, self.max_steps do
       local request = {
         messages = memory, system = self.system_prompt, model = options.model or self.model,
@@ -67,7 +108,14 @@ __llmspell_bridge("agents", function(kit, env)
       for _, call in ipairs(calls) do
         local params, perr = kit.json_decode(call.arguments ~= "" and call.arguments or "{}")
         local value, terr
+        local target = call.name:sub(1, #HANDOFF) == HANDOFF and call.name:sub(#HANDOFF + 1) or nil
         if perr then terr = "arguments are not valid JSON: " .. perr
+        elseif target and self.handoff_set[target] then
+          local answer, herr = hand_off(self, target, params, input, options, emit)
+          if answer == nil then return nil, "agent '" .. self.name .. "': hand-off to '" .. target .. "' failed: " .. tostring(herr) end
+          memory[#memory + 1] = { role = "tool", tool_call_id = call.id, content = kit.json_encode({ handed_off_to = target }) }
+          memory[#memory + 1] = { role = "assistant", content = tostring(answer) }
+          return answer
         else value, terr = tools.execute(call.name, params) end
         local content
         if terr then content = kit.json_encode({ error = terr })
@@ -100,6 +148,39 @@ __llmspell_bridge("agents", function(kit, env)
     return true
   end
 
+  -- Where an agent's state lives in the spell's storage.
+  local function state_path(name)
+    if type(name) ~= "string" or not name:match("^[%w_.-]+$") then return nil, "agent names to save are letters, digits, '_', '.' and '-'" end
+    return "agents/" .. name .. ".json"
+  end
+
+  --- The saved state of agent `name`, or nil + message.
+  load_state = function(name)
+    local path, perr = state_path(name)
+    if not path then return nil, perr end
+    local exists = kit.call("storage.exists", path)
+    if not exists then return nil, "no saved agent '" .. name .. "' (agents.save stores one)" end
+    local text, err = kit.call("storage.read", path)
+    if not text then return nil, err end
+    local data, derr = kit.json_decode(text)
+    if type(data) ~= "table" then return nil, "saved agent '" .. name .. "' is not valid: " .. tostring(derr) end
+    return data
+  end
+
+  save_agent = function(agent)
+    local path, perr = state_path(agent.name)
+    if not path then return false, perr end
+    local data = {
+      name = agent.name, system_prompt = agent.system_prompt, model = agent.model, temperature = agent.temperature,
+      max_steps = agent.max_steps, tools = agent.tools, handoffs = agent.handoffs, memory = agent.memory, persist = agent.persist,
+    }
+    local ok, encoded = pcall(kit.json_encode, data)
+    if not ok then return false, tostring(encoded) end
+    local _, err = kit.call("storage.write", path, encoded)
+    if err then return false, err end
+    return true
+  end
+
   -- Builds and registers an LLM agent; `fname` names the caller in errors.
   local function make_agent(fname, spec)
     if type(spec.name) ~= "string" or spec.name == "" then return nil, "agents." .. fname .. ": 'name' must be a non-empty string" end
@@ -111,11 +192,22 @@ __llmspell_bridge("agents", function(kit, env)
     end
     local agent = setmetatable({
       name = spec.name, model = spec.model, temperature = spec.temperature, max_steps = max_steps,
-      system_prompt = system_prompt, tools = {}, memory = {},
+      system_prompt = system_prompt, tools = {}, memory = {}, handoffs = {}, handoff_set = {},
+      persist = spec.persist == true,
     }, LlmAgent)
     for _, tool in ipairs(spec.tools or {}) do
       local ok, err = agent:add_tool(tool)
       if not ok then return nil, "agents." .. fname .. ": " .. err end
+    end
+    for _, target in ipairs(spec.handoffs or {}) do
+      if type(target) ~= "string" or target == "" then return nil, "agents." .. fname .. ": 'handoffs' must list agent names" end
+      agent.handoffs[#agent.handoffs + 1] = target
+      agent.handoff_set[target] = true
+    end
+    if agent.persist then
+      -- Picks up the conversation a previous run saved (settings come from this spec).
+      local saved = load_state(spec.name)
+      if saved and type(saved.memory) == "table" then agent.memory = saved.memory end
     end
     if spec.provider then
       local err = env.llm and env.llm.set_provider(spec.provider)
@@ -194,6 +286,42 @@ __llmspell_bridge("agents", function(kit, env)
     end
     if not r[1] then return false, tostring(r[2]) end
     if stopped then return false, stopped end
+    return true
+  end
+
+  --- Saves an LLM agent's settings and conversation in the spell's storage: true, or false + message.
+  function agents.save(name)
+    local agent, err = lookup(name)
+    if not agent then return false, err end
+    if getmetatable(agent) ~= LlmAgent then return false, "agent '" .. name .. "' is not an LLM agent (only agents.create ones can be saved)" end
+    return save_agent(agent)
+  end
+
+  --- Registers a saved agent again, conversation included: its name, or nil + message.
+  function agents.load(name)
+    local data, err = load_state(name)
+    if not data then return nil, err end
+    local agent, merr = make_agent("load", {
+      name = name, system_prompt = data.system_prompt, model = data.model, temperature = data.temperature,
+      max_steps = data.max_steps, tools = data.tools, handoffs = data.handoffs, persist = data.persist,
+    })
+    if not agent then return nil, merr end
+    agent.memory = type(data.memory) == "table" and data.memory or {}
+    return name
+  end
+
+  --- Makes agent `name` a tool (`{ input = "..." }` in, its answer out) that other agents can call.
+  function agents.as_tool(name, tool_name, description)
+    local found, err = lookup(name)
+    if not found then return false, err end
+    tool_name = tool_name or name
+    local schema = { type = "object", properties = { input = { type = "string", description = "What to ask the agent" } }, required = { "input" } }
+    local ok, terr = tools.register(tool_name, description or ("Asks the agent '" .. name .. "' and returns its answer."), schema, function(p)
+      local answer, aerr = agents.execute(name, p.input)
+      if answer == nil then return nil, aerr end
+      return answer
+    end)
+    if not ok then return false, terr end
     return true
   end
 
