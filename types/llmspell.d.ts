@@ -462,6 +462,17 @@ declare const console: {
   error(...values: Array<any>): void;
 };
 
+/** Runs other spells of the library as nested runs that share this run's time and memory budget and get no more than its permissions. */
+declare const spell: {
+  /**
+   * Runs the spell `name` of the library with `params` (checked against its manifest); returns what it returned, or else its output text.
+   * @param name A spell in the library.
+   * @param params Its parameters.
+   * @throws {SpellError} when the call fails.
+   */
+  run(name: string, params?: Record<string, any>): Promise<any>;
+};
+
 /** A WHATWG-shaped subset of `fetch`, through the same network policy as `http`. Rejects with a `TypeError` when the request cannot be made. */
 declare function fetch(url: string, init?: llmspell.FetchInit): Promise<llmspell.FetchResponse>;
 

@@ -663,6 +663,17 @@ function async.reject_callback(id, message) end
 ---@param seconds number
 function async.sleep(seconds) end
 
+---Runs other spells of the library as nested runs that share this run's time and memory budget and get no more than its permissions.
+---@class llmspell.spell
+spell = {}
+
+---Runs the spell `name` of the library with `params` (checked against its manifest); returns what it returned, or else its output text.
+---@param name string A spell in the library.
+---@param params? table<string, any> Its parameters.
+---@return any? value nil when the call failed
+---@return string? err why it failed
+function spell.run(name, params) end
+
 ---The run's parameters (`key=value` on the command line, or typed values from the manifest).
 ---@type table<string, any>
 params = {}

@@ -10,6 +10,10 @@ import type { Cassette } from '../llm/cassette/cassette';
 import { askedLimits } from '../spells/manifest-limits';
 import type { ResolvedSpell } from '../spells/resolve-spell';
 import { createRunServices } from './run-services';
+import { spellRunHandlers } from './spell-run-bridge';
+import type { SpellLibrary } from '../spells/library/spell-library';
+import type { SpellPermissions } from '../contract/spell-permissions';
+import { guardBridges } from '../security/permission-guard';
 
 interface RunSpellBase {
   /** The run's id, when the caller needs it before the first event (the studio); random otherwise. */
@@ -27,6 +31,10 @@ interface RunSpellBase {
   mode?: 'run' | 'test';
   /** Bridge handlers beyond the standard ones (spell tests add `test.run_spell`). */
   extraBridges?: BridgeHandlers;
+  /** The spell library `spell.run(name, params)` finds spells in; without it `spell.run` is refused. */
+  library?: () => SpellLibrary;
+  /** A nested run's caller's declared permissions: the nested run never gets more. */
+  inherited?: { spellName: string; granted: SpellPermissions };
   /**
    * Called with the controller once the run started (to wire Ctrl+C or a Stop button); `graceMs` is
    * how long a polite stop waits before the kill (default KILL_GRACE_MS).
@@ -53,16 +61,42 @@ export interface RunSpellResult {
  */
 export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult> {
   const { config } = options.loaded;
+  // Only a declared `permissions` section narrows the configured policy (a manifest without one runs like a bare file).
+  const manifest = options.spell.manifest;
+  const own = manifest?.permissionsDeclared ? { spellName: options.spell.name, granted: manifest.permissions } : undefined;
+  // A nested run is held to its caller's permissions first, then to its own.
+  const primary = options.inherited ?? own;
   const services = createRunServices(options.loaded, {
     home: options.home,
     notice: options.notice ?? (() => {}),
     ...(options.input ? { input: options.input } : {}),
     ...(options.cassette ? { cassette: options.cassette } : {}),
-    // Only a declared `permissions` section narrows the configured policy (a manifest without one runs like a bare file).
-    ...(options.spell.manifest?.permissionsDeclared ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
+    ...(primary ? { permissions: primary } : {}),
   });
+  if (options.inherited && own) services.bridges = guardBridges(services.bridges, own.granted, own.spellName);
   const label = options.spell.source.fileName;
   const budget = options.parent ? options.parent.enter(label) : rootBudget(options.supervisor, options, label);
+  const library = options.library;
+  const spellRun = library
+    ? spellRunHandlers(library, async (spell, params) => {
+        let output = '';
+        const { outcome } = await runSpell({
+          spell,
+          params,
+          loaded: options.loaded,
+          home: options.home,
+          parent: budget,
+          library,
+          ...(primary ? { inherited: primary } : {}),
+          ...(options.cassette ? { cassette: options.cassette } : {}),
+          onEvent: (event) => {
+            if (event.type === 'output' && event.stream === 'stdout') output += event.text;
+            else if (event.type === 'log' || (event.type === 'output' && event.stream === 'stderr')) options.onEvent?.(event);
+          },
+        });
+        return { outcome, output };
+      })
+    : {};
   const spec = {
     ...(options.runId ? { runId: options.runId } : {}),
     spell: options.spell.source,
@@ -73,7 +107,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     logLevel: config.log_level as LogLevel,
     mode: options.mode ?? 'run',
   };
-  const hooks = { bridges: { ...services.bridges, ...options.extraBridges }, services: services.services, ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
+  const hooks = { bridges: { ...services.bridges, ...spellRun, ...options.extraBridges }, services: services.services, ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
   let controller: RunController;
   try {
     controller = budget.run(spec, hooks);

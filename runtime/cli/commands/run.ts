@@ -3,6 +3,7 @@ import type { LogLevel } from '../../contract/engine-protocol';
 import { Supervisor } from '../../host/supervisor';
 import { ManifestError } from '../../spells/manifest-problems';
 import { ParamsError } from '../../spells/parameters';
+import { checkDependencies, describeDependencies } from '../../spells/dependencies';
 import { prepareRun } from '../../spells/prepare-run';
 import { SpellNotFound } from '../../spells/resolve-spell';
 import { logLevelFlag, parseCommandArgs } from '../args';
@@ -18,7 +19,7 @@ import { Cassette } from '../../llm/cassette/cassette';
 
 const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...] [--params file.json]
                     [--timeout S] [--memory MB] [--provider P] [--model M]
-                    [--record cassette.json | --replay cassette.json]
+                    [--record cassette.json | --replay cassette.json] [--ignore-deps]
                     [--json] [--verbose | --quiet | --log-level L]`;
 
 function openCassette(file: string): Cassette {
@@ -46,6 +47,7 @@ export const runCommand: Command = {
         params: { type: 'string' },
         record: { type: 'string' },
         replay: { type: 'string' },
+        'ignore-deps': { type: 'boolean' },
       },
       usage,
     );
@@ -72,6 +74,17 @@ export const runCommand: Command = {
       const { config } = loaded;
       // The spell, its manifest and every parameter are checked here, before the run is handed to an engine.
       const { spell, params } = prepareRun(target, { pairs, paramsFile: values.params, cwd: ctx.cwd, library: () => openLibrary(ctx, config) });
+      // Dependencies are resolved before the run: a missing or out-of-range one stops it (unless --ignore-deps).
+      const dependencies = spell.manifest?.dependencies ?? [];
+      if (dependencies.length > 0 && !values['ignore-deps']) {
+        const unmet = checkDependencies(dependencies, openLibrary(ctx, config)).filter((d) => !d.ok);
+        if (unmet.length > 0) {
+          throw new UsageError(
+            `${spell.name} needs spells the library does not have:\n${describeDependencies(unmet).map((l) => `  ${l}`).join('\n')}`,
+            'install them, or run anyway with --ignore-deps',
+          );
+        }
+      }
       const printer = new RunPrinter({
         stdout: ctx.stdout,
         stderr: ctx.stderr,
@@ -94,6 +107,7 @@ export const runCommand: Command = {
         ...(input ? { input } : {}),
         ...(cassette ? { cassette } : {}),
         onStart: (fn) => (stop = fn),
+        library: () => openLibrary(ctx, config),
       }).finally(() => process.off('SIGINT', stopOnSignal));
       if (config.log_level === 'debug') {
         const start = outcome.startLatencyMs === undefined ? '' : `first instruction after ${Math.round(outcome.startLatencyMs)} ms, `;

@@ -19,6 +19,15 @@ function httpResponse(res) {
   return { status: res.status, statusText: res.status_text, body: res.body, headers: res.headers, url: res.url };
 }
 
+/** `spell.run(name, params)`: another spell of the library as a nested run; its result, else its output. */
+const spellBridge = {
+  run: function (name, params) {
+    return rpc('spell.run', [name, params === undefined || params === null ? {} : params]).then(function (r) {
+      return r.result === null || r.result === undefined ? r.output : r.result;
+    });
+  },
+};
+
 const httpBridge = {
   get: function (url, opts) { return rpc('http.get', [url, opts]).then(httpResponse); },
   post: function (url, body, contentType) { return rpc('http.post', [url, body, contentType]).then(httpResponse); },
