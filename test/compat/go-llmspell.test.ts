@@ -233,3 +233,28 @@ describe('agents beyond go-llmspell: persistence and composition', () => {
     expect(bodies[4]?.messages).toEqual([{ role: 'system', content: 'You handle invoices.' }, { role: 'user', content: 'my invoice is wrong' }]);
   });
 });
+
+describe('built-in agents', () => {
+  it('lists researcher, summarizer and json_extractor, each a tool-calling agent usable by name', async () => {
+    llm.enqueue(
+      { toolCalls: [{ name: 'web_fetch', arguments: { url: `${web.url}/html` } }] },
+      { content: 'A page titled T.' },
+      { toolCalls: [{ name: 'json_process', arguments: { operation: 'type', json: '{"name":"Ada","age":36}' } }] },
+      { content: '{"name":"Ada","age":36}' },
+    );
+    expect(await lines('builtin-agents', [`base=${web.url}`])).toEqual([
+      'agents: json_extractor,researcher,summarizer',
+      'researcher tools: web_fetch,calculator',
+      'summarizer: A page titled T.',
+      'extractor: {"name":"Ada","age":36}',
+      '',
+    ]);
+    const bodies = llm.requests.map((r) => r.body as { messages: { role: string; content: string }[]; tools?: { function: { name: string } }[] });
+    expect(bodies[0]?.messages[0]?.content).toMatch(/^You summarize faithfully/);
+    expect(bodies[0]?.tools?.map((t) => t.function.name)).toEqual(['web_fetch', 'string_tools']);
+    // The fetched page went back to the model as the tool's result.
+    expect(bodies[1]?.messages.at(-1)).toMatchObject({ role: 'tool' });
+    expect(bodies[1]?.messages.at(-1)?.content).toContain('Title & more');
+    expect(bodies[2]?.tools?.map((t) => t.function.name)).toEqual(['json_process']);
+  });
+});

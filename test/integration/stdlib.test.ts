@@ -152,7 +152,8 @@ describe('agents', () => {
       'true\tab',
       'true\t1',
       'true\tcalculator',
-      'echo,table\ttrue',
+      // agents.list shows the built-in agents too
+      'echo,json_extractor,researcher,summarizer,table\ttrue',
       "true\tnil\tunknown agent 'echo'",
       "false\tagent 'bad' needs an execute(self, input, options) function",
       '',

@@ -229,10 +229,27 @@ __llmspell_bridge("agents", function(kit, env)
     return make_agent("new", spec)
   end
 
+  -- Built-in agents (researcher, summarizer, json_extractor): defined in the host, made on first use.
+  local builtins = nil
+  local function builtin_defs()
+    if not builtins then
+      builtins = {}
+      for _, def in ipairs(kit.call("agents.builtin_list") or {}) do builtins[def.name] = def end
+    end
+    return builtins
+  end
+
   local function lookup(name)
     local agent = registry[name]
-    if not agent then return nil, "unknown agent '" .. tostring(name) .. "'" end
-    return agent
+    if agent then return agent end
+    local def = type(name) == "string" and builtin_defs()[name]
+    if def then
+      local made, err = make_agent("get", { name = def.name, system_prompt = def.system_prompt, tools = def.tools, max_steps = def.max_steps })
+      if not made then return nil, "built-in agent '" .. name .. "': " .. err end
+      made.builtin = true
+      return made
+    end
+    return nil, "unknown agent '" .. tostring(name) .. "'"
   end
 
   -- go-llmspell's rendering of an agent's answer as text: a table as JSON, nil as "".
@@ -354,9 +371,11 @@ __llmspell_bridge("agents", function(kit, env)
   end
 
   --- Names of the registered agents, sorted.
+  --- Names of the registered agents and the built-in ones, sorted.
   function agents.list()
-    local names = {}
-    for n in pairs(registry) do names[#names + 1] = n end
+    local names, seen = {}, {}
+    for n in pairs(registry) do names[#names + 1] = n seen[n] = true end
+    for n in pairs(builtin_defs()) do if not seen[n] then names[#names + 1] = n end end
     table.sort(names)
     return names
   end
