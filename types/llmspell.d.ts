@@ -482,5 +482,14 @@ declare function setTimeout(callback: (...args: Array<any>) => void, delay?: num
 /** Cancels a timer. */
 declare function clearTimeout(id?: number): void;
 
+/** Calls `callback(...args)` every `delay` milliseconds (at least 1) until `clearInterval`; returns its id. */
+declare function setInterval(callback: (...args: Array<any>) => void, delay?: number, ...args: Array<any>): number;
+
+/** Stops an interval. */
+declare function clearInterval(id?: number): void;
+
+/** Runs `callback` after the current job, before any timer; an error in it fails the run. */
+declare function queueMicrotask(callback: () => void): void;
+
 /** The run's parameters (`key=value` on the command line, or typed values from the manifest). */
 declare const params: Record<string, any>;

@@ -9,6 +9,8 @@ export interface EngineRunInput {
   limits: RunLimits;
   /** `test`: a spell test, which also gets the assertion library and `run_spell`. */
   mode?: 'run' | 'test';
+  /** JavaScript: the spell folder's other modules by file name, the only ones `import` can load. */
+  modules?: Record<string, string>;
 }
 
 /** A finished host call or a stream event, handed back to the VM's scheduler. */

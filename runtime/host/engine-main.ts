@@ -47,7 +47,7 @@ export function startEngineProcess(factory: LuaFactory): void {
     const current = (session = new EngineSession(request, outbox));
     const { spell, params, limits, mode } = request;
     try {
-      const result = await engine.run({ code: spell.code, fileName: spell.fileName, params, limits, mode }, current);
+      const result = await engine.run({ code: spell.code, fileName: spell.fileName, params, limits, mode, ...(spell.modules ? { modules: spell.modules } : {}) }, current);
       finish({ ok: true, ...(result !== undefined ? { result } : {}) });
     } catch (error) {
       const stopped = error instanceof RunStopped ? error.message : current.stopped;

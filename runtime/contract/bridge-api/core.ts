@@ -52,6 +52,15 @@ export const TIMER_FUNCTIONS: ApiFunction[] = [
     only: 'js',
   },
   { name: 'clearTimeout', doc: 'Cancels a timer.', params: [opt('id', t.integer)], returns: t.void, only: 'js' },
+  {
+    name: 'setInterval',
+    doc: 'Calls `callback(...args)` every `delay` milliseconds (at least 1) until `clearInterval`; returns its id.',
+    params: [p('callback', t.fn([rest('args', t.any)], t.void)), opt('delay', t.number), rest('args', t.any)],
+    returns: t.integer,
+    only: 'js',
+  },
+  { name: 'clearInterval', doc: 'Stops an interval.', params: [opt('id', t.integer)], returns: t.void, only: 'js' },
+  { name: 'queueMicrotask', doc: 'Runs `callback` after the current job, before any timer; an error in it fails the run.', params: [p('callback', t.fn([], t.void))], returns: t.void, only: 'js' },
 ];
 
 /** `SpellError` (JS). */

@@ -56,7 +56,10 @@ function defineGlobal(name, value) {
 const implementations = {
   llm: llmBridge, tools: toolsBridge, agents: agentsBridge, workflow: workflowBridge, json: jsonBridge,
   storage: storageBridge, http: httpBridge, log: logBridge, console: consoleBridge, io: ioBridge, spell: spellBridge,
-  globals: { fetch: fetch, setTimeout: setTimeout, clearTimeout: clearTimeout },
+  globals: {
+    fetch: fetch, setTimeout: setTimeout, clearTimeout: clearTimeout, setInterval: setInterval, clearInterval: clearInterval,
+    queueMicrotask: queueMicrotask,
+  },
 };
 
 (function install() {
