@@ -168,6 +168,31 @@ declare namespace llmspell {
     /** Whether the header is present. */
     has(name: string): boolean;
   }
+
+  /** What a workflow pattern takes; each pattern reads its own fields (steps, aggregate, branches, condition, count, for_each, ...). */
+  interface WorkflowSpec {
+    name?: string;
+    description?: string;
+    /** Steps: functions, agents, tools or nested workflows. */
+    steps?: any;
+  }
+
+  /** A workflow made by a pattern or `workflow.load`. */
+  interface Workflow {
+    kind: string;
+    name: string;
+    description?: string;
+    /**
+     * Runs the workflow on an input; returns its output.
+     * @throws {SpellError} when the call fails.
+     */
+    run(input?: any, opts?: Record<string, any>): Promise<any>;
+    /**
+     * Same as `run`.
+     * @throws {SpellError} when the call fails.
+     */
+    execute(input?: any, opts?: Record<string, any>): Promise<any>;
+  }
 }
 
 /** What a failing bridge call throws in JavaScript (where Lua returns `nil, message`). */
@@ -343,8 +368,28 @@ declare const agents: {
 
 /** Steps run in sequence, in parallel, by condition or in a loop. */
 declare const workflow: {
+  /**
+   * `{ name?, steps }`: each step (an async function or a workflow object) gets the previous output; `run(input)` resolves with the last.
+   * @param spec The pattern's fields; steps are functions of the input or workflow objects.
+   */
+  sequential(spec: Record<string, any>): llmspell.Workflow;
   /** Runs async functions concurrently; resolves with their results in order, or rejects with the first error. */
   parallel(steps: (() => any)[]): Promise<any[]>;
+  /**
+   * `{ condition, branches, default? }`: `condition(input)` (may be async) names the branch (a boolean picks "true"/"false").
+   * @param spec The pattern's fields; steps are functions of the input or workflow objects.
+   */
+  conditional(spec: Record<string, any>): llmspell.Workflow;
+  /**
+   * `{ step, count?, forEach?, while?, until?, maxIterations?, onLimit? }`: repeats `step` on its own output, or maps it over `forEach`.
+   * @param spec The pattern's fields; steps are functions of the input or workflow objects.
+   */
+  loop(spec: Record<string, any>): llmspell.Workflow;
+  /**
+   * Runs a workflow file (relative to the working folder) in the host with `inputs`; returns its outputs.
+   * @throws {SpellError} when the call fails.
+   */
+  runFile(path: string, inputs?: Record<string, any>): Promise<any>;
 };
 
 /** Plain JSON text. Lua tables with keys 1..n are arrays; object keys are sorted in Lua. */

@@ -424,6 +424,13 @@ function workflow.conditional(spec) end
 ---@return llmspell.Workflow
 function workflow.loop(spec) end
 
+---Runs a workflow file (relative to the working folder) in the host with `inputs`; returns its outputs.
+---@param path string
+---@param inputs? table<string, any>
+---@return any? value nil when the call failed
+---@return string? err why it failed
+function workflow.run_file(path, inputs) end
+
 ---Loads a workflow file (relative to the working folder); it runs in the host.
 ---@param path string
 ---@return llmspell.Workflow? value nil when the call failed

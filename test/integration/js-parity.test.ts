@@ -1,6 +1,7 @@
 /**
  * JavaScript spells: ES modules of the spell folder (and nothing outside it), setInterval /
- * clearInterval and queueMicrotask, through the real CLI.
+ * clearInterval and queueMicrotask, and the workflow API Lua has (sequential, parallel, conditional,
+ * loop, run_file), through the real CLI.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -75,5 +76,62 @@ describe('JavaScript spells', () => {
     expect(result.stdout).toBe('3 sync,microtask,timer\n');
     expect(result.stderr).toContain('broken microtask');
     expect(result.code).toBe(1);
+  });
+
+  it('have the workflow patterns and workflow files, as Lua does', async () => {
+    ws.write(
+      'flow.workflow.yaml',
+      [
+        'name: tiny',
+        'version: 1.0.0',
+        'inputs:',
+        '  text: { type: string }',
+        'outputs:',
+        '  said: { type: string }',
+        'nodes:',
+        '  - { id: text, type: input, config: { name: text, type: string } }',
+        '  - { id: up, type: transform, config: { template: "got {{input}}" } }',
+        '  - { id: said, type: output, config: { name: said, type: string } }',
+        'edges:',
+        '  - { from: text, to: up }',
+        '  - { from: up, to: said }',
+        '',
+      ].join('\n'),
+    );
+    const file = ws.write(
+      'flows.js',
+      [
+        'export default async function main() {',
+        "  const seq = workflow.sequential({ name: 'seq', steps: [(x) => x + 1, async (x) => x * 10, workflow.sequential({ steps: [(x) => x - 1] })] });",
+        "  console.log('sequential', await seq.run(1), seq.kind, seq.name);",
+        "  const cond = workflow.conditional({ condition: (x) => x > 5, branches: { true: () => 'big', false: () => 'small' } });",
+        "  console.log('conditional', await cond.run(9), await cond.run(1));",
+        "  console.log('loop count', await workflow.loop({ step: (x) => x * 2, count: 3 }).run(1));",
+        "  console.log('loop forEach', JSON.stringify(await workflow.loop({ step: async (x) => x.toUpperCase(), forEach: true }).run(['a', 'b'])));",
+        "  console.log('loop until', await workflow.loop({ step: (x) => x + 1, until: (x) => x >= 4 }).run(0));",
+        '  await workflow.loop({ step: (x) => x, while: () => true, maxIterations: 2 }).run(0).catch((e) => console.log(e.message));',
+        "  await workflow.sequential({ name: 'bad', steps: [() => { throw new Error('boom'); }] }).run().catch((e) => console.log(e.message));",
+        "  console.log('parallel', JSON.stringify(await workflow.parallel([() => 1, async () => 2])));",
+        "  console.log('file', JSON.stringify(await workflow.runFile('flow.workflow.yaml', { text: 'hi' })));",
+        '}',
+      ].join('\n'),
+    );
+    const result = await run(file);
+    expect(result.stdout).toBe(
+      [
+        'sequential 19 sequential seq',
+        'conditional big small',
+        'loop count 8',
+        'loop forEach ["A","B"]',
+        'loop until 4',
+        "workflow 'loop': reached maxIterations (2) before the loop's condition ended it",
+        "workflow 'bad': step 'step 1' failed: boom",
+        'parallel [1,2]',
+        'file {"said":"got hi"}',
+        '',
+      ].join('\n'),
+    );
+    const lua = ws.write('flows.lua', 'print(json.encode(workflow.run_file("flow.workflow.yaml", { text = "lua" })))\n');
+    expect((await run(lua)).stdout).toBe('{"said":"got lua"}\n');
   });
 });
