@@ -362,7 +362,7 @@ declare const agents: {
    * @throws {SpellError} when the call fails.
    */
   addTool(name: string, tool: string): Promise<void>;
-  /** Names of the registered agents, sorted (in Lua with the built-in researcher, summarizer and json_extractor). */
+  /** Names of the registered agents and the built-in researcher, summarizer and json_extractor, sorted. */
   list(): string[];
 };
 

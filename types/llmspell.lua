@@ -396,7 +396,7 @@ function agents.update_system_prompt(name, prompt) end
 ---@return string? err Why not; nil on success.
 function agents.add_tool(name, tool) end
 
----Names of the registered agents, sorted (in Lua with the built-in researcher, summarizer and json_extractor).
+---Names of the registered agents and the built-in researcher, summarizer and json_extractor, sorted.
 ---@return string[]
 function agents.list() end
 

@@ -134,4 +134,19 @@ describe('JavaScript spells', () => {
     const lua = ws.write('flows.lua', 'print(json.encode(workflow.run_file("flow.workflow.yaml", { text = "lua" })))\n');
     expect((await run(lua)).stdout).toBe('{"said":"got lua"}\n');
   });
+
+  it('see the built-in agents, as Lua spells do', async () => {
+    const file = ws.write(
+      'builtin-agents.js',
+      [
+        'export default async function main() {',
+        '  console.log(agents.list().join(","));',
+        '  console.log(agents.get("researcher").getTools().join(","));',
+        '  console.log(await agents.execute("summarizer", "hello there"));',
+        '}',
+      ].join('\n'),
+    );
+    const result = await runCli(['run', file], { cwd: ws.dir, env: { HOME: ws.dir, MOCK_LLM: 'true' } });
+    expect(result.stdout).toBe("json_extractor,researcher,summarizer\nweb_fetch,calculator\n[Mock LLM Response] I received your prompt: 'hello there'\n");
+  });
 });

@@ -103,7 +103,7 @@ export const AGENTS_MODULE: ApiModule = {
       js: { returns: t.void },
       lua: { results: okErr },
     },
-    { name: 'list', doc: 'Names of the registered agents, sorted (in Lua with the built-in researcher, summarizer and json_extractor).', params: [], returns: t.array(t.string) },
+    { name: 'list', doc: 'Names of the registered agents and the built-in researcher, summarizer and json_extractor, sorted.', params: [], returns: t.array(t.string) },
   ],
 };
 

@@ -1,5 +1,6 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import type { Engine, EngineHost, EngineRunInput } from '../engine';
+import { BUILTIN_AGENTS } from '../../agents/builtin-agents';
 import { argSpecs } from '../arg-specs';
 import { createHostObject } from './host-functions';
 import { JsRunError, describeVmError, fromDump, type VmErrorInfo } from './js-errors';
@@ -43,8 +44,9 @@ export class JsEngine implements Engine {
     });
     const fn = vm.unwrapResult(vm.evalCode(JS_PRELUDE, PRELUDE_FILE, { type: 'global', strict: true }));
     const specs = vm.newString(JSON.stringify(argSpecs('js')));
-    const api = vm.callFunction(fn, vm.undefined, hostObject, specs);
-    for (const handle of [fn, specs, hostObject]) handle.dispose();
+    const agents = vm.newString(JSON.stringify(BUILTIN_AGENTS));
+    const api = vm.callFunction(fn, vm.undefined, hostObject, specs, agents);
+    for (const handle of [fn, specs, agents, hostObject]) handle.dispose();
     if (api.error) {
       const error = fromDump(vm.dump(api.error));
       api.error.dispose();
