@@ -8,6 +8,7 @@ import { StorageJail, type StorageLimits } from '../security/storage-jail';
 import { httpHandlers } from './http';
 import { storageHandlers } from './storage';
 import { toolsHandlers } from './tools';
+import { agentsHandlers } from './agents';
 import type { BridgeHandlers } from './types';
 
 /** What `createStdlibServices` needs: the llmspell home folder and the storage/network settings. */
@@ -37,7 +38,7 @@ export function createStdlibServices(settings: StdlibSettings): StdlibServices {
 }
 
 /** Handlers of the storage, http and tools bridges; a method defined twice throws. */
-export const stdlibHandlers: BridgeHandlers = mergeHandlers(storageHandlers, httpHandlers, toolsHandlers);
+export const stdlibHandlers: BridgeHandlers = mergeHandlers(storageHandlers, httpHandlers, toolsHandlers, agentsHandlers);
 
 function mergeHandlers(...tables: BridgeHandlers[]): BridgeHandlers {
   const merged: BridgeHandlers = {};

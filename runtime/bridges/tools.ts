@@ -3,7 +3,6 @@
  * validate any value against any JSON Schema.
  */
 import { z } from 'zod';
-import { BUILTIN_AGENTS } from '../agents/builtin-agents';
 import { builtinTools } from '../tools/builtin';
 import { executeTool } from '../tools/execute-tool';
 import { InvalidSchemaError, SchemaValidator } from '../tools/schema-validator';
@@ -30,9 +29,6 @@ export const toolsHandlers: BridgeHandlers = {
       throw err instanceof BridgeError ? err : new BridgeError((err as Error).message, 'tool_error');
     }
   },
-
-  /** `agents.builtin_list()` → the built-in agents' definitions (runtime/agents/builtin-agents.ts). */
-  'agents.builtin_list': async () => BUILTIN_AGENTS.map((a) => ({ ...a, tools: [...a.tools] })),
 
   /** `tools.validate(schema, value)` → `{valid, errors}`, errors like `/age: must be >= 0`. */
   'tools.validate': async (args) => {
