@@ -59,6 +59,7 @@ declare namespace llmspell {
   interface AgentSpec {
     /** Unique agent name. */
     name: string;
+    /** Also accepted as `systemPrompt` or `system` in Lua (go-llmspell). */
     systemPrompt?: string;
     /** Names of registered or built-in tools it may call. */
     tools?: string[];
@@ -68,6 +69,10 @@ declare namespace llmspell {
     maxSteps?: number;
     /** Switches the run's provider first. */
     provider?: string;
+    /** Lua: keep the conversation in the spell's storage across runs (loaded at create, saved after each turn). */
+    persist?: boolean;
+    /** Lua: agents this one may hand the turn to (its LLM sees a `handoff_to_<name>` tool; the other agent's answer ends the turn). */
+    handoffs?: string[];
   }
 
   /** An LLM agent made by `agents.create`. */
@@ -124,6 +129,8 @@ declare namespace llmspell {
   /** The final response (after redirects). */
   interface HttpResponse {
     status: number;
+    /** The standard reason phrase of the status ("Not Found"), or "". */
+    statusText: string;
     body: string;
     /** Lower-case names. */
     headers: Record<string, string>;
@@ -162,36 +169,29 @@ declare namespace llmspell {
     has(name: string): boolean;
   }
 
-  /** A resource of an MCP server. */
-  interface McpResource {
-    uri: string;
+  /** What a workflow pattern takes; each pattern reads its own fields (steps, aggregate, branches, condition, count, for_each, ...). */
+  interface WorkflowSpec {
+    name?: string;
+    description?: string;
+    /** Steps: functions, agents, tools or nested workflows. */
+    steps?: any;
+  }
+
+  /** A workflow made by a pattern or `workflow.load`. */
+  interface Workflow {
+    kind: string;
     name: string;
     description?: string;
-    /** The MIME type. */
-    mime?: string;
-  }
-
-  /** One part of a resource. */
-  interface McpContent {
-    uri: string;
-    /** The MIME type. */
-    mime?: string;
-    text?: string;
-    /** Base64 bytes, for binary contents. */
-    blob?: string;
-  }
-
-  /** A prompt of an MCP server; message contents that are not text are JSON-encoded. */
-  interface McpPrompt {
-    description?: string;
-    messages: llmspell.McpMessage[];
-  }
-
-  /** One message of a prompt. */
-  interface McpMessage {
-    /** `user` or `assistant`. */
-    role: string;
-    content: string;
+    /**
+     * Runs the workflow on an input; returns its output.
+     * @throws {SpellError} when the call fails.
+     */
+    run(input?: any, opts?: Record<string, any>): Promise<any>;
+    /**
+     * Same as `run`.
+     * @throws {SpellError} when the call fails.
+     */
+    execute(input?: any, opts?: Record<string, any>): Promise<any>;
   }
 }
 
@@ -362,41 +362,34 @@ declare const agents: {
    * @throws {SpellError} when the call fails.
    */
   addTool(name: string, tool: string): Promise<void>;
-  /** Names of the registered agents, sorted. */
+  /** Names of the registered agents and the built-in researcher, summarizer and json_extractor, sorted. */
   list(): string[];
 };
 
 /** Steps run in sequence, in parallel, by condition or in a loop. */
 declare const workflow: {
+  /**
+   * `{ name?, steps }`: each step (an async function or a workflow object) gets the previous output; `run(input)` resolves with the last.
+   * @param spec The pattern's fields; steps are functions of the input or workflow objects.
+   */
+  sequential(spec: Record<string, any>): llmspell.Workflow;
   /** Runs async functions concurrently; resolves with their results in order, or rejects with the first error. */
   parallel(steps: (() => any)[]): Promise<any[]>;
-};
-
-/** Model Context Protocol servers configured in the host (`mcp.servers` in llmspell.yaml). Their tools appear in `tools.list()` as `<server>.<tool>` and run with `tools.execute`; this module reads their resources and prompts. The host starts each server on first use and shares it between runs. */
-declare const mcp: {
-  /** The servers this run may use, sorted. */
-  servers(): Promise<string[]>;
   /**
-   * The resources a server offers.
-   * @param server A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+   * `{ condition, branches, default? }`: `condition(input)` (may be async) names the branch (a boolean picks "true"/"false").
+   * @param spec The pattern's fields; steps are functions of the input or workflow objects.
+   */
+  conditional(spec: Record<string, any>): llmspell.Workflow;
+  /**
+   * `{ step, count?, forEach?, while?, until?, maxIterations?, onLimit? }`: repeats `step` on its own output, or maps it over `forEach`.
+   * @param spec The pattern's fields; steps are functions of the input or workflow objects.
+   */
+  loop(spec: Record<string, any>): llmspell.Workflow;
+  /**
+   * Runs a workflow file (relative to the working folder) in the host with `inputs`; returns its outputs.
    * @throws {SpellError} when the call fails.
    */
-  resources(server: string): Promise<llmspell.McpResource[]>;
-  /**
-   * Reads a resource: its contents, each with `text` (or base64 `blob`).
-   * @param server A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
-   * @param uri The resource URI, as `mcp.resources` lists it.
-   * @throws {SpellError} when the call fails.
-   */
-  read(server: string, uri: string): Promise<llmspell.McpContent[]>;
-  /**
-   * Gets a prompt filled with arguments: its messages, ready for `llm.chat_with_history`.
-   * @param server A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
-   * @param name The prompt's name.
-   * @param args The prompt's arguments.
-   * @throws {SpellError} when the call fails.
-   */
-  prompt(server: string, name: string, args?: Record<string, string>): Promise<llmspell.McpPrompt>;
+  runFile(path: string, inputs?: Record<string, any>): Promise<any>;
 };
 
 /** Plain JSON text. Lua tables with keys 1..n are arrays; object keys are sorted in Lua. */
@@ -413,34 +406,34 @@ declare const json: {
   decode(text: string): any;
 };
 
-/** Files of the spell, in a storage folder of its own under `$LLMSPELL_HOME/storage` that no other spell sees; paths are relative and cannot leave it. A shared area granted in spell.yaml (`permissions: { storage: { shared: [team] } }`) is reached as `@team/file.txt`. Each folder has a total quota (`storage.quota_bytes`). */
+/** Files of the spell, inside the storage folder of the run (`$LLMSPELL_HOME/storage`); paths are relative and cannot leave it. */
 declare const storage: {
   /**
    * The text of a file.
-   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
+   * @param path Relative to the run's storage folder (`notes/today.txt`).
    * @throws {SpellError} when the call fails.
    */
   read(path: string): Promise<string>;
   /**
    * Replaces a file atomically, creating folders.
-   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
+   * @param path Relative to the run's storage folder (`notes/today.txt`).
    * @throws {SpellError} when the call fails.
    */
   write(path: string, content: string): Promise<boolean>;
   /**
    * Whether a file exists.
-   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
+   * @param path Relative to the run's storage folder (`notes/today.txt`).
    * @throws {SpellError} when the call fails.
    */
   exists(path: string): Promise<boolean>;
   /**
    * Deletes a file; false when there was none.
-   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
+   * @param path Relative to the run's storage folder (`notes/today.txt`).
    * @throws {SpellError} when the call fails.
    */
   delete(path: string): Promise<boolean>;
   /**
-   * Relative paths of the spell's own files, sorted; `*` and `?` match within a folder, `**` across folders; `@area/**` lists a shared area.
+   * Relative paths of the files, sorted; `*` and `?` match within a folder, `**` across folders.
    * @param pattern A glob like `*.txt`.
    * @throws {SpellError} when the call fails.
    */
@@ -494,7 +487,7 @@ declare const log: {
   error(message: string, fields?: Record<string, any>): void;
 };
 
-/** Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio) and `io.write`; no files. */
+/** Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio), `io.write` and, in Lua, `io.flush`; no files. */
 declare const io: {
   /** Reads input: "l" (default) a line without its newline, "L" with it, "n" a number, "a" everything left; nil/null at the end of input. */
   read(format?: "l" | "L" | "n" | "a"): Promise<string | number | null>;
@@ -514,6 +507,17 @@ declare const console: {
   error(...values: Array<any>): void;
 };
 
+/** Runs other spells of the library as nested runs that share this run's time and memory budget and get no more than its permissions. */
+declare const spell: {
+  /**
+   * Runs the spell `name` of the library with `params` (checked against its manifest); returns what it returned, or else its output text.
+   * @param name A spell in the library.
+   * @param params Its parameters.
+   * @throws {SpellError} when the call fails.
+   */
+  run(name: string, params?: Record<string, any>): Promise<any>;
+};
+
 /** A WHATWG-shaped subset of `fetch`, through the same network policy as `http`. Rejects with a `TypeError` when the request cannot be made. */
 declare function fetch(url: string, init?: llmspell.FetchInit): Promise<llmspell.FetchResponse>;
 
@@ -522,6 +526,15 @@ declare function setTimeout(callback: (...args: Array<any>) => void, delay?: num
 
 /** Cancels a timer. */
 declare function clearTimeout(id?: number): void;
+
+/** Calls `callback(...args)` every `delay` milliseconds (at least 1) until `clearInterval`; returns its id. */
+declare function setInterval(callback: (...args: Array<any>) => void, delay?: number, ...args: Array<any>): number;
+
+/** Stops an interval. */
+declare function clearInterval(id?: number): void;
+
+/** Runs `callback` after the current job, before any timer; an error in it fails the run. */
+declare function queueMicrotask(callback: () => void): void;
 
 /** The run's parameters (`key=value` on the command line, or typed values from the manifest). */
 declare const params: Record<string, any>;

@@ -24,12 +24,14 @@
 ---What `agents.create` needs.
 ---@class llmspell.AgentSpec
 ---@field name string Unique agent name.
----@field system_prompt? string
+---@field system_prompt? string Also accepted as `systemPrompt` or `system` in Lua (go-llmspell).
 ---@field tools? string[] Names of registered or built-in tools it may call.
 ---@field model? string
 ---@field temperature? number
 ---@field max_steps? integer Most LLM calls per turn (default 10).
 ---@field provider? string Switches the run's provider first.
+---@field persist? boolean Lua: keep the conversation in the spell's storage across runs (loaded at create, saved after each turn).
+---@field handoffs? string[] Lua: agents this one may hand the turn to (its LLM sees a `handoff_to_<name>` tool; the other agent's answer ends the turn).
 
 ---An LLM agent made by `agents.create`.
 ---@class llmspell.Agent
@@ -95,6 +97,7 @@ function Agent__:clear_memory() end
 ---The final response (after redirects).
 ---@class llmspell.HttpResponse
 ---@field status integer
+---@field status_text string The standard reason phrase of the status ("Not Found"), or "".
 ---@field body string
 ---@field headers table<string, string> Lower-case names.
 ---@field url string Where it came from after redirects.
@@ -125,30 +128,6 @@ function Workflow__:run(input, opts) end
 ---@return any? value nil when the call failed
 ---@return string? err why it failed
 function Workflow__:execute(input, opts) end
-
----A resource of an MCP server.
----@class llmspell.McpResource
----@field uri string
----@field name string
----@field description? string
----@field mime? string The MIME type.
-
----One part of a resource.
----@class llmspell.McpContent
----@field uri string
----@field mime? string The MIME type.
----@field text? string
----@field blob? string Base64 bytes, for binary contents.
-
----A prompt of an MCP server; message contents that are not text are JSON-encoded.
----@class llmspell.McpPrompt
----@field description? string
----@field messages llmspell.McpMessage[]
-
----One message of a prompt.
----@class llmspell.McpMessage
----@field role string `user` or `assistant`.
----@field content string
 
 ---A promise of the `promise` module.
 ---@class llmspell.Promise
@@ -203,12 +182,11 @@ function llm.chat(prompt, opts) end
 ---@return string? err why it failed
 function llm.complete(prompt, max_tokens) end
 
----Streams the answer to the chunk callback as it arrives and returns the whole text.
+---Streams the answer to the chunk callback as it arrives; returns nothing on success, else the error message (go-llmspell). `stream_text` returns the whole text.
 ---@param prompt string What to ask.
 ---@param on_chunk fun(chunk: string): string? Called with each piece of text as it arrives; returning a non-empty string (or raising) stops the stream with that reason.
 ---@param opts? llmspell.ChatOptions Model, temperature, token limit, system prompt.
----@return string? value nil when the call failed
----@return string? err why it failed
+---@return string? err Why the stream failed; nil on success.
 function llm.stream_chat(prompt, on_chunk, opts) end
 
 ---Chats with a whole conversation; returns the next answer.
@@ -218,13 +196,20 @@ function llm.stream_chat(prompt, on_chunk, opts) end
 ---@return string? err why it failed
 function llm.chat_with_history(messages, opts) end
 
----Streams the next answer of a conversation to the chunk callback; returns the whole text.
+---Streams the next answer of a conversation to the chunk callback; returns nothing on success, else the error message (as `stream_chat`).
 ---@param messages llmspell.Message[] The conversation so far, oldest first.
+---@param on_chunk fun(chunk: string): string? Called with each piece of text as it arrives; returning a non-empty string (or raising) stops the stream with that reason.
+---@param opts? llmspell.ChatOptions Model, temperature, token limit, system prompt.
+---@return string? err Why the stream failed; nil on success.
+function llm.stream_chat_with_history(messages, on_chunk, opts) end
+
+---Streams like `stream_chat` (a prompt or a whole conversation) and returns the whole text.
+---@param prompt string|llmspell.Message[] A prompt, or the conversation so far.
 ---@param on_chunk fun(chunk: string): string? Called with each piece of text as it arrives; returning a non-empty string (or raising) stops the stream with that reason.
 ---@param opts? llmspell.ChatOptions Model, temperature, token limit, system prompt.
 ---@return string? value nil when the call failed
 ---@return string? err why it failed
-function llm.stream_chat_with_history(messages, on_chunk, opts) end
+function llm.stream_text(prompt, on_chunk, opts) end
 
 ---Asks for JSON matching a JSON Schema; returns the parsed, validated answer.
 ---@param prompt string What to ask.
@@ -255,21 +240,27 @@ function llm.get_provider() end
 ---@return string? err
 function llm.set_provider(name, model) end
 
----Starts a chat; `cb(answer)` or `errcb(message)` runs later. Returns a promise of the answer.
+---go-llmspell compatible: starts a chat and returns its callback id; `cb(answer)` or `errcb(message)` runs once the answer is in (whenever the spell waits, or at `async.process_callbacks()`).
 ---@param prompt string What to ask.
 ---@param cb? fun(value: string) Gets the answer.
 ---@param errcb? fun(value: string) Gets the error message.
 ---@param opts? llmspell.ChatOptions Model, temperature, token limit, system prompt.
----@return llmspell.Promise
+---@return integer
 function llm.chat_async(prompt, cb, errcb, opts) end
 
----go-llmspell compatible: `chat_async` with a token limit.
+---go-llmspell compatible: `chat_async` with a token limit; returns the callback id.
 ---@param prompt string What to ask.
 ---@param max_tokens? integer
 ---@param cb? fun(value: string) Gets the answer.
 ---@param errcb? fun(value: string) Gets the error message.
----@return llmspell.Promise
+---@return integer
 function llm.complete_async(prompt, max_tokens, cb, errcb) end
+
+---Starts a chat (a prompt or a whole conversation) and returns a promise of the answer; the spell goes on meanwhile.
+---@param prompt string|llmspell.Message[] A prompt, or the conversation so far.
+---@param opts? llmspell.ChatOptions Model, temperature, token limit, system prompt.
+---@return llmspell.Promise
+function llm.chat_promise(prompt, opts) end
 
 ---Tools an agent or the spell can call: written in the spell, or built into the host (calculator, web_fetch, hash, ...). Parameters are checked against each tool's JSON Schema before it runs.
 ---@class llmspell.tools
@@ -303,8 +294,8 @@ function tools.list() end
 
 ---Removes a tool the spell registered.
 ---@param name string
----@return boolean? value nil when the call failed
----@return string? err why it failed
+---@return boolean ok
+---@return string? err Why not: no such script tool.
 function tools.remove(name) end
 
 ---Checks parameters against a tool's schema without running it.
@@ -323,34 +314,40 @@ function tools.spec(name) end
 ---@class llmspell.agents
 agents = {}
 
----Creates and registers an LLM agent.
+---Creates and registers an LLM agent; returns its name (go-llmspell). `agents.new` returns the agent object.
+---@param spec llmspell.AgentSpec
+---@return string? value nil when the call failed
+---@return string? err why it failed
+function agents.create(spec) end
+
+---Creates and registers an LLM agent; returns the agent object.
 ---@param spec llmspell.AgentSpec
 ---@return llmspell.Agent? value nil when the call failed
 ---@return string? err why it failed
-function agents.create(spec) end
+function agents.new(spec) end
 
 ---Registers a function or an object with `execute(input, opts)` as an agent.
 ---@param name string
 ---@param agent llmspell.Agent|fun(input: string, opts?: llmspell.ChatOptions): any
----@return boolean? value nil when the call failed
----@return string? err why it failed
+---@return boolean ok
+---@return string? err Why not; nil on success.
 function agents.register(name, agent) end
 
----Runs one turn of an agent; returns its answer.
+---Runs one turn of an agent; returns its answer as a string: a table as JSON, nil as "" (go-llmspell). The agent object's `execute` returns the raw value.
 ---@param name string A registered agent.
 ---@param input string The user's turn.
 ---@param opts? llmspell.ChatOptions Model and temperature for this turn.
----@return any? value nil when the call failed
+---@return string? value nil when the call failed
 ---@return string? err why it failed
 function agents.execute(name, input, opts) end
 
----Runs one turn, streaming the answer to the chunk callback; returns the whole answer.
+---Runs one turn, streaming the answer to the chunk callback (returning false from it stops the stream); returns true, or false + message (go-llmspell). An agent without `stream` sends its whole answer once.
 ---@param name string A registered agent.
 ---@param input string The user's turn.
----@param on_chunk fun(chunk: string) Gets the answer text as it arrives.
+---@param on_chunk fun(chunk: string): boolean? Gets the answer text as it arrives; false stops.
 ---@param opts? llmspell.ChatOptions Model and temperature for this turn.
----@return any? value nil when the call failed
----@return string? err why it failed
+---@return boolean ok
+---@return string? err Why not; nil on success.
 function agents.stream(name, input, on_chunk, opts) end
 
 ---The agent registered under `name`.
@@ -359,27 +356,47 @@ function agents.stream(name, input, on_chunk, opts) end
 ---@return string? err why it failed
 function agents.get(name) end
 
+---Saves an LLM agent's settings and conversation in the spell's storage (`agents/<name>.json`), for `agents.load` in a later run.
+---@param name string A registered agent.
+---@return boolean ok
+---@return string? err Why not; nil on success.
+function agents.save(name) end
+
+---Registers an agent saved by `agents.save` (or `persist = true`) again, conversation included; returns its name.
+---@param name string A registered agent.
+---@return string? value nil when the call failed
+---@return string? err why it failed
+function agents.load(name) end
+
+---Registers agent `name` as a tool (`{ input }` in, its answer out) that other agents, or the spell, can call.
+---@param name string A registered agent.
+---@param tool_name? string The tool's name (default: the agent's).
+---@param description? string What the LLM reads about it.
+---@return boolean ok
+---@return string? err Why not; nil on success.
+function agents.as_tool(name, tool_name, description) end
+
 ---Forgets an agent.
 ---@param name string A registered agent.
----@return boolean? value nil when the call failed
----@return string? err why it failed
+---@return boolean ok
+---@return string? err Why not; nil on success.
 function agents.remove(name) end
 
 ---Replaces an agent's system prompt.
 ---@param name string A registered agent.
 ---@param prompt string
----@return boolean? value nil when the call failed
----@return string? err why it failed
+---@return boolean ok
+---@return string? err Why not; nil on success.
 function agents.update_system_prompt(name, prompt) end
 
 ---Gives an agent one more tool.
 ---@param name string A registered agent.
 ---@param tool string A tool name.
----@return boolean? value nil when the call failed
----@return string? err why it failed
+---@return boolean ok
+---@return string? err Why not; nil on success.
 function agents.add_tool(name, tool) end
 
----Names of the registered agents, sorted.
+---Names of the registered agents and the built-in researcher, summarizer and json_extractor, sorted.
 ---@return string[]
 function agents.list() end
 
@@ -407,6 +424,13 @@ function workflow.conditional(spec) end
 ---@return llmspell.Workflow
 function workflow.loop(spec) end
 
+---Runs a workflow file (relative to the working folder) in the host with `inputs`; returns its outputs.
+---@param path string
+---@param inputs? table<string, any>
+---@return any? value nil when the call failed
+---@return string? err why it failed
+function workflow.run_file(path, inputs) end
+
 ---Loads a workflow file (relative to the working folder); it runs in the host.
 ---@param path string
 ---@return llmspell.Workflow? value nil when the call failed
@@ -424,35 +448,6 @@ function workflow.output(value) end
 ---@return boolean
 function workflow.is_workflow(value) end
 
----Model Context Protocol servers configured in the host (`mcp.servers` in llmspell.yaml). Their tools appear in `tools.list()` as `<server>.<tool>` and run with `tools.execute`; this module reads their resources and prompts. The host starts each server on first use and shares it between runs.
----@class llmspell.mcp
-mcp = {}
-
----The servers this run may use, sorted.
----@return string[]
-function mcp.servers() end
-
----The resources a server offers.
----@param server string A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
----@return llmspell.McpResource[]? value nil when the call failed
----@return string? err why it failed
-function mcp.resources(server) end
-
----Reads a resource: its contents, each with `text` (or base64 `blob`).
----@param server string A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
----@param uri string The resource URI, as `mcp.resources` lists it.
----@return llmspell.McpContent[]? value nil when the call failed
----@return string? err why it failed
-function mcp.read(server, uri) end
-
----Gets a prompt filled with arguments: its messages, ready for `llm.chat_with_history`.
----@param server string A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
----@param name string The prompt's name.
----@param args? table<string, string> The prompt's arguments.
----@return llmspell.McpPrompt? value nil when the call failed
----@return string? err why it failed
-function mcp.prompt(server, name, args) end
-
 ---Plain JSON text. Lua tables with keys 1..n are arrays; object keys are sorted in Lua.
 ---@class llmspell.json
 json = {}
@@ -469,36 +464,40 @@ function json.encode(value) end
 ---@return string? err why it failed
 function json.decode(text) end
 
----Files of the spell, in a storage folder of its own under `$LLMSPELL_HOME/storage` that no other spell sees; paths are relative and cannot leave it. A shared area granted in spell.yaml (`permissions: { storage: { shared: [team] } }`) is reached as `@team/file.txt`. Each folder has a total quota (`storage.quota_bytes`).
+---Files of the spell, inside the storage folder of the run (`$LLMSPELL_HOME/storage`); paths are relative and cannot leave it.
 ---@class llmspell.storage
 storage = {}
 
 ---The text of a file.
----@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
+---@param path string Relative to the run's storage folder (`notes/today.txt`).
 ---@return string? value nil when the call failed
 ---@return string? err why it failed
 function storage.read(path) end
 
----Replaces a file atomically, creating folders.
----@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
+---Replaces a file atomically, creating folders; returns nothing on success, else the error message (go-llmspell).
+---@param path string Relative to the run's storage folder (`notes/today.txt`).
 ---@param content string
----@return boolean? value nil when the call failed
----@return string? err why it failed
+---@return string? err Why it failed; nil on success.
 function storage.write(path, content) end
 
 ---Whether a file exists.
----@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
+---@param path string Relative to the run's storage folder (`notes/today.txt`).
 ---@return boolean? value nil when the call failed
 ---@return string? err why it failed
 function storage.exists(path) end
 
----Deletes a file; false when there was none.
----@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
----@return boolean? value nil when the call failed
----@return string? err why it failed
+---Deletes a file (none there is fine); returns nothing on success, else the error message (go-llmspell). `remove` says whether there was one.
+---@param path string Relative to the run's storage folder (`notes/today.txt`).
+---@return string? err Why it failed; nil on success.
 function storage.delete(path) end
 
----Relative paths of the spell's own files, sorted; `*` and `?` match within a folder, `**` across folders; `@area/**` lists a shared area.
+---Deletes a file; true when one was deleted, false when there was none.
+---@param path string Relative to the run's storage folder (`notes/today.txt`).
+---@return boolean? value nil when the call failed
+---@return string? err why it failed
+function storage.remove(path) end
+
+---Relative paths of the files, sorted; `*` and `?` match within a folder, `**` across folders.
 ---@param pattern? string A glob like `*.txt`.
 ---@return string[]? value nil when the call failed
 ---@return string? err why it failed
@@ -512,25 +511,24 @@ function storage.get(key) end
 ---Keeps a value in memory for this run.
 ---@param key string
 ---@param value any
----@return boolean
 function storage.set(key, value) end
 
 ---HTTP requests. Every request, and each redirect, goes through the host's network policy.
 ---@class llmspell.http
 http = {}
 
----GET a URL.
+---GET a URL; returns the body (go-llmspell). A status of 400 or more is `nil, "HTTP <code>: <code> <reason>"`; `http.request` returns the whole response.
 ---@param url string
 ---@param opts? llmspell.HttpGetOptions
----@return llmspell.HttpResponse? value nil when the call failed
+---@return string? value nil when the call failed
 ---@return string? err why it failed
 function http.get(url, opts) end
 
----POST a body: text as is, a table/object as JSON.
+---POST a body (text as is, a table as JSON; content type `application/json` unless given); returns the response body (go-llmspell). A status of 400 or more is `nil, "HTTP <code>: <code> <reason> - <body>"`.
 ---@param url string
 ---@param body string|table<string, any>
 ---@param content_type? string
----@return llmspell.HttpResponse? value nil when the call failed
+---@return string? value nil when the call failed
 ---@return string? err why it failed
 function http.post(url, body, content_type) end
 
@@ -564,7 +562,7 @@ function log.warn(message, ...) end
 ---@param ... any A table of fields, or key, value pairs.
 function log.error(message, ...) end
 
----Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio) and `io.write`; no files.
+---Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio), `io.write` and, in Lua, `io.flush`; no files.
 ---@class llmspell.io
 io = {}
 
@@ -577,6 +575,10 @@ function io.read(format) end
 ---@param ... string|number
 ---@return llmspell.io
 function io.write(...) end
+
+---Sends what `io.write` wrote so far now, instead of with the next batch of output.
+---@return llmspell.io
+function io.flush() end
 
 ---go-llmspell compatible promises whose callbacks run as tasks: `p:await()` truly waits while other tasks and host calls go on.
 ---@class llmspell.promise
@@ -635,18 +637,49 @@ function promise.is_promise(value) end
 ---@class llmspell.async
 async = {}
 
----Async calls whose callbacks are still due.
+---Callbacks (of async calls and `create_callback`) that have not run yet.
 ---@return integer
 function async.pending_count() end
 
----Runs the callbacks that are ready, waiting up to the timeout (default 30 s) for one; returns how many ran.
+---Lets finished host calls in (a brief yield), runs their callbacks, and returns how many callbacks ran since it last returned. With `timeout_s`, waits up to that long for one when none has run.
 ---@param timeout_s? number Seconds to wait at most.
 ---@return integer
 function async.process_callbacks(timeout_s) end
 
+---Registers `cb(value)` / `errcb(message)` under a new callback id (go-llmspell); `resolve_callback` or `reject_callback` settles it.
+---@param cb fun(value: any)
+---@param errcb? fun(message: string)
+---@return integer
+function async.create_callback(cb, errcb) end
+
+---Runs the callback of an id from `create_callback` with `value` (at the next wait or `process_callbacks`).
+---@param id integer
+---@param value? any
+---@return boolean ok
+---@return string? err Why not: the id is not pending.
+function async.resolve_callback(id, value) end
+
+---Runs the error callback of an id from `create_callback` with `message`.
+---@param id integer
+---@param message? string
+---@return boolean ok
+---@return string? err Why not: the id is not pending.
+function async.reject_callback(id, message) end
+
 ---Waits; other tasks go on meanwhile.
 ---@param seconds number
 function async.sleep(seconds) end
+
+---Runs other spells of the library as nested runs that share this run's time and memory budget and get no more than its permissions.
+---@class llmspell.spell
+spell = {}
+
+---Runs the spell `name` of the library with `params` (checked against its manifest); returns what it returned, or else its output text.
+---@param name string A spell in the library.
+---@param params? table<string, any> Its parameters.
+---@return any? value nil when the call failed
+---@return string? err why it failed
+function spell.run(name, params) end
 
 ---The run's parameters (`key=value` on the command line, or typed values from the manifest).
 ---@type table<string, any>

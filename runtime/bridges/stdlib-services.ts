@@ -9,6 +9,7 @@ import { httpHandlers } from './http';
 import { mcpHandlers } from './mcp';
 import { storageHandlers } from './storage';
 import { toolsHandlers } from './tools';
+import { agentsHandlers } from './agents';
 import type { BridgeHandlers } from './types';
 
 /** What `createStdlibServices` needs: the llmspell home folder and the storage/network settings. */
@@ -43,8 +44,8 @@ export function createStdlibServices(settings: StdlibSettings): StdlibServices {
   };
 }
 
-/** Handlers of the storage, http, tools and mcp bridges; a method defined twice throws. */
-export const stdlibHandlers: BridgeHandlers = mergeHandlers(storageHandlers, httpHandlers, toolsHandlers, mcpHandlers);
+/** Handlers of the storage, http, tools, mcp and agents bridges; a method defined twice throws. */
+export const stdlibHandlers: BridgeHandlers = mergeHandlers(storageHandlers, httpHandlers, toolsHandlers, mcpHandlers, agentsHandlers);
 
 function mergeHandlers(...tables: BridgeHandlers[]): BridgeHandlers {
   const merged: BridgeHandlers = {};

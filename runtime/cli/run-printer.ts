@@ -10,6 +10,8 @@ const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
  */
 export class RunPrinter {
   private readonly collected: string[] = [];
+  /** Whether stdout is at the start of a line (nothing written yet, or a newline last). */
+  private atLineStart = true;
 
   constructor(
     private readonly options: {
@@ -24,12 +26,26 @@ export class RunPrinter {
   onEvent = (event: RunEvent): void => {
     if (event.type === 'output') {
       if (this.options.json) this.collected.push(event.text);
-      else (event.stream === 'stdout' ? this.options.stdout : this.options.stderr).write(event.text);
+      else {
+        (event.stream === 'stdout' ? this.options.stdout : this.options.stderr).write(event.text);
+        if (event.stream === 'stdout' && event.text !== '') this.atLineStart = event.text.endsWith('\n');
+      }
     } else if (event.type === 'log') {
       if (LEVELS.indexOf(event.level) < LEVELS.indexOf(this.options.logLevel)) return;
       this.options.stderr.write(`[${event.level}] ${this.options.spellName}: ${event.message}${formatFields(event.fields)}\n`);
     }
   };
+
+  /**
+   * The value the spell returned (a Lua main chunk's `return`, a JS `main()`'s result), after its
+   * output: a string as it is, anything else as indented JSON. In --json mode it goes under `result`.
+   */
+  printResult(value: unknown): void {
+    if (this.options.json || value === undefined || value === null) return;
+    const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+    this.options.stdout.write(`${this.atLineStart ? '' : '\n'}${text}\n`);
+    this.atLineStart = true;
+  }
 
   /** Everything the spell printed (in --json mode). */
   get output(): string {

@@ -16,6 +16,19 @@ export function formatConfig(loaded: LoadedConfig): string {
   return rows.map((r) => `${r.left.padEnd(width)}   (${r.origin})`).join('\n') + '\n';
 }
 
+/**
+ * `llmspell config show --json`: every effective value by its dotted key (secrets masked as in the
+ * text form) and where each came from (`default`, `env OPENAI_API_KEY`, `./llmspell.yaml`, `flag`).
+ */
+export function configJson(loaded: LoadedConfig): { values: Record<string, unknown>; origins: Record<string, string> } {
+  const values: Record<string, unknown> = {};
+  for (const key of Object.keys(loaded.origins)) {
+    const value = getIn(loaded.config, key.split('.'));
+    values[key] = isSecretPath(key) && value !== undefined ? maskSecret(String(value)) : value;
+  }
+  return { values, origins: { ...loaded.origins } };
+}
+
 function formatValue(key: string, value: unknown): string {
   if (isSecretPath(key) && value !== undefined) return maskSecret(String(value));
   if (typeof value === 'string') return value;

@@ -3,7 +3,7 @@
  * < environment < flags. Keys are snake_case in YAML, in {@link Config} and in origin paths.
  */
 export { loadConfig, type LoadConfigOptions, type LoadedConfig } from './load';
-export { formatConfig } from './format';
+export { configJson, formatConfig } from './format';
 export { starterConfigText } from './starter';
 export { initConfigFile } from './init-file';
 export { llmspellHome, userConfigPath } from './home';

@@ -9,6 +9,7 @@ import { CONSOLE_MODULE, IO_MODULE, JSON_MODULE, LOG_MODULE, SPELL_ERROR_CLASS, 
 import { FETCH_CLASSES, FETCH_FUNCTION, HTTP_MODULE, IO_CLASSES, STORAGE_MODULE } from './bridge-api/io';
 import { LLM_CLASSES, LLM_MODULE } from './bridge-api/llm';
 import { MCP_CLASSES, MCP_MODULE } from './bridge-api/mcp';
+import { SPELL_MODULE } from './bridge-api/spell';
 import { ASYNC_MODULE, PROMISE_CLASS, PROMISE_MODULE } from './bridge-api/lua-async';
 import { t, type ApiClass, type ApiFunction, type ApiModule, type ApiParam, type ApiType, type BridgeApi, type Language } from './bridge-api/model';
 import { TOOLS_CLASSES, TOOLS_MODULE } from './bridge-api/tools';
@@ -33,6 +34,7 @@ export const BRIDGE_API: BridgeApi = {
     PROMISE_MODULE,
     ASYNC_MODULE,
     CONSOLE_MODULE,
+    SPELL_MODULE,
     { name: 'globals', doc: 'Functions that are globals of a JavaScript spell.', global: true, only: 'js', functions: [FETCH_FUNCTION, ...TIMER_FUNCTIONS] },
   ],
   classes: [...LLM_CLASSES, ...TOOLS_CLASSES, ...AGENTS_CLASSES, ...IO_CLASSES, ...FETCH_CLASSES, ...WORKFLOW_CLASSES, ...MCP_CLASSES, PROMISE_CLASS, SPELL_ERROR_CLASS],

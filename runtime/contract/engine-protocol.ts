@@ -16,6 +16,8 @@ export const SpellSource = z.object({
   /** File name shown in errors and tracebacks, e.g. `hello.lua`. */
   fileName: z.string().check(z.minLength(1)),
   code: z.string(),
+  /** A JavaScript spell folder's other modules, by file name like `fileName` (`hello/lib/util.js`). */
+  modules: z.optional(z.record(z.string(), z.string())),
 });
 export type SpellSource = z.infer<typeof SpellSource>;
 

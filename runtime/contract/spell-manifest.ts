@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ParametersInput, normaliseParameters } from './spell-parameter-schema';
 import type { SpellParameter } from './spell-parameter';
-import { applyLegacyCapabilities, CapabilityName, normalisePermissions, PermissionsInput, type SpellPermissions } from './spell-permissions';
+import { applyLegacyCapabilities, CapabilityName, normalisePermissions, PermissionsInput, requiredAreas, RequiresInput, type SpellPermissions } from './spell-permissions';
 import {
   DependenciesInput,
   Duration,
@@ -41,6 +41,12 @@ export interface SpellManifest {
   tags: string[];
   parameters: SpellParameter[];
   permissions: SpellPermissions;
+  /**
+   * Whether the manifest has a `permissions` section. Without one (every go-llmspell manifest, most
+   * hand-written ones) the spell runs under the user's configured policy, like a bare `.lua` file;
+   * with one, `permissions` (widened by `capabilities` / `requires`) narrows that policy.
+   */
+  permissionsDeclared: boolean;
   /**
    * What the spell asks for: wall time in seconds, memory in megabytes, and an opt-in budget of VM
    * instructions (it costs time on every instruction; time and memory limits do not).
@@ -87,6 +93,12 @@ export const SpellManifestInput = z.strictObject(
     env: z.array(text('an environment variable name'), { error: 'a list of environment variable names' }).optional(),
     capabilities: z.array(CapabilityName, { error: 'a list of capabilities like "llm.chat"' }).optional(),
     requirements: z.record(z.string(), z.boolean({ error: 'true or false' }), { error: 'a mapping of true/false switches' }).optional(),
+    /**
+     * go-llmspell's `requires`: capability areas (`[llm, http]`) or a mapping of them to true/false or
+     * a version. Known areas widen a declared `permissions` section like `capabilities`; the rest are
+     * noted by `llmspell validate --verbose`.
+     */
+    requires: RequiresInput.optional(),
     /** Accepted and ignored: the host's policy, not the spell, sets the security level. */
     security_profile: text().optional(),
   },
@@ -119,7 +131,7 @@ function normalise(m: Input): SpellManifest {
   const written = m.entry ?? m.entry_point;
   const engine = m.engine ?? (written ? engineOfEntry(written) : undefined) ?? 'lua';
   const permissions = normalisePermissions(m.permissions);
-  applyLegacyCapabilities(permissions, m.capabilities ?? [], m.requirements ?? {});
+  applyLegacyCapabilities(permissions, [...(m.capabilities ?? []), ...requiredAreas(m.requires)], m.requirements ?? {});
   for (const name of m.env ?? []) if (!permissions.secrets.includes(name)) permissions.secrets.push(name);
   const limits: SpellManifest['limits'] = {};
   const timeout = m.limits?.timeout ?? m.timeout;
@@ -136,6 +148,7 @@ function normalise(m: Input): SpellManifest {
     tags: [...new Set(m.tags ?? [])],
     parameters: normaliseParameters(m.parameters),
     permissions,
+    permissionsDeclared: m.permissions !== undefined,
     limits,
     dependencies: normaliseDependencies(m.dependencies),
   };

@@ -94,11 +94,25 @@ export function checkParameterValue(rules: ParameterRules, value: unknown): stri
 
 const TRUE_WORDS = ['true', 'yes', 'on', '1'];
 const FALSE_WORDS = ['false', 'no', 'off', '0'];
-const JSON_HINT: Partial<Record<ParameterType, string>> = { array: ' (JSON like ["a","b"])', object: ' (JSON like {"k":1})' };
+const JSON_HINT: Partial<Record<ParameterType, string>> = { array: ' (a,b,c or JSON like ["a","b"])', object: ' (JSON like {"k":1})' };
 
 /**
- * Turns a command-line string into the declared type (integer, number, boolean by word, array and
- * object as JSON), then checks it. Returns the value, or the problem as `expected X, got "raw"`.
+ * A list written on the command line as `a,b,c` (go-llmspell's way): items trimmed, numbers and
+ * true/false typed, everything else a string; an empty text is an empty list.
+ */
+function commaList(text: string): unknown[] {
+  if (text === '') return [];
+  return text.split(',').map((part) => {
+    const item = part.trim();
+    if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(item)) return Number(item);
+    if (item === 'true' || item === 'false') return item === 'true';
+    return item;
+  });
+}
+
+/**
+ * Turns a command-line string into the declared type (integer, number, boolean by word, array as
+ * JSON or `a,b,c`, object as JSON), then checks it. Returns the value, or the problem as `expected X, got "raw"`.
  */
 export function coerceParameter(rules: ParameterRules, raw: string): { value: unknown } | { error: string } {
   const fail = { error: `expected ${EXPECTED[rules.type]}${JSON_HINT[rules.type] ?? ''}, got ${describeValue(raw)}` };
@@ -115,6 +129,8 @@ export function coerceParameter(rules: ParameterRules, raw: string): { value: un
     if (TRUE_WORDS.includes(word)) value = true;
     else if (FALSE_WORDS.includes(word)) value = false;
     else return fail;
+  } else if (rules.type === 'array' && !text.startsWith('[')) {
+    value = commaList(text);
   } else if (rules.type === 'array' || rules.type === 'object') {
     try {
       value = JSON.parse(text) as unknown;

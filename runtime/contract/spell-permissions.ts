@@ -89,6 +89,27 @@ export const CapabilityName = z
   .string({ error: 'a capability like "llm.chat"' })
   .refine((c) => CAPABILITY_AREAS.includes(c.split('.')[0] ?? ''), { error: `a capability in one of the areas ${CAPABILITY_AREAS.join('|')}` });
 
+/** go-llmspell's `requires`: a list of names, or a mapping of names to true/false or a version string. */
+export const RequiresInput = z.union(
+  [z.array(z.string({ error: 'a name' }).min(1, { error: 'a name' })), z.record(z.string(), z.union([z.boolean(), z.string(), z.number()]))],
+  { error: 'a list of names like [llm, http], or a mapping of them to true/false or a version' },
+);
+export type RequiresInput = z.infer<typeof RequiresInput>;
+
+/** The capability areas among `requires` (`llm`, `http`, ...; a name's part before the first dot). */
+export function requiredAreas(requires: RequiresInput | undefined): string[] {
+  if (!requires) return [];
+  const names = Array.isArray(requires) ? requires : Object.keys(requires).filter((k) => requires[k] !== false);
+  return names.filter((n) => CAPABILITY_AREAS.includes(n.split('.')[0] ?? ''));
+}
+
+/** The names among `requires` that are no capability area: accepted, and noted by `validate --verbose`. */
+export function unknownRequirements(requires: RequiresInput | undefined): string[] {
+  if (!requires) return [];
+  const names = Array.isArray(requires) ? requires : Object.keys(requires);
+  return names.filter((n) => !CAPABILITY_AREAS.includes(n.split('.')[0] ?? ''));
+}
+
 /** Widens `permissions` by go-llmspell's `capabilities` list and `requirements` switches. */
 export function applyLegacyCapabilities(p: SpellPermissions, capabilities: string[], requirements: Record<string, boolean>): void {
   const areas = new Set([...capabilities.map((c) => c.split('.')[0]), ...Object.keys(requirements).filter((k) => requirements[k])]);

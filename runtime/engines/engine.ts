@@ -9,6 +9,8 @@ export interface EngineRunInput {
   limits: RunLimits;
   /** `test`: a spell test, which also gets the assertion library and `run_spell`. */
   mode?: 'run' | 'test';
+  /** JavaScript: the spell folder's other modules by file name, the only ones `import` can load. */
+  modules?: Record<string, string>;
 }
 
 /** A finished host call or a stream event, handed back to the VM's scheduler. */
@@ -24,6 +26,8 @@ export type Completion =
 export interface EngineHost {
   /** Spell output; stdout unless `stream` says otherwise (console.error in JS). */
   write(text: string, stream?: 'stdout' | 'stderr'): void;
+  /** Sends the output written so far at once (`io.flush`) instead of with the next batch. */
+  flush(): void;
   /** Starts a bridge RPC; returns its id. */
   call(method: string, args: unknown[]): number;
   cancel(id: number): void;

@@ -69,7 +69,7 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
       () => outbox.flushIfStale(),
     );
     try {
-      const result = await engine.run({ code: spell.code, fileName: spell.fileName, params, limits, mode }, current);
+      const result = await engine.run({ code: spell.code, fileName: spell.fileName, params, limits, mode, ...(spell.modules ? { modules: spell.modules } : {}) }, current);
       finish({ ok: true, ...(result !== undefined ? { result } : {}) });
     } catch (error) {
       const stopped = error instanceof RunStopped ? error.message : current.stopped;

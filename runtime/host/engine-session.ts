@@ -27,6 +27,10 @@ export class EngineSession implements EngineHost {
     this.outbox.output(stream, text);
   }
 
+  flush(): void {
+    this.outbox.flush();
+  }
+
   call(method: string, args: unknown[]): number {
     const id = this.nextId++;
     this.outbox.send({ type: 'rpc', id, method, args });
@@ -99,7 +103,13 @@ export class EngineSession implements EngineHost {
       if (this.check()) throw new RunStopped(this.stopReason!);
       const wait = limit - performance.now();
       if (wait <= 0) {
-        if (deadline !== undefined && deadline <= this.deadline) return [];
+        if (deadline !== undefined && deadline <= this.deadline) {
+          // One turn of the event loop first: answers that reached the process are only queued by
+          // their message events, and a spell polling for them (go-llmspell's
+          // `while n < 3 do async.process_callbacks() end`) would otherwise never see one.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          return this.queue.splice(0);
+        }
         continue; // the run's own deadline: check() reports it
       }
       await new Promise<void>((resolve) => {

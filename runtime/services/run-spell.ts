@@ -12,6 +12,10 @@ import type { ResolvedSpell } from '../spells/resolve-spell';
 import type { McpHub } from '../mcp/mcp-hub';
 import { tengoModuleHandlers } from '../spells/tengo-modules';
 import { createRunServices } from './run-services';
+import { spellRunHandlers } from './spell-run-bridge';
+import type { SpellLibrary } from '../spells/library/spell-library';
+import type { SpellPermissions } from '../contract/spell-permissions';
+import { guardBridges } from '../security/permission-guard';
 
 interface RunSpellBase {
   /** The run's id, when the caller needs it before the first event (the studio); random otherwise. */
@@ -38,6 +42,10 @@ interface RunSpellBase {
   storageName?: string;
   /** Bridge handlers beyond the standard ones (spell tests add `test.run_spell`). */
   extraBridges?: BridgeHandlers;
+  /** The spell library `spell.run(name, params)` finds spells in; without it `spell.run` is refused. */
+  library?: () => SpellLibrary;
+  /** A nested run's caller's declared permissions: the nested run never gets more. */
+  inherited?: { spellName: string; granted: SpellPermissions };
   /**
    * Called with the controller once the run started (to wire Ctrl+C or a Stop button); `graceMs` is
    * how long a polite stop waits before the kill (default KILL_GRACE_MS).
@@ -64,6 +72,11 @@ export interface RunSpellResult {
  */
 export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult> {
   const { config } = options.loaded;
+  // Only a declared `permissions` section narrows the configured policy (a manifest without one runs like a bare file).
+  const manifest = options.spell.manifest;
+  const own = manifest?.permissionsDeclared ? { spellName: options.spell.name, granted: manifest.permissions } : undefined;
+  // A nested run is held to its caller's permissions first, then to its own.
+  const primary = options.inherited ?? own;
   const services = createRunServices(options.loaded, {
     home: options.home,
     notice: options.notice ?? (() => {}),
@@ -71,7 +84,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     ...(options.cassette ? { cassette: options.cassette } : {}),
     ...(options.mcp ? { mcp: options.mcp } : {}),
     ...(options.llmGate ? { llmGate: options.llmGate } : {}),
-    ...(options.spell.manifest ? { permissions: { spellName: options.spell.name, granted: options.spell.manifest.permissions } } : {}),
+    ...(primary ? { permissions: primary } : {}),
     // its own storage: by the manifest's name, or by path for a bare file or folder
     storageOwner: options.spell.manifest
       ? { name: options.spell.name }
@@ -79,10 +92,34 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
         ? { name: options.storageName }
         : { file: options.spell.dir ?? options.spell.entryPath },
   });
+  if (options.inherited && own) services.bridges = guardBridges(services.bridges, own.granted, own.spellName);
   // what an untrusted project folder tried to widen, said once per top-level run
   if (!options.parent) for (const line of options.loaded.ignored ?? []) options.notice?.(line);
   const label = options.spell.source.fileName;
   const budget = options.parent ? options.parent.enter(label) : rootBudget(options.supervisor, options, label);
+  const library = options.library;
+  const spellRun = library
+    ? spellRunHandlers(library, async (spell, params) => {
+        let output = '';
+        const { outcome } = await runSpell({
+          spell,
+          params,
+          loaded: options.loaded,
+          home: options.home,
+          parent: budget,
+          library,
+          ...(primary ? { inherited: primary } : {}),
+          ...(options.mcp ? { mcp: options.mcp } : {}),
+          ...(options.llmGate ? { llmGate: options.llmGate } : {}),
+          ...(options.cassette ? { cassette: options.cassette } : {}),
+          onEvent: (event) => {
+            if (event.type === 'output' && event.stream === 'stdout') output += event.text;
+            else if (event.type === 'log' || (event.type === 'output' && event.stream === 'stderr')) options.onEvent?.(event);
+          },
+        });
+        return { outcome, output };
+      })
+    : {};
   const spec = {
     ...(options.runId ? { runId: options.runId } : {}),
     spell: options.spell.source,
@@ -94,7 +131,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     mode: options.mode ?? 'run',
   };
   const hooks = {
-    bridges: { ...services.bridges, ...tengoModuleHandlers(options.spell, options.mode), ...options.extraBridges },
+    bridges: { ...services.bridges, ...tengoModuleHandlers(options.spell, options.mode), ...spellRun, ...options.extraBridges },
     services: services.services,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   };

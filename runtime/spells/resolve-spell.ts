@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SpellSource } from '../contract/engine-protocol';
 import { MANIFEST_FILE, type SpellEngine, type SpellManifest } from '../contract/spell-manifest';
+import { collectJsModules } from './js-modules';
 import { loadManifest } from './manifest-file';
 
 /** A spell found on disk, ready to run. */
@@ -66,7 +67,17 @@ export function resolveSpell(target: string, cwd: string): ResolvedSpell {
 /** Adds the source; errors read `hello/main.lua:3: ...` for a folder, `hello.lua:3: ...` for a file. */
 function withSource(spell: Omit<ResolvedSpell, 'source'>, fileName: string): ResolvedSpell {
   const code = readFileSync(spell.entryPath, 'utf8');
-  return { ...spell, source: { engine: spell.engine, fileName, code } };
+  const source: SpellSource = { engine: spell.engine, fileName, code };
+  // A JavaScript spell folder brings its other modules along, for `import ... from './util.js'`.
+  if (spell.engine === 'javascript' && spell.dir) {
+    try {
+      const modules = collectJsModules(spell.dir, path.basename(spell.dir), spell.entryPath);
+      if (Object.keys(modules).length > 0) source.modules = modules;
+    } catch (error) {
+      throw new SpellNotFound((error as Error).message);
+    }
+  }
+  return { ...spell, source };
 }
 
 function isFile(file: string): boolean {

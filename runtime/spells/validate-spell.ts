@@ -1,5 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { MANIFEST_FILE } from '../contract/spell-manifest';
+import { compatNotesOf } from './compat-notes';
 import { checkLuaSyntax } from './lua-syntax';
 import { checkTengoSyntax } from './tengo-syntax';
 import { ManifestError, formatManifestProblem } from './manifest-problems';
@@ -10,6 +12,8 @@ export interface SpellValidation {
   spell?: ResolvedSpell;
   problems: string[];
   warnings: string[];
+  /** What became of go-llmspell manifest keys (mapped or ignored), shown by `validate --verbose`. */
+  notes: string[];
 }
 
 /**
@@ -21,8 +25,8 @@ export async function validateSpell(target: string, cwd: string): Promise<SpellV
   try {
     spell = resolveSpell(target, cwd);
   } catch (error) {
-    if (error instanceof ManifestError) return { problems: error.problems.map(formatManifestProblem), warnings: [] };
-    if (error instanceof SpellNotFound) return { problems: [error.message], warnings: [] };
+    if (error instanceof ManifestError) return { problems: error.problems.map(formatManifestProblem), warnings: [], notes: [] };
+    if (error instanceof SpellNotFound) return { problems: [error.message], warnings: [], notes: [] };
     throw error;
   }
   const problems: string[] = [];
@@ -42,5 +46,6 @@ export async function validateSpell(target: string, cwd: string): Promise<SpellV
     const hasTests = existsSync(tests) && readdirSync(tests).some((f) => /\.test\.(lua|js|tengo)$/.test(f));
     if (!hasTests) warnings.push('no tests (tests/*.test.lua, tests/*.test.js or tests/*.test.tengo)');
   }
-  return { spell, problems, warnings };
+  const notes = spell.dir && spell.manifest ? compatNotesOf(path.join(spell.dir, MANIFEST_FILE), spell.manifest) : [];
+  return { spell, problems, warnings, notes };
 }

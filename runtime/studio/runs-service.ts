@@ -129,6 +129,8 @@ export function runsService(deps: RunsDeps): RunsService {
         onEvent,
         notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }),
         onStart: (stopRun) => (stop = stopRun),
+        // spell.run(name, params) finds spells in the studio's library, as `llmspell run` does in the CLI's.
+        library: () => deps.library.current(),
       })
         .catch((error: unknown) => {
           // A host bug while setting the run up: the run fails on its own, the studio goes on.

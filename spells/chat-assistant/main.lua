@@ -10,7 +10,7 @@ for turn = 1, params.max_turns do
   history[#history + 1] = { role = "user", content = question }
 
   io.write("assistant> ")
-  local answer, err = llm.stream_chat_with_history(history, function(chunk) io.write(chunk) end)
+  local answer, err = llm.stream_text(history, function(chunk) io.write(chunk) io.flush() end)
   print()
   if not answer then
     print("(the LLM failed: " .. err .. ")")

@@ -8,7 +8,7 @@ local pending, asked = {}, {}
 for _, name in ipairs(names) do
   if not llm.set_provider(name) then
     asked[#asked + 1] = name
-    pending[#pending + 1] = llm.chat_async(params.question)
+    pending[#pending + 1] = llm.chat_promise(params.question)
   end
 end
 llm.set_provider(original)

@@ -13,7 +13,7 @@ end
 
 local pending = {}
 for i, q in ipairs(questions) do
-  pending[i] = llm.chat_async("Answer briefly, with facts: " .. q)
+  pending[i] = llm.chat_promise("Answer briefly, with facts: " .. q)
 end
 local notes, rerr = promise.await_all(pending, 120)
 if not notes then error("research failed: " .. rerr) end

@@ -5,7 +5,7 @@ if not page then
   print("(offline? the summary below is of a placeholder text)")
   page = "Example Domain. This domain is for use in illustrative examples in documents."
 end
-local text = type(page) == "table" and (page.text or json.encode(page)) or tostring(page)
+local text = type(page) == "table" and (page.content or json.encode(page)) or tostring(page)
 
 local prompt = ("Summarize this page in %d bullet points:\n\n%s"):format(params.bullets, text)
 local summary, lerr = llm.chat(prompt, { temperature = 0.2 })

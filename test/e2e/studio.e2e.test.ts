@@ -31,8 +31,8 @@ const received: string[] = [];
 
 const STREAMING_SPELL = `-- e2e-greeter: greets, streams an LLM answer, then asks for a name.
 print("Hello, " .. params.name .. "!")
-local answer, err = llm.stream_chat("Tell me a story", function(chunk) end)
-if not answer then error(err) end
+local err = llm.stream_chat("Tell me a story", function(chunk) end)
+if err then error(err) end
 print()
 io.write("Your name? ")
 local who = io.read()

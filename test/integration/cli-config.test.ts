@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempWorkspace } from '../helpers/cli';
@@ -16,6 +16,21 @@ describe('llmspell config', () => {
     expect(result.stdout).toMatch(/limits\.memory = 64\s+\(env LLMSPELL_MEMORY\)/);
     expect(result.stdout).toContain('.env OPENAI_API_KEY');
     expect(result.stdout).not.toContain('sk-from-dotenv-abcdefgh');
+  });
+
+  it('shows --json, and the provider a run really uses when none was chosen', async () => {
+    const sub = path.join(ws.dir, 'json-case');
+    mkdirSync(sub, { recursive: true });
+    const env = { HOME: sub, LLMSPELL_TIMEOUT: '7', MOCK_LLM: '' };
+    const none = await runCli(['config', 'show'], { cwd: sub, env });
+    expect(none.stdout).toMatch(/^provider = mock\s+\(default: no provider has an API key, so the offline mock\)$/m);
+    const json = await runCli(['config', 'show', '--json'], { cwd: sub, env: { ...env, ANTHROPIC_API_KEY: 'sk-ant-0123456789' } });
+    const report = JSON.parse(json.stdout) as { values: Record<string, unknown>; origins: Record<string, string> };
+    expect(report.values).toMatchObject({ provider: 'anthropic', 'limits.timeout': 7, 'providers.anthropic.api_key': 'sk-…6789' });
+    expect(report.origins).toMatchObject({ provider: 'default: the first provider with an API key', 'limits.timeout': 'env LLMSPELL_TIMEOUT', 'providers.anthropic.api_key': 'env ANTHROPIC_API_KEY', 'limits.memory': 'default' });
+    expect(json.stdout).not.toContain('sk-ant-0123456789');
+    const chosen = await runCli(['config', 'show', '--json'], { cwd: sub, env: { ...env, LLMSPELL_PROVIDER: 'openai' } });
+    expect((JSON.parse(chosen.stdout) as { origins: Record<string, string> }).origins.provider).toBe('env LLMSPELL_PROVIDER');
   });
 
   it('names the source, path and line of a bad value', async () => {

@@ -51,10 +51,10 @@ describe('llm through the openai SDK against a local server', () => {
   it('streams chunks to the callback, and stops when the callback returns a message', async () => {
     const result = await spell(`
       local chunks = {}
-      local full = llm.stream_chat("one two three four five six", function(c) chunks[#chunks + 1] = c end)
+      local full = llm.stream_text("one two three four five six", function(c) chunks[#chunks + 1] = c end)
       print(#chunks > 1, table.concat(chunks) == full, full)
       local seen = 0
-      print(llm.stream_chat("one two three four five six", function(c) seen = seen + 1 if seen == 2 then return "enough" end end))
+      print(llm.stream_text("one two three four five six", function(c) seen = seen + 1 if seen == 2 then return "enough" end end))
       print("seen", seen)
     `);
     expect(result.stdout).toBe('true\ttrue\techo: one two three four five six\nnil\tcallback error: enough\nseen\t2\n');
@@ -99,7 +99,7 @@ describe('llm through the openai SDK against a local server', () => {
     const result = await spell(`
       local t0 = os and 0 or nil
       local ps = {}
-      for i = 1, 8 do ps[i] = llm.chat_async("n" .. i) end
+      for i = 1, 8 do ps[i] = llm.chat_promise("n" .. i) end
       local values = promise.await_all(ps, 10)
       print(#values, values[1], values[8])
       local p = promise.new(function(resolve, reject) llm.chat_async("via promise", resolve, reject) end)

@@ -34,9 +34,9 @@ describe('the spell environment is an allow-list', () => {
     expect(result.code).toBe(0);
   });
 
-  it('has an io with only read and write: no files, no processes', async () => {
+  it('has an io with only read, write and flush: no files, no processes', async () => {
     const result = await lua('local names = {} for k in pairs(io) do names[#names + 1] = k end table.sort(names) print(table.concat(names, ","))');
-    expect(result.stdout).toBe('read,write\n');
+    expect(result.stdout).toBe('flush,read,write\n');
   });
 
   it('offers a harmless collectgarbage', async () => {

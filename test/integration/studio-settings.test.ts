@@ -18,7 +18,7 @@ let client: StudioTestClient;
 beforeAll(async () => {
   server = await startLlmServer({ apiKey: KEY, chunkDelayMs: 5 });
   mkdirSync(spell, { recursive: true });
-  writeFileSync(path.join(spell, 'main.lua'), 'local full = llm.stream_chat("one two three four", function(c) end)\nprint(full)\nprint(llm.get_provider())\n');
+  writeFileSync(path.join(spell, 'main.lua'), 'local full = llm.stream_text("one two three four", function(c) end)\nprint(full)\nprint(llm.get_provider())\n');
   studio = await startStudio({ home, cwd: project });
   client = await StudioTestClient.connect(studio);
 });

@@ -29,7 +29,7 @@ describe('parameters form', () => {
   });
 
   it('reports each invalid field with the shared checks', () => {
-    const result = validateForm(fields, { ...initialValues(fields), count: '9', tags: 'a,b', ratio: 'abc', mode: 'medium' });
+    const result = validateForm(fields, { ...initialValues(fields), count: '9', tags: '[a', ratio: 'abc', mode: 'medium' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.count).toMatch(/at most 5/);
@@ -37,6 +37,11 @@ describe('parameters form', () => {
     expect(result.errors.ratio).toMatch(/expected a number/);
     expect(result.errors.mode).toMatch(/one of short\|long/);
     expect(result.errors.name).toBeUndefined();
+  });
+
+  it('takes a list as a,b,c as well as JSON, like the command line', () => {
+    const result = validateForm(fields, { ...initialValues(fields), count: '2', tags: 'a, b' });
+    expect(result).toMatchObject({ ok: true, params: { tags: ['a', 'b'] } });
   });
 
   it('requires a required field without a default', () => {

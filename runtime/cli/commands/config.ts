@@ -1,10 +1,12 @@
 import path from 'node:path';
-import { formatConfig, initConfigFile, llmspellHome, loadConfig, userConfigPath, ConfigError } from '../../config';
+import { configJson, formatConfig, initConfigFile, llmspellHome, loadConfig, userConfigPath, ConfigError, type LoadedConfig } from '../../config';
+import { resolveEndpoints } from '../../llm/provider-catalog';
+import { MOCK_PROVIDER } from '../../llm/mock-provider';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
 
-const usage = `usage: llmspell config show
+const usage = `usage: llmspell config show [--json]
        llmspell config init [--project]`;
 
 export const configCommand: Command = {
@@ -12,12 +14,12 @@ export const configCommand: Command = {
   summary: 'show the effective configuration, or write a starter file',
   usage,
   async run(args, ctx) {
-    const { values, positionals } = parseCommandArgs(args, { project: { type: 'boolean' } }, usage);
+    const { values, positionals } = parseCommandArgs(args, { project: { type: 'boolean' }, json: { type: 'boolean' } }, usage);
     const [action] = positionals;
     if (action === 'show') {
       try {
-        const loaded = loadConfig({ cwd: ctx.cwd, env: ctx.env });
-        ctx.stdout.write(`${formatConfig(loaded)}\n`);
+        const loaded = withRunProvider(loadConfig({ cwd: ctx.cwd, env: ctx.env }));
+        ctx.stdout.write(values.json ? `${JSON.stringify(configJson(loaded), null, 2)}\n` : `${formatConfig(loaded)}\n`);
         for (const line of loaded.ignored ?? []) ctx.stderr.write(`${line}\n`);
       } catch (error) {
         if (error instanceof ConfigError) throw new UsageError(`invalid configuration:\n${error.message}`);
@@ -38,3 +40,15 @@ export const configCommand: Command = {
     throw new UsageError(action ? `unknown config action '${action}'` : 'config needs an action: show or init', usage);
   },
 };
+
+/**
+ * A defaulted `provider` is no choice: a run uses the first provider that has its key, else the
+ * offline mock (llm-service.ts). Show that provider, and say why, instead of the schema's default.
+ */
+function withRunProvider(loaded: LoadedConfig): LoadedConfig {
+  if (loaded.origins.provider !== 'default') return loaded;
+  const available = resolveEndpoints({ providers: loaded.config.providers }, {}).find((e) => e.available)?.name;
+  const provider = available ?? MOCK_PROVIDER;
+  const origin = available ? 'default: the first provider with an API key' : 'default: no provider has an API key, so the offline mock';
+  return { config: { ...loaded.config, provider }, origins: { ...loaded.origins, provider: origin } };
+}

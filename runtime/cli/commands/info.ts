@@ -55,8 +55,12 @@ function formatInfo(spell: ResolvedSpell, path: string): string[] {
   lines.push('', m.parameters.length ? 'parameters:' : 'parameters: none');
   const width = Math.max(0, ...m.parameters.map((p) => p.name.length));
   for (const p of m.parameters) lines.push(`  ${p.name.padEnd(width)}  ${describeParameter(p)}`);
-  const permissions = describePermissions(m.permissions);
-  lines.push('', permissions.length ? 'permissions:' : 'permissions: none', ...permissions.map((p) => `  ${p}`));
+  if (!m.permissionsDeclared) {
+    lines.push('', 'permissions: none declared: runs under your configured policy, like a bare .lua file (add a permissions section to narrow it)');
+  } else {
+    const permissions = describePermissions(m.permissions);
+    lines.push('', permissions.length ? 'permissions:' : 'permissions: none (the manifest grants nothing)', ...permissions.map((p) => `  ${p}`));
+  }
   const limits = [m.limits.timeout && `timeout ${m.limits.timeout} s`, m.limits.memory && `memory ${m.limits.memory} MB`].filter(Boolean);
   if (limits.length) lines.push(`limits: ${limits.join(', ')}`);
   return lines;

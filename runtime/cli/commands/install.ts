@@ -43,7 +43,8 @@ export const installCommand: Command = {
           ? `signature verified with trusted key ${result.signedBy.fingerprint.slice(0, 16)} (${result.signedBy.file})`
           : 'unsigned: its contents match its digest, but no trusted key vouches for who made it',
       );
-      lines.push(result.permissions.length ? 'it asks for:' : 'it asks for no permissions', ...result.permissions.map((p) => `  ${p}`));
+      if (!result.permissionsDeclared) lines.push('it declares no permissions: it runs under your configured policy, like a bare .lua file');
+      else lines.push(result.permissions.length ? 'it asks for:' : 'it asks for no permissions', ...result.permissions.map((p) => `  ${p}`));
       lines.push(...describeLimits(result.limits, config.limits));
       const statuses = checkDependencies(result.dependencies, openLibrary(ctx));
       if (statuses.length) lines.push('it needs:', ...describeDependencies(statuses).map((l) => `  ${l}`));

@@ -3,6 +3,7 @@ import type { LogLevel } from '../../contract/engine-protocol';
 import { Supervisor } from '../../host/supervisor';
 import { ManifestError } from '../../spells/manifest-problems';
 import { ParamsError } from '../../spells/parameters';
+import { checkDependencies, describeDependencies } from '../../spells/dependencies';
 import { prepareRun } from '../../spells/prepare-run';
 import { SpellNotFound } from '../../spells/resolve-spell';
 import { logLevelFlag, parseCommandArgs } from '../args';
@@ -20,7 +21,7 @@ import { openMcpHub } from '../mcp-hub';
 
 const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...] [--params file.json]
                     [--timeout S] [--memory MB] [--provider P] [--model M]
-                    [--record cassette.json | --replay cassette.json]
+                    [--record cassette.json | --replay cassette.json] [--ignore-deps]
                     [--storage-name NAME] [--json] [--verbose | --quiet | --log-level L]`;
 
 function openCassette(file: string): Cassette {
@@ -49,6 +50,7 @@ export const runCommand: Command = {
         record: { type: 'string' },
         replay: { type: 'string' },
         'storage-name': { type: 'string' },
+        'ignore-deps': { type: 'boolean' },
       },
       usage,
     );
@@ -80,6 +82,17 @@ export const runCommand: Command = {
       const { config } = loaded;
       // The spell, its manifest and every parameter are checked here, before the run is handed to an engine.
       const { spell, params } = prepareRun(target, { pairs, paramsFile: values.params, cwd: ctx.cwd, library: () => openLibrary(ctx, config) });
+      // Dependencies are resolved before the run: a missing or out-of-range one stops it (unless --ignore-deps).
+      const dependencies = spell.manifest?.dependencies ?? [];
+      if (dependencies.length > 0 && !values['ignore-deps']) {
+        const unmet = checkDependencies(dependencies, openLibrary(ctx, config)).filter((d) => !d.ok);
+        if (unmet.length > 0) {
+          throw new UsageError(
+            `${spell.name} needs spells the library does not have:\n${describeDependencies(unmet).map((l) => `  ${l}`).join('\n')}`,
+            'install them, or run anyway with --ignore-deps',
+          );
+        }
+      }
       const printer = new RunPrinter({
         stdout: ctx.stdout,
         stderr: ctx.stderr,
@@ -105,6 +118,7 @@ export const runCommand: Command = {
         ...(mcp ? { mcp } : {}),
         onStart: (fn) => (stop = fn),
         ...(storageName ? { storageName } : {}),
+        library: () => openLibrary(ctx, config),
       }).finally(() => process.off('SIGINT', stopOnSignal));
       if (config.log_level === 'debug') {
         const start = outcome.startLatencyMs === undefined ? '' : `first instruction after ${Math.round(outcome.startLatencyMs)} ms, `;
@@ -122,6 +136,8 @@ export const runCommand: Command = {
         ctx.stdout.write(`${JSON.stringify(report)}\n`);
       } else if (!outcome.ok) {
         ctx.stderr.write(`error: ${outcome.error?.message ?? 'the spell failed'}\n`);
+      } else {
+        printer.printResult(outcome.result);
       }
       return outcome.ok ? EXIT.ok : EXIT.failed;
     } catch (error) {

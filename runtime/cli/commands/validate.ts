@@ -8,7 +8,7 @@ import { UsageError } from '../usage-error';
 import { isWorkflowPath } from '../../contract/workflow';
 import { validateWorkflowCommand } from './validate-workflow';
 
-const usage = 'usage: llmspell validate <spell> [--json]   (a name in the library, a spell folder or a .lua file)';
+const usage = 'usage: llmspell validate <spell> [--json] [--verbose]   (a name in the library, a spell folder or a .lua file)';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -29,10 +29,12 @@ export const validateCommand: Command = {
     const result = await validateSpell(located, ctx.cwd);
     const ok = result.problems.length === 0;
     if (values.json) {
-      ctx.stdout.write(`${JSON.stringify({ ok, name: result.spell?.name ?? null, problems: result.problems, warnings: result.warnings })}\n`);
+      ctx.stdout.write(`${JSON.stringify({ ok, name: result.spell?.name ?? null, problems: result.problems, warnings: result.warnings, notes: result.notes })}\n`);
     } else {
       for (const problem of result.problems) ctx.stderr.write(`${problem}\n`);
       for (const warning of result.warnings) ctx.stderr.write(`warning: ${warning}\n`);
+      // go-llmspell manifest keys: what each was mapped to, or why it is ignored.
+      if (values.verbose) for (const note of result.notes) ctx.stdout.write(`note: ${note}\n`);
       if (ok && result.spell) ctx.stdout.write(`ok: ${result.spell.name} ${result.spell.manifest?.version ?? ''}`.trimEnd() + ` (${result.spell.engine})\n`);
     }
     return ok ? 0 : 1;

@@ -54,6 +54,15 @@ export const TIMER_FUNCTIONS: ApiFunction[] = [
     only: 'js',
   },
   { name: 'clearTimeout', doc: 'Cancels a timer.', params: [opt('id', t.integer)], returns: t.void, only: 'js' },
+  {
+    name: 'setInterval',
+    doc: 'Calls `callback(...args)` every `delay` milliseconds (at least 1) until `clearInterval`; returns its id.',
+    params: [p('callback', t.fn([rest('args', t.any)], t.void)), opt('delay', t.number), rest('args', t.any)],
+    returns: t.integer,
+    only: 'js',
+  },
+  { name: 'clearInterval', doc: 'Stops an interval.', params: [opt('id', t.integer)], returns: t.void, only: 'js' },
+  { name: 'queueMicrotask', doc: 'Runs `callback` after the current job, before any timer; an error in it fails the run.', params: [p('callback', t.fn([], t.void))], returns: t.void, only: 'js' },
 ];
 
 /** `SpellError` (JS). */
@@ -72,7 +81,7 @@ export const SPELL_ERROR_CLASS: ApiClass = {
 /** `io`: the run's input and output in every engine, nothing else of Lua's io library. */
 export const IO_MODULE: ApiModule = {
   name: 'io',
-  doc: 'Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio) and `io.write`; no files.',
+  doc: 'Only `io.read` (a line typed by the user: stdin in the CLI, the input box in the studio), `io.write` and, in Lua, `io.flush`; no files.',
   functions: [
     {
       name: 'read',
@@ -89,5 +98,6 @@ export const IO_MODULE: ApiModule = {
       returns: t.ref('io'),
       js: { returns: t.void },
     },
+    { name: 'flush', doc: 'Sends what `io.write` wrote so far now, instead of with the next batch of output.', params: [], returns: t.ref('io'), only: 'lua' },
   ],
 };

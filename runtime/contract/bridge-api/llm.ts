@@ -8,6 +8,8 @@ const onChunk = p(
   t.fn([p('chunk', t.string)], t.union(t.string, t.void)),
   'Called with each piece of text as it arrives; returning a non-empty string (or raising) stops the stream with that reason.',
 );
+const promptOrMessages = p('prompt', t.union(t.string, t.array(t.ref('Message'))), 'A prompt, or the conversation so far.');
+const streamErr = opt('err', t.string, 'Why the stream failed; nil on success.');
 const callback = (name: string, doc: string) => opt(name, t.fn([p('value', t.string)], t.void), doc);
 
 /** `llm`: chat with the configured provider; keys stay in the host. */
@@ -33,6 +35,7 @@ export const LLM_MODULE: ApiModule = {
       fails: true,
       async: true,
       rpc: ['llm.stream'],
+      lua: { doc: 'Streams the answer to the chunk callback as it arrives; returns nothing on success, else the error message (go-llmspell). `stream_text` returns the whole text.', results: [streamErr] },
     },
     { name: 'chat_with_history', doc: 'Chats with a whole conversation; returns the next answer.', params: [messages, options], returns: t.string, fails: true, async: true, rpc: ['llm.chat'] },
     {
@@ -42,6 +45,16 @@ export const LLM_MODULE: ApiModule = {
       returns: t.string,
       fails: true,
       async: true,
+      rpc: ['llm.stream'],
+      lua: { doc: 'Streams the next answer of a conversation to the chunk callback; returns nothing on success, else the error message (as `stream_chat`).', results: [streamErr] },
+    },
+    {
+      name: 'stream_text',
+      doc: 'Streams like `stream_chat` (a prompt or a whole conversation) and returns the whole text.',
+      params: [promptOrMessages, onChunk, options],
+      returns: t.string,
+      fails: true,
+      only: 'lua',
       rpc: ['llm.stream'],
     },
     {
@@ -79,17 +92,25 @@ export const LLM_MODULE: ApiModule = {
     },
     {
       name: 'chat_async',
-      doc: 'Starts a chat; `cb(answer)` or `errcb(message)` runs later. Returns a promise of the answer.',
+      doc: 'go-llmspell compatible: starts a chat and returns its callback id; `cb(answer)` or `errcb(message)` runs once the answer is in (whenever the spell waits, or at `async.process_callbacks()`).',
       params: [prompt, callback('cb', 'Gets the answer.'), callback('errcb', 'Gets the error message.'), options],
-      returns: t.ref('Promise'),
+      returns: t.integer,
       only: 'lua',
       tengo: false,
       rpc: ['llm.chat'],
     },
     {
       name: 'complete_async',
-      doc: 'go-llmspell compatible: `chat_async` with a token limit.',
+      doc: 'go-llmspell compatible: `chat_async` with a token limit; returns the callback id.',
       params: [prompt, opt('max_tokens', t.integer), callback('cb', 'Gets the answer.'), callback('errcb', 'Gets the error message.')],
+      returns: t.integer,
+      only: 'lua',
+      rpc: ['llm.chat'],
+    },
+    {
+      name: 'chat_promise',
+      doc: 'Starts a chat (a prompt or a whole conversation) and returns a promise of the answer; the spell goes on meanwhile.',
+      params: [promptOrMessages, options],
       returns: t.ref('Promise'),
       only: 'lua',
       tengo: false,

@@ -44,8 +44,33 @@ export const ASYNC_MODULE: ApiModule = {
   // A Tengo spell's bridge calls simply block; it has no task scheduler (times.sleep waits).
   tengo: false,
   functions: [
-    { name: 'pending_count', doc: 'Async calls whose callbacks are still due.', params: [], returns: t.integer },
-    { name: 'process_callbacks', doc: 'Runs the callbacks that are ready, waiting up to the timeout (default 30 s) for one; returns how many ran.', params: [timeoutS], returns: t.integer },
+    { name: 'pending_count', doc: 'Callbacks (of async calls and `create_callback`) that have not run yet.', params: [], returns: t.integer },
+    {
+      name: 'process_callbacks',
+      doc: 'Lets finished host calls in (a brief yield), runs their callbacks, and returns how many callbacks ran since it last returned. With `timeout_s`, waits up to that long for one when none has run.',
+      params: [timeoutS],
+      returns: t.integer,
+    },
+    {
+      name: 'create_callback',
+      doc: 'Registers `cb(value)` / `errcb(message)` under a new callback id (go-llmspell); `resolve_callback` or `reject_callback` settles it.',
+      params: [p('cb', t.fn([p('value', t.any)], t.void)), opt('errcb', t.fn([p('message', t.string)], t.void))],
+      returns: t.integer,
+    },
+    {
+      name: 'resolve_callback',
+      doc: 'Runs the callback of an id from `create_callback` with `value` (at the next wait or `process_callbacks`).',
+      params: [p('id', t.integer), opt('value', t.any)],
+      returns: t.boolean,
+      lua: { results: [p('ok', t.boolean), opt('err', t.string, 'Why not: the id is not pending.')] },
+    },
+    {
+      name: 'reject_callback',
+      doc: 'Runs the error callback of an id from `create_callback` with `message`.',
+      params: [p('id', t.integer), opt('message', t.string)],
+      returns: t.boolean,
+      lua: { results: [p('ok', t.boolean), opt('err', t.string, 'Why not: the id is not pending.')] },
+    },
     { name: 'sleep', doc: 'Waits; other tasks go on meanwhile.', params: [p('seconds', t.number)], returns: t.void },
   ],
 };

@@ -33,7 +33,15 @@ export const TOOLS_MODULE: ApiModule = {
     },
     { name: 'get', doc: 'Describes one tool.', params: [toolName], returns: t.ref('ToolInfo'), fails: true, async: true, rpc: ['tools.builtin_list'] },
     { name: 'list', doc: 'Every tool, spell-defined and built-in, sorted by name.', params: [], returns: t.array(t.ref('ToolInfo')), async: true, rpc: ['tools.builtin_list'] },
-    { name: 'remove', doc: 'Removes a tool the spell registered.', params: [p('name', t.string)], returns: t.boolean, fails: true, js: { returns: t.void } },
+    {
+      name: 'remove',
+      doc: 'Removes a tool the spell registered.',
+      params: [p('name', t.string)],
+      returns: t.boolean,
+      fails: true,
+      js: { returns: t.void },
+      lua: { results: [p('ok', t.boolean), opt('err', t.string, 'Why not: no such script tool.')] },
+    },
     {
       name: 'validate',
       doc: 'Checks parameters against a tool\'s schema without running it.',

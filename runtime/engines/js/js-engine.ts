@@ -1,5 +1,6 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import type { Engine, EngineHost, EngineRunInput } from '../engine';
+import { BUILTIN_AGENTS } from '../../agents/builtin-agents';
 import { argSpecs } from '../arg-specs';
 import { createHostObject } from './host-functions';
 import { JsRunError, describeVmError, fromDump, type VmErrorInfo } from './js-errors';
@@ -43,8 +44,9 @@ export class JsEngine implements Engine {
     });
     const fn = vm.unwrapResult(vm.evalCode(JS_PRELUDE, PRELUDE_FILE, { type: 'global', strict: true }));
     const specs = vm.newString(JSON.stringify(argSpecs('js')));
-    const api = vm.callFunction(fn, vm.undefined, hostObject, specs);
-    for (const handle of [fn, specs, hostObject]) handle.dispose();
+    const agents = vm.newString(JSON.stringify(BUILTIN_AGENTS));
+    const api = vm.callFunction(fn, vm.undefined, hostObject, specs, agents);
+    for (const handle of [fn, specs, agents, hostObject]) handle.dispose();
     if (api.error) {
       const error = fromDump(vm.dump(api.error));
       api.error.dispose();
@@ -81,6 +83,22 @@ export class JsEngine implements Engine {
     params.dispose();
     if (input.mode === 'test') this.callPrelude(this.prelude.enableTesting, fail);
 
+    // Imports resolve only among the spell folder's own modules, relative to the importing file.
+    const modules = input.modules ?? {};
+    // A refused specifier travels from the normalizer to the loader as a name no file can have (this
+    // QuickJS build drops a normalizer's own error), and the loader raises it in the spell.
+    runtime.setModuleLoader(
+      (name) => {
+        // ReferenceError, as QuickJS's own "could not load module".
+        if (name.startsWith(REFUSED)) return { error: new ReferenceError(name.slice(REFUSED.length)) };
+        const code = modules[name];
+        return code === undefined ? { error: new ReferenceError(`cannot import '${name}': not a JavaScript file of the spell folder`) } : code;
+      },
+      (base, requested) => {
+        const resolved = resolveImport(base, requested, input.fileName);
+        return typeof resolved === 'string' ? resolved : `${REFUSED}${resolved.error.message}`;
+      },
+    );
     host.started();
     const evaluated = vm.evalCode(input.code, input.fileName, { type: 'module', strict: true });
     if (evaluated.error) {
@@ -117,4 +135,31 @@ export class JsEngine implements Engine {
       // a run cut short may leave handles behind; the process ends right after anyway
     }
   }
+}
+
+/** Prefix of a module name that stands for a refused import (module names always start with the spell's folder). */
+const REFUSED = '?refused: ';
+
+/**
+ * `import './util.js'` from `hello/main.js` → `hello/util.js`. Only relative specifiers that stay
+ * inside the entry's folder resolve; anything else (a package name, an absolute path, `../..` out of
+ * the folder) is refused with a message naming it.
+ */
+export function resolveImport(base: string, requested: string, entry: string): string | { error: Error } {
+  const root = entry.includes('/') ? entry.slice(0, entry.lastIndexOf('/')) : '';
+  if (!requested.startsWith('./') && !requested.startsWith('../')) {
+    return { error: new Error(`cannot import '${requested}': a spell imports only its own files, with a path like './util.js'`) };
+  }
+  const dir = base.includes('/') ? base.slice(0, base.lastIndexOf('/')) : '';
+  const parts: string[] = [];
+  for (const part of `${dir}/${requested}`.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return { error: new Error(`cannot import '${requested}': it leaves the spell folder`) };
+      parts.pop();
+    } else parts.push(part);
+  }
+  const resolved = parts.join('/');
+  if (root && !resolved.startsWith(`${root}/`)) return { error: new Error(`cannot import '${requested}': it leaves the spell folder`) };
+  return resolved;
 }

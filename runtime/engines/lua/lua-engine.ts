@@ -50,6 +50,7 @@ export class LuaEngine {
     };
     return {
       write: (text: string) => host().write(String(text)),
+      flush: () => host().flush(),
       call: (method: string, argsJson: string) => host().call(String(method), JSON.parse(String(argsJson)) as unknown[]),
       cancel: (id: number) => host().cancel(Number(id)),
       started: () => host().started(),
@@ -62,8 +63,8 @@ export class LuaEngine {
   }
 
   /**
-   * Runs the spell to completion; resolves when every task is done with what the chunk returned
-   * (undefined for nothing), rejects with the Lua error.
+   * Runs the spell to completion; resolves when every task is done with what the main chunk returned
+   * (its first value, as plain data; undefined when it returned nothing), rejects with the Lua error.
    */
   async run(input: EngineRunInput, host: EngineHost): Promise<unknown> {
     if (this.host) throw new Error('a Lua engine runs one spell only');
@@ -90,8 +91,8 @@ export class LuaEngine {
       const error = thread.getValue(-1) as unknown;
       throw new LuaRunError(describeLuaError(error, state.result));
     }
-    const encoded = state.resultCount > 0 ? thread.getValue(-1) : undefined;
-    return typeof encoded === 'string' ? (JSON.parse(encoded) as unknown) : undefined;
+    const result = state.resultCount > 0 ? (thread.getValue(-1) as unknown) : undefined;
+    return typeof result === 'string' ? (JSON.parse(result) as unknown) : undefined;
   }
 
   /**

@@ -32,6 +32,8 @@ export interface InstallResult {
   previousVersion?: string;
   /** One line per permission the spell asks for. */
   permissions: string[];
+  /** Whether its manifest has a permissions section (without one it runs under the configured policy). */
+  permissionsDeclared: boolean;
   /** Other spells it needs (see spells/dependencies.ts). */
   dependencies: SpellDependency[];
   /** The limits its manifest asks for (seconds, megabytes). */
@@ -60,7 +62,7 @@ export function installBundle(file: string, options: InstallOptions): InstallRes
   }
   const root = installFolder(options.home);
   const target = path.join(root, manifest.name);
-  const result: InstallResult = { name: manifest.name, version: manifest.version, path: target, status: 'installed', permissions: describePermissions(manifest.permissions), dependencies: manifest.dependencies, limits: manifest.limits };
+  const result: InstallResult = { name: manifest.name, version: manifest.version, path: target, status: 'installed', permissions: describePermissions(manifest.permissions), permissionsDeclared: manifest.permissionsDeclared, dependencies: manifest.dependencies, limits: manifest.limits };
   if (bundle.signedBy) result.signedBy = { fingerprint: bundle.signedBy.fingerprint, file: bundle.signedBy.file };
 
   if (existsSync(target)) {

@@ -10,6 +10,10 @@ export interface CreateSpellOptions {
   parent: string;
   engine: 'lua' | 'javascript' | 'tengo';
   template: TemplateName;
+  /** Replaces the template's description. */
+  description?: string;
+  /** Parameters declared beside the template's own (`llmspell create` asks for them in a terminal). */
+  parameters?: { name: string; type: string }[];
 }
 
 /** Why a spell could not be created (a bad name, an existing folder). */
@@ -29,21 +33,22 @@ export function createSpell(name: string, options: CreateSpellOptions): { dir: s
   const fill = (text: string) => text.replaceAll('{{name}}', name);
   const entry = options.engine === 'lua' ? 'main.lua' : options.engine === 'tengo' ? 'main.tengo' : 'main.js';
   const source = options.engine === 'lua' ? t.lua : options.engine === 'tengo' ? TENGO_SOURCES[options.template] : t.js;
+  const extra = (options.parameters ?? []).map((p) => `  - name: ${p.name}\n    type: ${p.type}\n`).join('');
   const manifest = [
     `name: ${name}`,
     'version: 0.1.0',
-    `description: ${t.description}`,
+    `description: ${JSON.stringify(options.description ?? t.description)}`,
     `engine: ${options.engine}`,
     `entry: ${entry}`,
     `tags: [${t.tags.join(', ')}]`,
     'parameters:',
-    t.parameters.trimEnd(),
+    (t.parameters + extra).trimEnd(),
     ...(t.permissions ? ['permissions:', t.permissions.trimEnd()] : []),
     '',
   ].join('\n');
   const readme = `# ${name}
 
-${t.description}
+${options.description ?? t.description}
 
 \`\`\`sh
 llmspell run ${name}          # from the folder that holds it, or once installed

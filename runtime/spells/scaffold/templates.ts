@@ -82,9 +82,10 @@ tools.register("word_count", "Counts the words in a text",
     return { words = n }
   end)
 
+-- agents.create returns the agent's name (agents.new would return the agent object).
 local agent, err = agents.create({ name = "{{name}}", system_prompt = "Use your tools when they help.", tools = { "word_count" } })
 if not agent then error(err) end
-local answer, run_err = agent:execute(params.task)
+local answer, run_err = agents.execute(agent, params.task)
 if not answer then error(run_err) end
 print(answer)
 `,

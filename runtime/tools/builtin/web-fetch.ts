@@ -9,7 +9,7 @@ const DEFAULT_MAX_CHARS = 100_000;
 /** Fetches a page: HTML is reduced to its visible text, other types returned as is, cut at `max_chars`. */
 export const webFetch = defineTool<{ url: string; max_chars?: number; timeout?: number }>({
   name: 'web_fetch',
-  description: `Fetches a web page or document with GET and returns its text (HTML reduced to visible text), the final URL, status and content type. 'max_chars' cuts the text (default ${DEFAULT_MAX_CHARS}).`,
+  description: `Fetches a web page or document with GET and returns its text as 'content' (HTML reduced to visible text), the final URL, status and content type. 'max_chars' cuts the content (default ${DEFAULT_MAX_CHARS}).`,
   parameters: {
     type: 'object',
     properties: {
@@ -25,6 +25,7 @@ export const webFetch = defineTool<{ url: string; max_chars?: number; timeout?: 
     const res = await guardedRequest(networkOf(ctx), { url, method: 'GET', headers, timeout }, ctx.signal);
     const contentType = res.headers['content-type'] ?? '';
     const text = /html/i.test(contentType) ? htmlToText(res.body) : res.body;
-    return { url: res.url, status: res.status, content_type: contentType, text: text.slice(0, maxChars), truncated: text.length > maxChars };
+    // `content`, as go-llmspell's web_fetch named it (spells read `result.content`).
+    return { url: res.url, status: res.status, content_type: contentType, content: text.slice(0, maxChars), truncated: text.length > maxChars };
   },
 });

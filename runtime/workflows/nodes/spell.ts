@@ -26,8 +26,8 @@ export const spellNode = defineNode<Config>({
     const raw = { ...(renderDeep(ctx.config.params ?? {}, ctx.scope) as Record<string, unknown>), ...(given && typeof given === 'object' ? given : {}) };
     // A spell with a manifest gets typed, checked parameters, as on the command line.
     const params = resolveParams(spell.manifest?.parameters, { file: raw });
-    // A spell with a manifest gets no more than its permissions grant, here as anywhere.
-    const guarded = spell.manifest ? guardBridges(ctx.host.bridges, spell.manifest.permissions, spell.name) : ctx.host.bridges;
+    // A spell whose manifest declares permissions gets no more than they grant, here as anywhere.
+    const guarded = spell.manifest?.permissionsDeclared ? guardBridges(ctx.host.bridges, spell.manifest.permissions, spell.name) : ctx.host.bridges;
     // A Tengo spell's own source modules (import("./util")) come from its folder.
     const bridges = { ...guarded, ...tengoModuleHandlers(spell) };
     // Its manifest may ask for less time or memory than the run has left, never for more.

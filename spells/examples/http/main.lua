@@ -1,5 +1,6 @@
 -- http: every request passes the host's network policy (allowed hosts, no private addresses).
-local response, err = http.get(params.url)
+-- http.get returns the body (nil + "HTTP <code>: ..." for an error status); http.request the whole response.
+local response, err = http.request{ url = params.url }
 if not response then
   print("request failed: " .. err)
   return

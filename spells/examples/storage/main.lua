@@ -1,8 +1,8 @@
 -- storage: files inside $LLMSPELL_HOME/storage only, written atomically.
 local file = "examples/notes.md"
 local existing = storage.exists(file) and storage.read(file) or "# Notes\n"
-local ok, err = storage.write(file, existing .. "- " .. params.note .. "\n")
-if not ok then error("could not save: " .. err) end
+local err = storage.write(file, existing .. "- " .. params.note .. "\n") -- nothing on success
+if err then error("could not save: " .. err) end
 print(storage.read(file))
 print("files: " .. table.concat(storage.list("examples/*"), ", "))
 

@@ -69,8 +69,8 @@ describe('tools.builtin_execute', () => {
   it('runs web_fetch and http_request under the network policy', async () => {
     const page = (await call('tools.builtin_execute', 'web_fetch', { url: `${server.url}/html` })) as Record<string, unknown>;
     expect(page).toMatchObject({ status: 200, truncated: false, content_type: 'text/html; charset=utf-8' });
-    expect(page.text).toBe('T\nTitle & more\nFirst para.\nSecond para €');
-    expect(await call('tools.builtin_execute', 'web_fetch', { url: `${server.url}/hello`, max_chars: 5 })).toMatchObject({ text: 'hello', truncated: true });
+    expect(page.content).toBe('T\nTitle & more\nFirst para.\nSecond para €');
+    expect(await call('tools.builtin_execute', 'web_fetch', { url: `${server.url}/hello`, max_chars: 5 })).toMatchObject({ content: 'hello', truncated: true });
     const res = (await call('tools.builtin_execute', 'http_request', { url: `${server.url}/echo`, method: 'POST', body: 'b' })) as { status: number; body: string };
     expect(JSON.parse(res.body)).toMatchObject({ method: 'POST', body: 'b' });
     const closed = bridgeContext(createStdlibServices({ home: home.path, owner: { name: 'test' }, storage: { max_bytes: 1, extensions: [] }, network: { allow_hosts: [], allow_private: false } }) as never).ctx;

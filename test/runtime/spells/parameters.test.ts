@@ -61,7 +61,7 @@ describe('parameters', () => {
     expect(
       refusal(() =>
         resolveParams(DECLARED, {
-          pairs: ['count=seven', 'ratio=1/2', 'verbose=maybe', 'tags=a,b', 'options=[1]', 'style=medium', 'code=abc', 'nope=1', 'broken'],
+          pairs: ['count=seven', 'ratio=1/2', 'verbose=maybe', 'tags=[a', 'options=[1]', 'style=medium', 'code=abc', 'nope=1', 'broken'],
         }),
       ),
     ).toEqual([
@@ -69,13 +69,21 @@ describe('parameters', () => {
       'parameter \'count\': expected an integer, got "seven"',
       'parameter \'ratio\': expected a number, got "1/2"',
       'parameter \'verbose\': expected true or false, got "maybe"',
-      'parameter \'tags\': expected a list (JSON like ["a","b"]), got "a,b"',
+      'parameter \'tags\': expected a list (a,b,c or JSON like ["a","b"]), got "[a"',
       'parameter \'options\': expected a mapping (JSON like {"k":1}), got "[1]"',
       'parameter \'style\': expected one of brief|long, got "medium"',
       'parameter \'code\': expected a string matching /^[A-Z]{3}$/, got "abc"',
       "unknown parameter 'nope'; this spell takes text, count, ratio, verbose, tags, options, style, code",
       "missing required parameter 'text' (What to summarise): add text=...",
     ]);
+  });
+
+  it('takes a list as a,b,c (go-llmspell) as well as JSON, typing numbers and booleans', () => {
+    expect(resolveParams(DECLARED, { pairs: ['text=x', 'tags=a, b'] }).tags).toEqual(['a', 'b']);
+    expect(resolveParams(DECLARED, { pairs: ['text=x', 'tags=1,true'] }).tags).toEqual([1, true]);
+    expect(resolveParams(DECLARED, { pairs: ['text=x', 'tags=["1","2"]'] }).tags).toEqual(['1', '2']);
+    expect(resolveParams(DECLARED, { pairs: ['text=x', 'tags='] }).tags).toEqual([]);
+    expect(refusal(() => resolveParams(DECLARED, { pairs: ['text=x', 'tags=a,b,c'] }))).toEqual(["parameter 'tags': expected a list of at most 2 items, got 3 items"]);
   });
 
   it('checks bounds of numbers, and of list lengths', () => {

@@ -142,7 +142,8 @@ nodes:
 describe('spell node permissions', () => {
   it('runs a spell with a manifest with no more than its permissions grant', async () => {
     mkdirSync(path.join(folder.dir, 'strict'), { recursive: true });
-    folder.write('strict/spell.yaml', 'name: strict\nversion: 1.0.0\nentry: main.lua\n');
+    // A declared but empty permissions section grants nothing (no section at all would mean the configured policy).
+    folder.write('strict/spell.yaml', 'name: strict\nversion: 1.0.0\nentry: main.lua\npermissions: {}\n');
     folder.write('strict/main.lua', 'local v, err = tools.execute("calculator", { expression = "1+1" })\nworkflow.output(err or v)\n');
     const bridges = { 'tools.builtin_execute': async () => 2, 'tools.builtin_list': async () => [{ name: 'calculator', description: 'c', parameters: { type: 'object' } }] };
     const { outcome } = await run('name: p\nnodes:\n  - { id: s, type: spell, config: { spell: strict } }\n', { host: { bridges } });

@@ -55,6 +55,26 @@ function clearTimeout(id) {
   timers.delete(id);
 }
 
+/** Calls `fn(...args)` every `delay` ms (at least 1) until clearInterval; the first call after one delay. */
+function setInterval(fn, delay) {
+  if (typeof fn !== 'function') throw new $TypeError('setInterval: callback must be a function, got ' + typeof fn);
+  let ms = +delay;
+  if (!(ms >= 1)) ms = 1; // an interval of 0 would starve everything else
+  const id = nextTimerId++;
+  timers.set(id, { fn: fn, args: ArraySlice.call(arguments, 2), every: ms });
+  heapPush({ at: host.now() + ms, id: id });
+  return id;
+}
+function clearInterval(id) {
+  timers.delete(id);
+}
+
+/** Runs `fn` after the current job, before any timer; an error in it ends the run, as in Node. */
+function queueMicrotask(fn) {
+  if (typeof fn !== 'function') throw new $TypeError('queueMicrotask: callback must be a function, got ' + typeof fn);
+  $Promise.resolve().then(function () { fn(); }).then(undefined, fail);
+}
+
 // ---- the run ----------------------------------------------------------------------------------
 let phase = 'running';   // 'running' | 'done' | 'failed'
 let resultJson;          // JSON text of main's value, when it has one
@@ -115,7 +135,9 @@ function tick(completionsJson) {
     if (due && due.at <= host.now()) {
       heapPop();
       const timer = timers.get(due.id);
-      timers.delete(due.id);
+      // An interval is due again one period later (from now: a slow callback does not pile calls up).
+      if (timer.every) heapPush({ at: host.now() + timer.every, id: due.id });
+      else timers.delete(due.id);
       timer.fn.apply(undefined, timer.args);
     }
   } catch (e) {

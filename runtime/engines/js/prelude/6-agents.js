@@ -81,8 +81,19 @@ function makeAgent(spec) {
   });
 }
 
+/** The built-in agents (researcher, summarizer, json_extractor), made on first use by name. */
+const builtinAgents = JSONparse(agentsJson);
+
 function lookupAgent(name) {
-  const agent = agentRegistry.get(name);
+  let agent = agentRegistry.get(name);
+  if (!agent) {
+    let def;
+    for (let i = 0; i < builtinAgents.length; i++) if (builtinAgents[i].name === name) def = builtinAgents[i];
+    if (def) {
+      agent = makeAgent({ name: def.name, systemPrompt: def.system_prompt, tools: def.tools, maxSteps: def.max_steps });
+      agentRegistry.set(def.name, agent);
+    }
+  }
   if (!agent) throw new SpellError("unknown agent '" + name + "'", 'unknown_agent');
   return agent;
 }
@@ -128,6 +139,7 @@ const agentsBridge = {
   list: function () {
     const names = [];
     agentRegistry.forEach(function (_a, n) { names.push(n); });
+    for (let i = 0; i < builtinAgents.length; i++) if (!agentRegistry.has(builtinAgents[i].name)) names.push(builtinAgents[i].name);
     return names.sort();
   },
 };

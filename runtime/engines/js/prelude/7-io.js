@@ -22,10 +22,24 @@ const mcpBridge = {
   prompt: function (server, name, args) { return rpc('mcp.prompt', [server, name, args === undefined ? {} : args]); },
 };
 
+/** The host's response with JavaScript's spelling of the reason phrase. */
+function httpResponse(res) {
+  return { status: res.status, statusText: res.status_text, body: res.body, headers: res.headers, url: res.url };
+}
+
+/** `spell.run(name, params)`: another spell of the library as a nested run; its result, else its output. */
+const spellBridge = {
+  run: function (name, params) {
+    return rpc('spell.run', [name, params === undefined || params === null ? {} : params]).then(function (r) {
+      return r.result === null || r.result === undefined ? r.output : r.result;
+    });
+  },
+};
+
 const httpBridge = {
-  get: function (url, opts) { return rpc('http.get', [url, opts]); },
-  post: function (url, body, contentType) { return rpc('http.post', [url, body, contentType]); },
-  request: function (request) { return rpc('http.request', [request]); },
+  get: function (url, opts) { return rpc('http.get', [url, opts]).then(httpResponse); },
+  post: function (url, body, contentType) { return rpc('http.post', [url, body, contentType]).then(httpResponse); },
+  request: function (request) { return rpc('http.request', [request]).then(httpResponse); },
 };
 
 /** Header pairs of fetch's init.headers (a plain object or a list of [name, value]). */
@@ -52,7 +66,7 @@ function fetchResponse(res) {
   return ObjectFreeze({
     status: res.status,
     ok: res.status >= 200 && res.status < 300,
-    statusText: '',
+    statusText: res.status_text || '',
     url: res.url,
     headers: ObjectFreeze({
       get: function (name) { const v = headers[lower(name)]; return v === undefined ? null : v; },

@@ -55,8 +55,11 @@ function defineGlobal(name, value) {
 
 const implementations = {
   llm: llmBridge, tools: toolsBridge, agents: agentsBridge, workflow: workflowBridge, json: jsonBridge,
-  storage: storageBridge, http: httpBridge, mcp: mcpBridge, log: logBridge, console: consoleBridge, io: ioBridge,
-  globals: { fetch: fetch, setTimeout: setTimeout, clearTimeout: clearTimeout },
+  storage: storageBridge, http: httpBridge, log: logBridge, console: consoleBridge, io: ioBridge, mcp: mcpBridge, spell: spellBridge,
+  globals: {
+    fetch: fetch, setTimeout: setTimeout, clearTimeout: clearTimeout, setInterval: setInterval, clearInterval: clearInterval,
+    queueMicrotask: queueMicrotask,
+  },
 };
 
 (function install() {

@@ -19,7 +19,7 @@ export const PRELUDE_FILE = 'llmspell:prelude';
  * ./tsconfig.json) share the function's scope, in the order of their numbers.
  */
 export const JS_PRELUDE = [
-  '(function (host, specsJson) {',
+  '(function (host, specsJson, agentsJson) {',
   "'use strict';",
   core,
   scheduler,

@@ -15,3 +15,6 @@ declare const host: {
 
 /** The argument checks of every bridge function, as JSON (engines/arg-specs.ts). */
 declare const specsJson: string;
+
+/** The built-in agents' definitions, as JSON (runtime/agents/builtin-agents.ts). */
+declare const agentsJson: string;

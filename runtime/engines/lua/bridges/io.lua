@@ -1,5 +1,6 @@
 -- A safe `io`: only `io.read` (a line typed by the user: stdin in the CLI, the input box in the
--- studio) and `io.write` (to the run's output). No files, no popen: everything else stays absent.
+-- studio), `io.write` (to the run's output) and `io.flush` (sends what was written so far). No files,
+-- no popen: everything else stays absent.
 __llmspell_bridge("io", function(kit)
   local io = {}
   --- io.read(format?): "l" (default) a line without its newline, "L" with it, "n" a number, "a" all
@@ -25,6 +26,11 @@ __llmspell_bridge("io", function(kit)
       parts[i] = tostring(v)
     end
     kit.host.write(table.concat(parts))
+    return io
+  end
+  --- Output leaves the engine in batches; flush sends the batch now (a prompt before io.read, say).
+  function io.flush()
+    kit.host.flush()
     return io
   end
   return io

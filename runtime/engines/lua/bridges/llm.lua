@@ -1,5 +1,7 @@
--- The `llm` global, go-llmspell compatible: every call returns value, or nil + message (never raises
--- for a failed request). Beyond go-llmspell: an options table, chat with history, chat_json.
+-- The `llm` global, go-llmspell compatible: a call returns its value, or nil + message (never raises
+-- for a failed request); `stream_chat*` return nothing on success and the error message otherwise;
+-- `chat_async` / `complete_async` return a numeric callback id (see async.lua). Beyond go-llmspell:
+-- an options table, chat with history, chat_json, `stream_text` (the whole text) and `chat_promise`.
 -- Argument type mistakes raise, naming the function and argument (checks derived from the bridge
 -- description, engines/arg-specs.ts).
 __llmspell_bridge("llm", function(kit, env)
@@ -23,19 +25,12 @@ __llmspell_bridge("llm", function(kit, env)
     return nil, value
   end
 
-  -- Starts a call whose callbacks run later; also returns a promise of its answer.
+  -- Starts a call whose callback runs once its result is in; returns the callback id (go-llmspell).
   local function async_call(method, cb, errcb, ...)
-    local p, resolve, reject = promise.deferred()
-    kit.call_async(method, function(ok, value)
-      if ok then
-        resolve(value)
-        if cb then cb(value) end
-      else
-        reject(value)
-        if errcb then errcb(value) end
-      end
-    end, ...)
-    return p
+    local callbacks = kit.callbacks
+    local id = callbacks.register(cb, errcb)
+    kit.call_async(method, function(ok, value) callbacks.settle(id, ok, value) end, ...)
+    return id
   end
 
   local llm = {}
@@ -49,8 +44,10 @@ __llmspell_bridge("llm", function(kit, env)
     return kit.call("llm.chat", prompt, opts)
   end
 
+  -- go-llmspell: nothing on success, the error message otherwise (`local err = llm.stream_chat(...)`).
   function llm.stream_chat(prompt, cb, opts)
-    return stream(prompt, cb, opts)
+    local _, err = stream(prompt, cb, opts)
+    if err then return err end -- on success no value at all, as go-llmspell
   end
 
   function llm.chat_with_history(messages, opts)
@@ -58,7 +55,13 @@ __llmspell_bridge("llm", function(kit, env)
   end
 
   function llm.stream_chat_with_history(messages, cb, opts)
-    return stream(messages, cb, opts)
+    local _, err = stream(messages, cb, opts)
+    if err then return err end
+  end
+
+  --- Streams like `stream_chat` (a prompt or a conversation) and returns the whole text, or nil + message.
+  function llm.stream_text(prompt_or_messages, cb, opts)
+    return stream(prompt_or_messages, cb, opts)
   end
 
   function llm.chat_json(prompt, schema, opts)
@@ -91,6 +94,15 @@ __llmspell_bridge("llm", function(kit, env)
   function llm.complete_async(prompt, max_tokens, cb, errcb)
     local opts = max_tokens and { max_tokens = max_tokens } or nil
     return async_call("llm.chat", cb, errcb, prompt, opts)
+  end
+
+  --- A promise of the answer (a prompt or a conversation); the call runs while the spell goes on.
+  function llm.chat_promise(prompt_or_messages, opts)
+    local p, resolve, reject = promise.deferred()
+    kit.call_async("llm.chat", function(ok, value)
+      if ok then resolve(value) else reject(value) end
+    end, prompt_or_messages, opts)
+    return p
   end
 
   return llm

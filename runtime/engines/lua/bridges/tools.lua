@@ -85,7 +85,8 @@ __llmspell_bridge("tools", function(kit)
   end
 
   function tools.remove(name)
-    if not registry[name] then return nil, "unknown script tool '" .. tostring(name) .. "'" end
+    -- go-llmspell: false + message for a tool that is not there
+    if not registry[name] then return false, "unknown script tool '" .. tostring(name) .. "'" end
     registry[name] = nil
     return true
   end

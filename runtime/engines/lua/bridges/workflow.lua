@@ -294,6 +294,11 @@ __llmspell_bridge("workflow", function(kit, env)
     return wf
   end
 
+  --- Runs a workflow file (relative to the working folder) in the host: its outputs, or nil + message.
+  function workflow.run_file(path, inputs)
+    return kit.call("workflow.run_file", path, inputs or {}, {})
+  end
+
   --- Hands a value back to the workflow node that runs this spell or script.
   function workflow.output(value)
     return kit.call("workflow.output", value)

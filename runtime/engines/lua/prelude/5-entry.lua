@@ -89,16 +89,17 @@ function __llmspell_run(code, chunkname, params, testing, max_instructions)
   local chunk, err = load(code, "=" .. chunkname, "t", env)
   if not chunk then error(err, 0) end
   guard(co_running())
-  local returned = nil
+  -- The main chunk's first return value, as JSON text for the host (printed after the run, a
+  -- workflow node's output); a value JSON cannot hold (a function, a cycle) is sent as its tostring.
+  local result = nil
   local main = spawn(function()
     host.started()
-    returned = chunk()
+    local r = pack(chunk())
+    if r.n > 0 and r[1] ~= nil then
+      local ok, encoded = pcall(json_encode, r[1])
+      result = ok and encoded or json_encode(tostring(r[1]))
+    end
   end)
   run_scheduler(main)
-  -- What the chunk returned is the run's result (as a JS spell's main returns one), as JSON text;
-  -- a value JSON cannot hold (a function) is no result.
-  if returned ~= nil then
-    local ok, encoded = pcall(json_encode, returned)
-    if ok then return encoded end
-  end
+  return result
 end
