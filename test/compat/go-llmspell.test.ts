@@ -5,6 +5,7 @@
  * OpenAI-compatible server. Every spell prints each call's return values with their count and types,
  * so each assertion checks exactly what came back (nil vs nothing vs false matters).
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,8 @@ beforeAll(async () => {
   llm = await startLlmServer({ apiKey: KEY });
   web = await startHttpServer();
   // The user's policy: the local test servers are reachable. No spell below declares permissions.
-  ws.write('llmspell.yaml', 'network:\n  allow_private: true\n');
+  mkdirSync(path.join(ws.dir, 'home'), { recursive: true });
+  ws.write('home/config.yaml', 'network:\n  allow_private: true\n');
 });
 afterEach(() => {
   llm.setLatency(0);
