@@ -8,6 +8,8 @@ export class BenchHost implements EngineHost {
   output = '';
   startedAt: number | undefined;
 
+  /** Output is written straight away here: nothing waits to be flushed. */
+  flush(): void {}
   write(text: string): void {
     this.output += text;
   }

@@ -18,6 +18,9 @@ export const CONFIG_DOCS: Record<string, string> = {
   'limits.memory': 'Memory of a run in megabytes (the engine\'s heap is capped; the process is killed beyond it).',
   'limits.max_depth': 'How deep runs may nest (a spell running a spell running a workflow...).',
   'limits.max_processes': 'How many engine processes one run (with its nested runs) may have at once.',
+  'limits.llm_calls': 'LLM requests one run (with its nested runs) may make; past it a call fails with `llm_budget`. Unset: no cap.',
+  'limits.tokens': 'Tokens (prompt + answer) one run may use; past it a call fails with `llm_budget`. Unset: no cap.',
+  'limits.llm_rate': 'LLM requests per minute one run may make. Unset: no cap.',
   pool: 'Warm engine processes kept ready by the studio.',
   'pool.size': 'Number of warm engine processes (0 starts each run cold).',
   llm: 'LLM client behaviour.',
@@ -27,8 +30,12 @@ export const CONFIG_DOCS: Record<string, string> = {
   'providers.*.api_key': 'Secret key sent to that provider only; never shown to spells, masked by `llmspell config show`.',
   'providers.*.base_url': 'OpenAI-compatible endpoint (http or https).',
   'providers.*.model': 'Model used with this provider when no top-level `model` is set.',
+  'providers.*.llm_calls': 'This provider\'s share of a run\'s LLM requests.',
+  'providers.*.tokens': 'This provider\'s share of a run\'s tokens.',
+  'providers.*.llm_rate': 'Requests per minute a run may send to this provider.',
   storage: 'The storage bridge (files under `$LLMSPELL_HOME/storage`).',
   'storage.max_bytes': 'Largest file a spell may read or write, in bytes.',
+  'storage.quota_bytes': 'Total bytes one spell\'s storage namespace may hold.',
   'storage.extensions': 'File extensions a spell may use.',
   network: 'The http bridge\'s network policy.',
   'network.allow_hosts': 'Hosts a spell may reach (a manifest may narrow this further). Empty: none.',
@@ -44,6 +51,10 @@ export const CONFIG_DOCS: Record<string, string> = {
   'mcp.servers.*.timeout': 'Seconds one call to this server may take (the run\'s own limits still apply).',
   library: 'The studio\'s spell library.',
   'library.folders': 'Extra folders shown in the library.',
+  install: '`llmspell install`.',
+  'install.require_signed': 'Refuse bundles without a signature from a trusted key, even with `--allow-unsigned`.',
+  studio: 'The studio.',
+  'studio.max_runs': 'Runs the studio starts at once; more wait in a queue (Stop removes a queued run).',
 };
 
 interface Row {

@@ -16,7 +16,8 @@ import { isAlive } from '../helpers/processes';
 
 const ws = tempWorkspace('llmspell-mcp-serve-');
 const home = path.join(ws.dir, 'home');
-const ticks = path.join(home, 'storage', 'ticks.txt');
+// Each spell has its own storage namespace: the ticker's files are under storage/spells/ticker.
+const ticks = path.join(home, 'storage', 'spells', 'ticker', 'ticks.txt');
 
 function spell(name: string, manifest: string, code: string): void {
   const dir = path.join(ws.dir, 'spells', name);

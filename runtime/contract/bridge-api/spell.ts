@@ -3,6 +3,8 @@ import { opt, p, t, type ApiModule } from './model';
 /** `spell`: running other spells of the library from a spell. */
 export const SPELL_MODULE: ApiModule = {
   name: 'spell',
+  // Tengo spells do not run other spells yet.
+  tengo: false,
   doc: 'Runs other spells of the library as nested runs that share this run\'s time and memory budget and get no more than its permissions.',
   functions: [
     {

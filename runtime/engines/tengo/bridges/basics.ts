@@ -13,6 +13,7 @@ export function storageModule(kit: Kit): ImmutableMap {
     write: ([path, content]) => kit.call('storage.write', path, content),
     exists: ([path]) => kit.call('storage.exists', path),
     delete: ([path]) => kit.call('storage.delete', path),
+    remove: ([path]) => kit.call('storage.delete', path),
     list: ([pattern]) => kit.call('storage.list', pattern),
     get: ([key]) => memory.get(String(key)),
     set: ([key, value]) => {
@@ -77,6 +78,8 @@ export function ioModule(kit: Kit): ImmutableMap {
       // As in Lua, io.write returns io, so writes can be chained.
       return io;
     },
+    // Each write is posted to the host as it is made: nothing waits, so flushing is only chaining.
+    flush: () => io,
   });
   return io;
 }

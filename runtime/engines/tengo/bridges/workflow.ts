@@ -178,6 +178,8 @@ export function workflowModule(kit: Kit, modules: Modules): ImmutableMap {
         return value;
       });
     },
+    // A workflow file runs in the host with its inputs; its outputs come back (or an error value).
+    run_file: ([path, inputs]) => kit.call('workflow.run_file', path, inputs ?? new Map(), new Map()),
     load: ([path]) => {
       const info = kit.call('workflow.load_file', path);
       if (info instanceof TError) return info;
