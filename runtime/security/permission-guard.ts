@@ -65,6 +65,9 @@ export function guardBridges<C extends GuardedContext>(
       const server = String(args[0] ?? '');
       if (!allows(permissions.mcp, server)) throw deny(`the MCP server '${server}'`, `{ mcp: [${server}] }`);
     },
+    // The built-in agents' definitions (their prompts and tool names): reading them touches nothing;
+    // their LLM and tool calls go through the checks above.
+    agents: () => {},
     workflow: (method) => {
       // A workflow file can use every node type: running one needs everything the host could give.
       if (method !== 'workflow.run_file') return;

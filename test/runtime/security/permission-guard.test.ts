@@ -7,8 +7,8 @@ const ctx = { services: {} };
 
 describe('the permission guard', () => {
   it('denies a bridge module it does not know (issue 12 item 8)', async () => {
-    const guarded = guardBridges({ 'mcp.call': ok, 'secrets.get': ok, 'io.read': ok }, noPermissions(), 'probe');
-    await expect(guarded['mcp.call']!([], ctx)).rejects.toMatchObject({ code: 'permission_denied', message: expect.stringContaining("bridge module 'mcp'") });
+    const guarded = guardBridges({ 'payments.charge': ok, 'secrets.get': ok, 'io.read': ok }, noPermissions(), 'probe');
+    await expect(guarded['payments.charge']!([], ctx)).rejects.toMatchObject({ code: 'permission_denied', message: expect.stringContaining("bridge module 'payments'") });
     await expect(guarded['secrets.get']!([], ctx)).rejects.toMatchObject({ code: 'permission_denied' });
     await expect(guarded['io.read']!([], ctx)).resolves.toBe('ran');
   });
