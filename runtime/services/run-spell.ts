@@ -161,7 +161,8 @@ function rootBudget(supervisor: Supervisor, options: RunSpellBase, label: string
   const { limits } = options.loaded.config;
   const effective = effectiveLimits(options);
   for (const line of effective.refused) options.notice?.(line);
-  return RunBudget.root(supervisor, { timeoutMs: effective.timeoutMs, memoryBytes: effective.memoryBytes, maxDepth: limits.max_depth, maxProcesses: limits.max_processes }, label);
+  const { refused: _refused, ...granted } = effective;
+  return RunBudget.root(supervisor, { ...granted, maxDepth: limits.max_depth, maxProcesses: limits.max_processes }, label);
 }
 
 /** A run's limits, and a line for each manifest request above the user's limit that was not granted. */
