@@ -11,6 +11,9 @@ export class BenchHost implements EngineHost {
   write(text: string): void {
     this.output += text;
   }
+  flush(): void {
+    // output is kept in memory; nothing to send
+  }
   call(method: string): number {
     throw new Error(`bench workloads call no bridges (called ${method})`);
   }

@@ -12,6 +12,9 @@ class CountingHost implements EngineHost {
   write(text: string): void {
     this.output += text;
   }
+  flush(): void {
+    // output is kept in memory; nothing to send
+  }
   call(method: string): number {
     throw new Error(`no bridges here (${method})`);
   }
