@@ -118,7 +118,7 @@ console.log((await mcp.prompt("everything", "simple-prompt")).messages[0].conten
     llm.enqueue({ toolCalls: [{ name: 'everything__get-sum', arguments: { a: 20, b: 22 } }] }, { content: 'The answer is 42.' });
     const file = ws.write(
       'agent.lua',
-      `local agent = agents.create({ name = "adder", tools = { "everything.get-sum", "fs.list_allowed_directories" } })
+      `local agent = agents.new({ name = "adder", tools = { "everything.get-sum", "fs.list_allowed_directories" } })
 print(agent:execute("What is 20 + 22?"))`,
     );
     const result = await run(file, { MOCK_LLM: '', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: llm.url });
