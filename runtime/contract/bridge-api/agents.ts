@@ -22,7 +22,7 @@ export const AGENTS_MODULE: ApiModule = {
       js: { async: false },
       lua: { doc: 'Creates and registers an LLM agent; returns its name (go-llmspell). `agents.new` returns the agent object.', returns: t.string },
     },
-    { name: 'new', doc: 'Creates and registers an LLM agent; returns the agent object.', params: [p('spec', t.ref('AgentSpec'))], returns: t.ref('Agent'), fails: true, only: 'lua' },
+    { name: 'new', doc: 'Creates and registers an LLM agent; returns the agent object.', params: [p('spec', t.ref('AgentSpec'))], returns: t.ref('Agent'), fails: true, only: 'lua', tengo: false },
     {
       name: 'register',
       doc: 'Registers a function or an object with `execute(input, opts)` as an agent.',
@@ -63,6 +63,7 @@ export const AGENTS_MODULE: ApiModule = {
       params: [agentName],
       returns: t.boolean,
       only: 'lua',
+      tengo: false,
       rpc: ['storage.write'],
       lua: { results: okErr },
     },
@@ -73,6 +74,7 @@ export const AGENTS_MODULE: ApiModule = {
       returns: t.string,
       fails: true,
       only: 'lua',
+      tengo: false,
       rpc: ['storage.read'],
     },
     {
@@ -81,6 +83,7 @@ export const AGENTS_MODULE: ApiModule = {
       params: [agentName, opt('tool_name', t.string, 'The tool\'s name (default: the agent\'s).'), opt('description', t.string, 'What the LLM reads about it.')],
       returns: t.boolean,
       only: 'lua',
+      tengo: false,
       lua: { results: okErr },
     },
     { name: 'remove', doc: 'Forgets an agent.', params: [agentName], returns: t.boolean, fails: true, js: { returns: t.void }, lua: { results: okErr } },

@@ -98,6 +98,6 @@ export const IO_MODULE: ApiModule = {
       returns: t.ref('io'),
       js: { returns: t.void },
     },
-    { name: 'flush', doc: 'Sends what `io.write` wrote so far now, instead of with the next batch of output.', params: [], returns: t.ref('io'), only: 'lua' },
+    { name: 'flush', doc: 'Sends what `io.write` wrote so far now, instead of with the next batch of output.', params: [], returns: t.ref('io'), only: 'lua', tengo: false },
   ],
 };

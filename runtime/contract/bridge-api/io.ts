@@ -32,7 +32,7 @@ export const STORAGE_MODULE: ApiModule = {
       rpc: ['storage.delete'],
       lua: { doc: 'Deletes a file (none there is fine); returns nothing on success, else the error message (go-llmspell). `remove` says whether there was one.', results: [errResult] },
     },
-    { name: 'remove', doc: 'Deletes a file; true when one was deleted, false when there was none.', params: [path], returns: t.boolean, fails: true, only: 'lua', rpc: ['storage.delete'] },
+    { name: 'remove', doc: 'Deletes a file; true when one was deleted, false when there was none.', params: [path], returns: t.boolean, fails: true, only: 'lua', tengo: false, rpc: ['storage.delete'] },
     {
       name: 'list',
       doc: 'Relative paths of the spell\'s own files, sorted; `*` and `?` match within a folder, `**` across folders; `@area/**` lists a shared area.',

@@ -55,6 +55,7 @@ export const LLM_MODULE: ApiModule = {
       returns: t.string,
       fails: true,
       only: 'lua',
+      tengo: false,
       rpc: ['llm.stream'],
     },
     {
@@ -105,6 +106,7 @@ export const LLM_MODULE: ApiModule = {
       params: [prompt, opt('max_tokens', t.integer), callback('cb', 'Gets the answer.'), callback('errcb', 'Gets the error message.')],
       returns: t.integer,
       only: 'lua',
+      tengo: false,
       rpc: ['llm.chat'],
     },
     {

@@ -3,6 +3,7 @@ import { opt, p, t, type ApiModule } from './model';
 /** `spell`: running other spells of the library from a spell. */
 export const SPELL_MODULE: ApiModule = {
   name: 'spell',
+  tengo: false,
   doc: 'Runs other spells of the library as nested runs that share this run\'s time and memory budget and get no more than its permissions.',
   functions: [
     {

@@ -52,6 +52,7 @@ export const WORKFLOW_MODULE: ApiModule = {
       returns: t.any,
       fails: true,
       async: true,
+      tengo: false,
       rpc: ['workflow.run_file'],
     },
     { name: 'load', doc: 'Loads a workflow file (relative to the working folder); it runs in the host.', params: [p('path', t.string)], returns: workflow, fails: true, only: 'lua', rpc: ['workflow.load_file'] },
