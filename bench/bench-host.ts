@@ -8,10 +8,11 @@ export class BenchHost implements EngineHost {
   output = '';
   startedAt: number | undefined;
 
-  /** Output is written straight away here: nothing waits to be flushed. */
-  flush(): void {}
   write(text: string): void {
     this.output += text;
+  }
+  flush(): void {
+    // output is kept in memory; nothing to send
   }
   call(method: string): number {
     throw new Error(`bench workloads call no bridges (called ${method})`);

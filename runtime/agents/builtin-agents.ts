@@ -4,9 +4,12 @@
  * permissions and budget like any agent a spell creates. `agents.list()` shows them.
  */
 
+import type { BuiltinAgentName } from '../contract/workflow-nodes/ai';
+
 /** One built-in agent's definition. */
 export interface BuiltinAgent {
-  name: string;
+  /** Its names are listed in the contract too, so workflow files and the studio know them. */
+  name: BuiltinAgentName;
   description: string;
   system_prompt: string;
   /** Built-in tools it may call. */
@@ -43,3 +46,8 @@ export const BUILTIN_AGENTS: readonly BuiltinAgent[] = [
     max_steps: 4,
   },
 ];
+
+/** The built-in agent called `name`, if there is one. */
+export function builtinAgent(name: string): BuiltinAgent | undefined {
+  return BUILTIN_AGENTS.find((a) => a.name === name);
+}

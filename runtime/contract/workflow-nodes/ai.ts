@@ -1,7 +1,11 @@
 /** `llm`, `agent` and `tool`: model calls and tools. */
 import { z } from 'zod';
 import { describeNode } from './describe';
-import { bool, help, integer, jsonSchema, mapping, number, schemaType, template, text } from './fields';
+import { bool, help, integer, jsonSchema, mapping, number, oneOf, schemaType, template, text } from './fields';
+
+/** The built-in agents (their definitions are the host's, runtime/agents/builtin-agents.ts) an agent node may name. */
+export const BUILTIN_AGENT_NAMES = ['researcher', 'summarizer', 'json_extractor'] as const;
+export type BuiltinAgentName = (typeof BUILTIN_AGENT_NAMES)[number];
 
 const LlmConfig = z.strictObject(
   {
@@ -32,6 +36,10 @@ export const llmDescription = describeNode<LlmConfig>({
 
 const AgentConfig = z.strictObject(
   {
+    agent: help(
+      oneOf(BUILTIN_AGENT_NAMES, `a built-in agent: ${BUILTIN_AGENT_NAMES.join(', ')}`),
+      "A built-in agent to run: its instructions, tools and max_steps, unless this node sets them (this node's tools are added to its own).",
+    ).optional(),
     prompt: help(template(), 'The task; default: the input value.').optional(),
     system_prompt: help(template(), 'Instructions for the agent.').optional(),
     tools: help(z.array(text('a tool name'), { error: 'a list of tool names' }), 'Built-in tools the agent may call.').optional(),
@@ -39,7 +47,7 @@ const AgentConfig = z.strictObject(
     model: help(text('a model name').min(1), "The model; the provider's default when empty.").optional(),
     temperature: help(number(0, 2), 'Randomness, 0 to 2.').optional(),
   },
-  { error: 'a mapping {prompt, system_prompt, tools, max_steps}' },
+  { error: 'a mapping {agent, prompt, system_prompt, tools, max_steps}' },
 );
 export type AgentConfig = z.infer<typeof AgentConfig>;
 
@@ -47,7 +55,7 @@ export type AgentConfig = z.infer<typeof AgentConfig>;
 export const agentDescription = describeNode<AgentConfig>({
   type: 'agent',
   title: 'Agent',
-  description: 'A model that may call built-in tools until it answers; the output is its final answer.',
+  description: 'A model that may call built-in tools until it answers (or a built-in agent: researcher, summarizer, json_extractor); the output is its final answer.',
   category: 'ai',
   config: AgentConfig,
   starter: { prompt: '{{input}}', tools: [] },

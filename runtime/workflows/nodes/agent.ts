@@ -2,6 +2,7 @@
  * `agent`: a model with tools. It calls built-in tools (and MCP tools, `<server>.<tool>`) as it sees fit (each call is a tool-call event)
  * until it gives its answer, within `max_steps` model calls.
  */
+import { builtinAgent } from '../../agents/builtin-agents';
 import { executeMcpTool, isMcpToolName, mcpToolSpec } from '../../mcp/mcp-tools';
 import { builtinTools } from '../../tools/builtin';
 import { executeTool } from '../../tools/execute-tool';
@@ -25,9 +26,10 @@ export const agentNode = defineNode<Config>({
     (c.tools ?? []).flatMap((name, i) => (builtinTools.get(name) || name.includes('.') ? [] : [{ path: ['tools', i], message: `unknown tool '${name}' (built-in tools: ${builtinTools.names().join(', ')})` }])),
   async run(ctx) {
     const c = ctx.config;
+    const named = c.agent ? builtinAgent(c.agent) : undefined;
     const toolCtx = { signal: ctx.signal, services: ctx.host.services };
     const specs = await Promise.all(
-      (c.tools ?? []).map(async (name) => {
+      agentTools(c).map(async (name) => {
         const tool = builtinTools.get(name) ?? (await mcpToolSpec(toolCtx, name));
         if (!tool) throw new Error(`unknown tool '${name}'`);
         return { name, description: tool.description, parameters: tool.parameters };
@@ -36,9 +38,9 @@ export const agentNode = defineNode<Config>({
     const output = await runAgentLoop({
       llm: ctx.llm,
       input: c.prompt ? renderText(c.prompt, ctx.scope) : toText(ctx.inputs.input),
-      system: c.system_prompt ? renderText(c.system_prompt, ctx.scope) : undefined,
+      system: c.system_prompt ? renderText(c.system_prompt, ctx.scope) : named?.system_prompt,
       tools: specs,
-      maxSteps: c.max_steps ?? 10,
+      maxSteps: c.max_steps ?? named?.max_steps ?? 10,
       model: c.model,
       temperature: c.temperature,
       callTool: async (name, args) => {
@@ -57,3 +59,9 @@ export const agentNode = defineNode<Config>({
     return { output };
   },
 });
+
+/** The tools the node's agent may call: a named built-in agent's, then the node's own. */
+function agentTools(c: Config): string[] {
+  const own = (c.agent ? builtinAgent(c.agent)?.tools : undefined) ?? [];
+  return [...new Set([...own, ...(c.tools ?? [])])];
+}

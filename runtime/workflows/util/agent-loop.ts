@@ -1,8 +1,10 @@
 /**
  * The function-calling loop of an agent node, in the host: ask the model with the tools offered, run
  * the tools it calls, hand the results back, until it answers or `maxSteps` model calls are spent.
+ * The steps themselves are the shared ones of runtime/agents/agent-step (Tengo's agents use them too).
  */
-import type { LlmMessage, LlmToolSpec } from '../../llm/types';
+import { agentRequest, beginTurn, parseArguments, recordToolResult, takeReply, type AgentMessage } from '../../agents/agent-step';
+import type { LlmToolSpec } from '../../llm/types';
 import type { WorkflowLlm } from '../host';
 
 /** One agent run. */
@@ -20,26 +22,23 @@ export interface AgentRun {
 
 /** Resolves with the final answer; throws when the steps run out. */
 export async function runAgentLoop(run: AgentRun): Promise<string> {
-  const messages: LlmMessage[] = [{ role: 'user', content: run.input }];
+  const memory: AgentMessage[] = [];
+  beginTurn(memory, run.input);
+  const settings = { system: run.system, model: run.model, temperature: run.temperature, tools: run.tools };
   for (let step = 1; step <= run.maxSteps; step++) {
-    const result = await run.llm.chat({
-      messages,
-      system: run.system,
-      model: run.model,
-      temperature: run.temperature,
-      ...(run.tools.length > 0 ? { tools: run.tools } : {}),
-    });
-    if (result.toolCalls.length === 0) return result.content;
-    messages.push({ role: 'assistant', content: result.content, tool_calls: result.toolCalls });
-    for (const call of result.toolCalls) {
-      let content: string;
-      try {
-        const args: unknown = call.arguments.trim() === '' ? {} : JSON.parse(call.arguments);
-        content = JSON.stringify((await run.callTool(call.name, args)) ?? null);
-      } catch (error) {
-        content = JSON.stringify({ error: (error as Error).message });
+    const next = takeReply(memory, await run.llm.chat(agentRequest(memory, settings)));
+    if (next.kind === 'answer') return next.content;
+    for (const call of next.calls) {
+      const args = parseArguments(call);
+      if (!args.ok) {
+        recordToolResult(memory, call, { error: args.error });
+        continue;
       }
-      messages.push({ role: 'tool', tool_call_id: call.id, content });
+      try {
+        recordToolResult(memory, call, { value: await run.callTool(call.name, args.params) });
+      } catch (error) {
+        recordToolResult(memory, call, { error: (error as Error).message });
+      }
     }
   }
   throw new Error(`the agent made ${run.maxSteps} model calls without a final answer (raise max_steps?)`);

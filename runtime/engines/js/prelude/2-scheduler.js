@@ -99,6 +99,60 @@ function fail(e) {
   failure = describe(e);
 }
 
+// ---- unhandled promise rejections ---------------------------------------------------------------
+// QuickJS's rejection tracker is not reachable through quickjs-emscripten, so the spell's global
+// Promise is a subclass that watches its instances: a rejected one that has no handler once the job
+// queue drains (status() runs then) ends the run, as Node does. `await` on such a promise goes
+// through its `then` (it is not the intrinsic Promise), so awaiting counts as handling it. Promises
+// the engine makes itself (async functions' results, bridge calls) are not watched.
+const $then = $Promise.prototype.then;
+const unhandledRejections = new $Map(); // promise -> reason
+const handledPromises = new WeakSet();
+let observing = false;
+
+/** Notes `p`'s rejection, unless a handler is attached by the time it is reported. */
+function watchRejection(p) {
+  observing = true; // the observer's own derived promise is not watched
+  try {
+    $then.call(p, undefined, function (reason) {
+      if (!handledPromises.has(p)) unhandledRejections.set(p, reason);
+    });
+  } finally {
+    observing = false;
+  }
+}
+
+const SpellPromise = class Promise extends $Promise {
+  /** @param {any} executor */
+  constructor(executor) {
+    super(executor);
+    if (!observing) watchRejection(this);
+  }
+  /** @override @param {any} onFulfilled @param {any} onRejected */
+  then(onFulfilled, onRejected) {
+    // The derived promise (watched, being one of ours) carries an unhandled rejection on.
+    handledPromises.add(this);
+    unhandledRejections.delete(this);
+    return super.then(onFulfilled, onRejected);
+  }
+  /** Async functions' results are intrinsic promises: still `instanceof Promise`. @override @param {unknown} value */
+  static [Symbol.hasInstance](value) {
+    return value instanceof $Promise;
+  }
+};
+ObjectDefineProperty(globalThis, 'Promise', { value: SpellPromise, writable: true, configurable: true });
+
+/** Ends the run with the first rejection nobody handled while the job queue ran. */
+function checkRejections() {
+  if (unhandledRejections.size === 0) return;
+  const reason = unhandledRejections.values().next().value;
+  unhandledRejections.clear();
+  const d = describe(reason);
+  if (phase === 'failed') return;
+  fail({ name: '', message: 'unhandled promise rejection: ' + d.message, stack: d.stack, code: d.code });
+  failure.plain = true; // the message says what happened: no "uncaught" before it
+}
+
 let spellParams = {};
 
 /** Sets the params global; called before the spell's module is evaluated. */
@@ -146,6 +200,7 @@ function tick(completionsJson) {
 }
 
 function status() {
+  if (phase !== 'failed') checkRejections();
   const next = peekTimer();
   return JSONstringify({ phase: phase, pending: pending.size, next: next ? next.at : null, result: resultJson, error: failure });
 }

@@ -24,7 +24,8 @@ function kindOf(v) {
 
 /**
  * fn behind a check of its arguments ([name, kinds, optional] each): a SpellError('bad_argument'),
- * made here so its stack names the spell's line, thrown, or for an async function rejected.
+ * made here so its stack names the spell's line, thrown, or for an async function rejected; an async
+ * function's promise is the spell's Promise (watched for unhandled rejections).
  */
 function checked(label, fn, spec) {
   const params = spec.params;
@@ -39,11 +40,13 @@ function checked(label, fn, spec) {
       if (!ok) {
         const expected = kinds.map(function (k) { return KIND_TEXT[k]; }).join(' or ');
         const error = new SpellError(label + ': ' + param[0] + ' must be ' + expected + ', got ' + kindOf(value), 'bad_argument');
-        if (spec.async) return $Promise.reject(error);
+        if (spec.async) return SpellPromise.reject(error);
         throw error;
       }
     }
-    return ReflectApply(fn, undefined, arguments);
+    const result = ReflectApply(fn, undefined, arguments);
+    // The spell's own Promise, so a failed call nobody handles is reported (2-scheduler.js).
+    return spec.async && result instanceof $Promise ? SpellPromise.resolve(result) : result;
   };
   ObjectDefineProperty(wrapper, 'name', { value: label.slice(label.lastIndexOf('.') + 1) });
   return wrapper;

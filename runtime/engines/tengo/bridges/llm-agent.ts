@@ -1,9 +1,11 @@
 /**
  * An LLM agent of a Tengo spell (`agents.create`): one turn is the input in, the provider's
  * function-calling loop over the agent's tools, the final answer out; the conversation is kept across
- * turns and a turn stops at max_steps. The loop mirrors Lua's agents.lua; tool calls and results are
- * reported as run events by tools.execute.
+ * turns and a turn stops at max_steps. The steps are the shared ones of runtime/agents/agent-step (the
+ * workflow agent node drives them too); tool calls and results are reported as run events by tools.execute.
  */
+import { abandonTurn, agentRequest, beginTurn, parseArguments, recordToolResult, takeReply, type AgentMessage, type AgentReply, type AgentToolCall } from '../../../agents/agent-step';
+import type { LlmToolSpec } from '../../../llm/types';
 import { fromJs, toJs } from '../interop';
 import { toText } from '../to-string';
 import { ImmutableMap, isCallable, mapEntries, newArray, TBuiltin, TError, TFloat, type Value } from '../values';
@@ -18,24 +20,11 @@ export interface AgentSettings {
   systemPrompt?: string | undefined;
 }
 
-interface ToolCall {
-  id: string;
-  name: string;
-  arguments: string;
-}
-
-interface Message {
-  role: string;
-  content: string;
-  tool_calls?: ToolCall[];
-  tool_call_id?: string;
-}
-
 /** The agent as a Tengo value, and `addTool` for agents.create. */
 export function llmAgent(kit: Kit, tools: ToolAccess, settings: AgentSettings): { value: ImmutableMap; addTool: (tool: Value) => Value } {
   let systemPrompt = settings.systemPrompt;
   const toolNames: string[] = [];
-  let memory: Message[] = [];
+  let memory: AgentMessage[] = [];
 
   const addTool = (tool: Value): Value => {
     if (typeof tool !== 'string') return new TError(`unknown tool '${toText(tool)}'`);
@@ -50,18 +39,18 @@ export function llmAgent(kit: Kit, tools: ToolAccess, settings: AgentSettings): 
   /** One turn; `emit` (a Tengo function) gets text chunks as they arrive. */
   const run = (input: Value, options: Value, emit?: Value): Value => {
     const opts = mapEntries(options);
-    memory.push({ role: 'user', content: toText(input) });
-    const specs = toolNames.map((n) => tools.spec(n)).filter((s) => s !== undefined);
+    beginTurn(memory, toText(input));
+    const specs = toolNames.map((n) => tools.spec(n)).filter((s) => s !== undefined) as unknown as LlmToolSpec[];
     const model = opts?.get('model');
     const temperature = opts?.get('temperature');
+    const ask = {
+      system: systemPrompt,
+      model: typeof model === 'string' ? model : settings.model,
+      temperature: temperature instanceof TFloat ? temperature.v : typeof temperature === 'number' ? temperature : settings.temperature,
+      tools: specs,
+    };
     for (let step = 0; step < settings.maxSteps; step++) {
-      const request: Record<string, unknown> = { messages: memory };
-      if (systemPrompt !== undefined) request.system = systemPrompt;
-      const m = typeof model === 'string' ? model : settings.model;
-      if (m !== undefined) request.model = m;
-      const t = temperature instanceof TFloat ? temperature.v : typeof temperature === 'number' ? temperature : settings.temperature;
-      if (t !== undefined) request.temperature = t;
-      if (specs.length > 0) request.tools = specs;
+      const request = agentRequest(memory, ask);
       const reply = isCallable(emit)
         ? kit.host.call('llm.tool_stream', [request], (chunk) => {
             kit.m.call(emit, [fromJs(chunk)]);
@@ -69,17 +58,12 @@ export function llmAgent(kit: Kit, tools: ToolAccess, settings: AgentSettings): 
           })
         : kit.host.call('llm.tool_chat', [request]);
       if (!reply.ok) {
-        memory.pop(); // forget the unanswered input
+        abandonTurn(memory);
         return fail(reply.error);
       }
-      const result = (reply.value ?? {}) as { content?: string | null; toolCalls?: ToolCall[] };
-      const calls = result.toolCalls ?? [];
-      if (calls.length === 0) {
-        memory.push({ role: 'assistant', content: result.content ?? '' });
-        return result.content ?? '';
-      }
-      memory.push({ role: 'assistant', content: result.content ?? '', tool_calls: calls });
-      for (const call of calls) memory.push({ role: 'tool', tool_call_id: call.id, content: runTool(tools, call) });
+      const next = takeReply(memory, (reply.value ?? {}) as AgentReply);
+      if (next.kind === 'answer') return next.content;
+      for (const call of next.calls) runTool(tools, memory, call);
     }
     return fail(`stopped after ${settings.maxSteps} steps without a final answer`);
   };
@@ -105,19 +89,17 @@ export function llmAgent(kit: Kit, tools: ToolAccess, settings: AgentSettings): 
   return { value: new ImmutableMap(map), addTool };
 }
 
-/** Runs one tool call of the model; the content of the tool message (JSON, or `{"error": ...}`). */
-function runTool(tools: ToolAccess, call: ToolCall): string {
-  let params: unknown;
+/** Runs one tool call of the model and records its outcome (its value, or `{"error": ...}`) for the model. */
+function runTool(tools: ToolAccess, memory: AgentMessage[], call: AgentToolCall): void {
+  const args = parseArguments(call);
+  if (!args.ok) return recordToolResult(memory, call, { error: args.error });
+  const value = tools.execute(call.name, fromJs(args.params));
+  if (value instanceof TError) return recordToolResult(memory, call, { error: toText(value.value) });
+  let plain: unknown;
   try {
-    params = JSON.parse(call.arguments === '' ? '{}' : call.arguments);
-  } catch (e) {
-    return JSON.stringify({ error: `arguments are not valid JSON: ${(e as Error).message}` });
-  }
-  const value = tools.execute(call.name, fromJs(params));
-  if (value instanceof TError) return JSON.stringify({ error: toText(value.value) });
-  try {
-    return JSON.stringify(toJs(value)) ?? 'null';
+    plain = toJs(value);
   } catch {
-    return toText(value);
+    plain = toText(value);
   }
+  recordToolResult(memory, call, { value: plain });
 }

@@ -12,11 +12,13 @@ class CountingHost implements EngineHost {
   write(text: string): void {
     this.output += text;
   }
+  flush(): void {
+    // output is kept in memory; nothing to send
+  }
   call(method: string): number {
     throw new Error(`no bridges here (${method})`);
   }
   cancel(): void {}
-  flush(): void {}
   started(): void {}
   now(): number {
     return performance.now();
