@@ -17,7 +17,7 @@ import { createUiStore, type KeyValueStorage } from './ui-store';
 import { createWorkflowStore } from './workflow/workflow-store';
 
 export type { EditorFile, RecoveryOffer } from './editor-files';
-export type { ConsoleEntry } from './run-console';
+export type { ConsoleRow, Segment } from './console-buffer';
 export type { RunStatus, RunView } from './run-state';
 export type { DialogName } from './ui-store';
 export type { PaneKey, Theme } from './layout';
@@ -48,15 +48,15 @@ export const client = createStudioClient();
 export const useConnection = createConnectionStore();
 export const useLibrary = createLibraryStore(client);
 export const useEditor = createEditorStore(client);
-export const useRun = createRunStore(client);
+export const useUi = createUiStore(storage, prefersDark ? 'dark' : 'light');
+export const useRun = createRunStore(client, Date.now, { maxRows: () => useUi.getState().consoleMaxLines });
 export const useHistory = createHistoryStore(client);
 export const useParams = createParamsStore(storage);
 export const useSettings = createSettingsStore(client);
-export const useUi = createUiStore(storage, prefersDark ? 'dark' : 'light');
 export const useWorkflow = createWorkflowStore(client, useEditor);
 
 /** Actions that span stores: open, run, re-run, create, rename, delete. */
-export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams }, storage);
+export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams, connection: useConnection }, storage);
 
 // The canvas reads the open workflow's text from the editor: it follows every change of it.
 useEditor.subscribe((state) => {
@@ -73,6 +73,7 @@ client.on('library', () => void useLibrary.getState().load());
 client.onConnection((state) => {
   const reconnected = state === 'open' && useConnection.getState().everOpen;
   useConnection.getState().set(state);
+  if (state === 'open') void commands.reattach();
   if (reconnected) {
     void useLibrary.getState().load();
     const path = useHistory.getState().path;

@@ -126,6 +126,16 @@ export const STUDIO_METHODS = {
   'runs.input': method(z.object({ runId: z.string(), line: z.string() }), Ok, "Sends a line to a spell waiting in io.read()."),
   'runs.answer': method(z.object({ runId: z.string(), requestId: z.string(), text: z.string() }), Ok, "Answers a workflow's human node (its `input-requested` event)."),
   'runs.history': method(z.object({ path: z.string().optional(), text: z.string().optional() }), z.array(RunRecord), 'Past runs, newest first.'),
+  'runs.active': method(
+    z.object({}),
+    z.array(z.object({ run: RunRecord, events: z.array(RunEvent) })),
+    'Runs still going on, with their events so far: a reloaded page re-attaches to them (status, console, Stop, input).',
+  ),
+  'runs.output': method(
+    z.object({ runId: z.string() }),
+    z.object({ text: z.string(), truncated: z.boolean() }),
+    "Everything a run printed (stdout and stderr, in order), for the console's show all / save output; `truncated` when even the full copy hit its cap.",
+  ),
   'runs.get': method(z.object({ runId: z.string() }), z.object({ run: RunRecord, events: z.array(RunEvent) }), 'One past run with its events.'),
   'settings.get': method(z.object({}), SettingsView, 'The settings, without secrets.'),
   'settings.setProvider': method(

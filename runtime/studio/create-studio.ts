@@ -52,6 +52,8 @@ export function createStudio(options: StudioOptions): Studio {
   const recovery = new RecoveryStore(path.join(home, 'recovery'));
   const history = new RunHistory(path.join(home, 'history'), options.historyLimits, log);
   const runs = runsService({ library, settings, history, supervisor, events, home, cwd });
+  // Reading the history at start marks runs an earlier studio left `running` as interrupted, on disk.
+  void history.list({});
 
   const handlers: StudioHandlers = {
     ...libraryService({ library, events, recovery }),

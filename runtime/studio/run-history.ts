@@ -49,6 +49,8 @@ export class RunHistory {
     const key = `${record.startedAt}-${record.runId}`;
     this.live.delete(record.runId);
     return this.enqueue(async () => {
+      // The record keeps a short copy of the output; a longer one gets a file of its own.
+      if (recorder.cut) await writeFileAtomic(this.file(key, 'output'), JSON.stringify({ text: recorder.fullOutput(), truncated: recorder.fullTruncated }));
       await writeFileAtomic(this.file(key, 'events'), JSON.stringify(recorder.events));
       await writeFileAtomic(this.file(key, 'run'), JSON.stringify(record));
       await this.prune();
@@ -82,6 +84,26 @@ export class RunHistory {
     return { run: this.view(stored.record), events };
   }
 
+  /** Runs still going on, with their events so far (a reloaded page re-attaches to them). */
+  active(): { run: RunRecord; events: RunEvent[] }[] {
+    return [...this.live.values()].map((recorder) => ({ run: { ...recorder.record }, events: [...recorder.events] }));
+  }
+
+  /** Everything a run printed: from memory while it runs, else its output file or its record. */
+  async output(runId: string): Promise<{ text: string; truncated: boolean }> {
+    await this.load();
+    const live = this.live.get(runId);
+    if (live) return { text: live.fullOutput(), truncated: live.fullTruncated };
+    const stored = this.stored.get(runId);
+    if (!stored) throw new StudioError(`runId: no run ${runId} in the history`, 'not_found');
+    await this.queue;
+    const saved = await readFile(this.file(stored.key, 'output'), 'utf8').then(
+      (t) => JSON.parse(t) as { text: string; truncated: boolean },
+      () => undefined,
+    );
+    return saved ?? { text: stored.record.output, truncated: false };
+  }
+
   /** Resolves once every pending write is on disk. */
   flush(): Promise<void> {
     return this.queue;
@@ -99,7 +121,15 @@ export class RunHistory {
       for (const name of names.filter((n) => n.endsWith('.run.json'))) {
         try {
           const record = RunRecord.parse(JSON.parse(await readFile(path.join(this.dir, name), 'utf8')));
-          if (!this.stored.has(record.runId)) this.stored.set(record.runId, { key: name.slice(0, -'.run.json'.length), record });
+          if (this.stored.has(record.runId)) continue;
+          const key = name.slice(0, -'.run.json'.length);
+          this.stored.set(record.runId, { key, record });
+          // Left `running` by a studio that ended during the run: say so on disk too, once.
+          if (record.status === 'running' && !this.live.has(record.runId)) {
+            const ended = this.view(record);
+            this.stored.set(record.runId, { key, record: ended });
+            this.enqueue(() => writeFileAtomic(this.file(key, 'run'), JSON.stringify(ended)));
+          }
         } catch (error) {
           this.log(`run history: skipped ${name}: ${(error as Error).message.split('\n')[0]}`);
         }
@@ -116,10 +146,11 @@ export class RunHistory {
       this.stored.delete(old.record.runId);
       await rm(this.file(old.key, 'run'), { force: true });
       await rm(this.file(old.key, 'events'), { force: true });
+      await rm(this.file(old.key, 'output'), { force: true });
     }
   }
 
-  private file(key: string, kind: 'run' | 'events'): string {
+  private file(key: string, kind: 'run' | 'events' | 'output'): string {
     return path.join(this.dir, `${key}.${kind}.json`);
   }
 

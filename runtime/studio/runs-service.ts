@@ -34,7 +34,7 @@ const MAX_INPUT_LINE = 64 * 1024;
 
 /** The runs and input queues of this studio, and how to end them all. */
 export interface RunsService {
-  handlers: HandlersFor<'runs.start' | 'runs.stop' | 'runs.input' | 'runs.answer' | 'runs.history' | 'runs.get'>;
+  handlers: HandlersFor<'runs.start' | 'runs.stop' | 'runs.input' | 'runs.answer' | 'runs.history' | 'runs.get' | 'runs.active' | 'runs.output'>;
   /** Stops every run and waits until they ended and their history is on disk. */
   close(): Promise<void>;
 }
@@ -101,7 +101,8 @@ export function runsService(deps: RunsDeps): RunsService {
     const { spell, params } = prepare(spellPath, given);
     const loaded = deps.settings.runConfig();
     const runId = randomUUID();
-    const input = new LineInput();
+    // The renderer focuses its input box while the spell waits in io.read (and after a reload too).
+    const input = new LineInput((waiting) => onEvent({ type: 'input-wait', runId, waiting }));
     const recorder = deps.history.begin({ runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running', output: '' });
     const onEvent = (event: RunEvent) => {
       recorder.add(event);
@@ -168,6 +169,8 @@ export function runsService(deps: RunsDeps): RunsService {
       },
       'runs.history': (query) => deps.history.list(query),
       'runs.get': ({ runId }) => deps.history.get(runId),
+      'runs.active': () => deps.history.active(),
+      'runs.output': ({ runId }) => deps.history.output(runId),
     },
     async close() {
       const running = [...active.values()];
