@@ -13,6 +13,7 @@ import { benchWorkflows } from './workflows.mjs';
 import { benchStudio } from './studio.mjs';
 import { benchRenderer } from './renderer.mjs';
 import { benchCanvas } from './canvas.mjs';
+import { benchConsole } from './renderer-console.mjs';
 
 const started = performance.now();
 const only = process.argv.slice(2);
@@ -34,4 +35,5 @@ await section('workflows', 'Workflow engine', benchWorkflows);
 await section('studio', 'Studio (run start from a WebSocket request)', benchStudio);
 await section('renderer', 'Renderer (Chromium)', benchRenderer);
 await section('canvas', 'Workflow canvas (Chromium)', benchCanvas);
+await section('console', 'Studio console and history (Chromium)', benchConsole);
 console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s (sections: ${only.join(', ') || 'all'}; run e.g. \`npm run bench -- lua js\` for some)`);

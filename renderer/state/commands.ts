@@ -32,11 +32,17 @@ export function createCommands(s: Stores, storage?: KeyValueStorage) {
     /** Opens a spell in the editor and lists its runs. Never runs it. */
     async openSpell(path: string): Promise<void> {
       if (s.editor.getState().spell?.path === path) return;
+      // The run list does not wait for the editor: both load at once.
+      const listing = s.history.getState().load(path);
       await s.editor.getState().open(path);
-      if (s.editor.getState().spell?.path !== path) return;
+      if (s.editor.getState().spell?.path !== path) {
+        // Another spell opened meanwhile (or this one could not): list the open spell's runs.
+        await s.history.getState().load(s.editor.getState().spell?.path ?? null);
+        return;
+      }
       storage?.setItem(LAST_SPELL, path);
       if (!busy()) s.run.getState().clear();
-      await s.history.getState().load(path);
+      await listing;
     },
 
     /** Reopens the spell open before the page reloaded, if it still exists. */

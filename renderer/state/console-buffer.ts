@@ -11,10 +11,27 @@ export interface Segment {
 export type BlockItem = Exclude<ConsoleItem, { kind: TextKind }>;
 
 /**
- * One row of the console: a line of streamed text (its segments), or a block. `chars` is the row's
- * length in characters, for the virtual list to know how many screen lines it wraps to.
+ * A line of streamed text: its first segment inline (`tone`, `text`: one object per line, as most
+ * lines are one kind of text), further segments in `rest`.
  */
-export type ConsoleRow = ({ kind: 'line'; segments: readonly Segment[] } | BlockItem) & { id: number; chars: number };
+export interface LineRow {
+  kind: 'line';
+  tone: TextKind;
+  text: string;
+  rest?: readonly Segment[];
+}
+
+/**
+ * One row of the console: a line of streamed text, or a block. `chars` is the row's length in
+ * characters, for the virtual list to know how many screen lines it wraps to.
+ */
+export type ConsoleRow = (LineRow | BlockItem) & { id: number; chars: number };
+
+/** A line's segments in order. */
+export function segmentsOf(row: LineRow): Segment[] {
+  const first = row.text ? [{ kind: row.tone, text: row.text }] : [];
+  return row.rest ? [...first, ...row.rest] : first;
+}
 
 /** Rows kept by default; older ones are dropped (the full output stays with the host). */
 export const DEFAULT_MAX_ROWS = 10_000;
@@ -96,7 +113,7 @@ export class ConsoleBuffer {
     const out: string[] = [];
     for (let i = 0; i < this.length; i++) {
       const row = this.row(i);
-      out.push(row.kind === 'line' ? row.segments.map((s) => s.text).join('') : row.text);
+      out.push(row.kind === 'line' ? segmentsOf(row).map((s) => s.text).join('') : row.text);
     }
     return out.join('\n');
   }
@@ -173,15 +190,21 @@ export class ConsoleBuffer {
   private extend(kind: TextKind, text: string): void {
     const last = this.rows[this.rows.length - 1];
     if (this.open && last?.kind === 'line') {
-      const segments = [...last.segments];
-      const end = segments[segments.length - 1];
-      if (end?.kind === kind) segments[segments.length - 1] = { kind, text: end.text + text };
-      else segments.push({ kind, text });
-      this.rows[this.rows.length - 1] = { kind: 'line', segments, id: last.id, chars: last.chars + text.length };
+      const chars = last.chars + text.length;
+      let next: ConsoleRow;
+      if (!last.rest && (last.tone === kind || !last.text)) next = { kind: 'line', tone: kind, text: last.text + text, id: last.id, chars };
+      else {
+        const rest = [...(last.rest ?? [])];
+        const end = rest[rest.length - 1];
+        if (end?.kind === kind) rest[rest.length - 1] = { kind, text: end.text + text };
+        else rest.push({ kind, text });
+        next = { kind: 'line', tone: last.tone, text: last.text, rest, id: last.id, chars };
+      }
+      this.rows[this.rows.length - 1] = next;
       return;
     }
     this.open = true;
-    this.push({ kind: 'line', segments: text ? [{ kind, text }] : [], id: this.nextId++, chars: text.length });
+    this.push({ kind: 'line', tone: kind, text, id: this.nextId++, chars: text.length });
   }
 
   private push(row: ConsoleRow): void {

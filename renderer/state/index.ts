@@ -18,6 +18,7 @@ import { createWorkflowStore } from './workflow/workflow-store';
 
 export type { EditorFile, RecoveryOffer } from './editor-files';
 export type { ConsoleRow, Segment } from './console-buffer';
+export { segmentsOf } from './console-buffer';
 export type { RunStatus, RunView } from './run-state';
 export type { DialogName } from './ui-store';
 export type { PaneKey, Theme } from './layout';

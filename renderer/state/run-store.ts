@@ -40,16 +40,22 @@ export interface RunStoreOptions {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const code = (error: unknown) => (typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'failed');
 
-/** Once per animation frame, or after 100 ms where frames stop (a hidden tab). */
+/**
+ * Once per animation frame (or after 100 ms where frames stop: a hidden tab); an event after a quiet
+ * frame applies at once, so a lone streamed chunk shows without waiting for the next frame.
+ */
 function perFrame(): RunStoreOptions['schedule'] {
   if (typeof requestAnimationFrame !== 'function') return undefined;
+  let last = 0;
   return (flush) => {
     let done = false;
     const once = () => {
       if (done) return;
       done = true;
+      last = performance.now();
       flush();
     };
+    if (performance.now() - last > 16) return queueMicrotask(once);
     requestAnimationFrame(once);
     setTimeout(once, 100);
   };
@@ -67,15 +73,29 @@ export function createRunStore(client: StudioClient, now: () => number = Date.no
   let scheduled = false;
 
   return create<RunState>()((set, get) => {
-    const flush = () => {
+    /** Applies pending events; with `budgetMs`, stops after that long and leaves the rest to the next frame. */
+    const apply = (budgetMs = Infinity) => {
       scheduled = false;
       if (pending.length === 0) return;
       const events = pending;
       pending = [];
+      const deadline = performance.now() + budgetMs;
       let view = get().view;
-      for (const event of events) view = routeEvent(view, event);
+      let i = 0;
+      while (i < events.length) {
+        view = routeEvent(view, events[i++]!);
+        if (i % 16 === 0 && performance.now() > deadline) break;
+      }
+      if (i < events.length) {
+        pending = [...events.slice(i), ...pending];
+        scheduled = true;
+        schedule!(frame);
+      }
       if (view !== get().view) set({ view });
     };
+    const flush = () => apply();
+    // Within a frame, a flood of output gets a slice of time, so the page keeps drawing.
+    const frame = () => apply(8);
     return {
       view: idleView(),
 
@@ -112,7 +132,7 @@ export function createRunStore(client: StudioClient, now: () => number = Date.no
         if (!schedule) return flush();
         if (!scheduled) {
           scheduled = true;
-          schedule(flush);
+          schedule(frame);
         }
       },
 

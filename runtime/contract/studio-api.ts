@@ -125,7 +125,11 @@ export const STUDIO_METHODS = {
   'runs.stop': method(z.object({ runId: z.string() }), Ok, 'Stops a run at once.'),
   'runs.input': method(z.object({ runId: z.string(), line: z.string() }), Ok, "Sends a line to a spell waiting in io.read()."),
   'runs.answer': method(z.object({ runId: z.string(), requestId: z.string(), text: z.string() }), Ok, "Answers a workflow's human node (its `input-requested` event)."),
-  'runs.history': method(z.object({ path: z.string().optional(), text: z.string().optional() }), z.array(RunRecord), 'Past runs, newest first.'),
+  'runs.history': method(
+    z.object({ path: z.string().optional(), text: z.string().optional(), limit: z.number().int().positive().optional() }),
+    z.array(RunRecord),
+    'Past runs, newest first (only the newest `limit` when given).',
+  ),
   'runs.active': method(
     z.object({}),
     z.array(z.object({ run: RunRecord, events: z.array(RunEvent) })),

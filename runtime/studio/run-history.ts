@@ -57,19 +57,20 @@ export class RunHistory {
     });
   }
 
-  /** Runs newest first, of one spell and/or containing `text` (name, params, output, error). */
-  async list(query: { path?: string; text?: string }): Promise<RunRecord[]> {
+  /** Runs newest first, of one spell and/or containing `text` (name, params, output, error); the newest `limit`. */
+  async list(query: { path?: string; text?: string; limit?: number }): Promise<RunRecord[]> {
     await this.load();
     const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    return [...this.stored.values()]
+    const runs = [...this.stored.values()]
+      .filter((s) => query.path === undefined || s.record.spellPath === query.path)
       .map((s) => this.view(s.record))
-      .filter((r) => query.path === undefined || r.spellPath === query.path)
       .filter((r) => {
         if (words.length === 0) return true;
         const haystack = `${r.spellName}\n${r.spellPath}\n${JSON.stringify(r.params)}\n${r.output}\n${r.error?.message ?? ''}`.toLowerCase();
         return words.every((word) => haystack.includes(word));
       })
       .sort((a, b) => b.startedAt - a.startedAt);
+    return query.limit !== undefined ? runs.slice(0, query.limit) : runs;
   }
 
   /** One run with its events (live ones as recorded so far). */
@@ -117,25 +118,30 @@ export class RunHistory {
 
   private load(): Promise<void> {
     this.loaded ??= (async () => {
-      const names = await readdir(this.dir).catch(() => [] as string[]);
-      for (const name of names.filter((n) => n.endsWith('.run.json'))) {
-        try {
-          const record = RunRecord.parse(JSON.parse(await readFile(path.join(this.dir, name), 'utf8')));
-          if (this.stored.has(record.runId)) continue;
-          const key = name.slice(0, -'.run.json'.length);
-          this.stored.set(record.runId, { key, record });
-          // Left `running` by a studio that ended during the run: say so on disk too, once.
-          if (record.status === 'running' && !this.live.has(record.runId)) {
-            const ended = this.view(record);
-            this.stored.set(record.runId, { key, record: ended });
-            this.enqueue(() => writeFileAtomic(this.file(key, 'run'), JSON.stringify(ended)));
-          }
-        } catch (error) {
-          this.log(`run history: skipped ${name}: ${(error as Error).message.split('\n')[0]}`);
-        }
+      const names = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.run.json'));
+      // Many small files: read them a few dozen at a time, not one after another.
+      for (let at = 0; at < names.length; at += 64) {
+        await Promise.all(names.slice(at, at + 64).map((name) => this.loadOne(name)));
       }
     })();
     return this.loaded;
+  }
+
+  private async loadOne(name: string): Promise<void> {
+    try {
+      const record = RunRecord.parse(JSON.parse(await readFile(path.join(this.dir, name), 'utf8')));
+      if (this.stored.has(record.runId)) return;
+      const key = name.slice(0, -'.run.json'.length);
+      this.stored.set(record.runId, { key, record });
+      // Left `running` by a studio that ended during the run: say so on disk too, once.
+      if (record.status === 'running' && !this.live.has(record.runId)) {
+        const ended = this.view(record);
+        this.stored.set(record.runId, { key, record: ended });
+        this.enqueue(() => writeFileAtomic(this.file(key, 'run'), JSON.stringify(ended)));
+      }
+    } catch (error) {
+      this.log(`run history: skipped ${name}: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
 
   private async prune(): Promise<void> {

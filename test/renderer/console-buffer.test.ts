@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConsoleBuffer } from '../../renderer/state/console-buffer';
+import { ConsoleBuffer, segmentsOf } from '../../renderer/state/console-buffer';
 
 /** Each row as text: a line's segments as `kind:text` joined by `|`, a block as `kind=text`. */
 function rows(buffer: ConsoleBuffer): string[] {
   return Array.from({ length: buffer.length }, (_, i) => buffer.row(i)).map((row) =>
-    row.kind === 'line' ? row.segments.map((s) => `${s.kind}:${s.text}`).join('|') : `${row.kind}=${row.text}`,
+    row.kind === 'line' ? segmentsOf(row).map((s) => `${s.kind}:${s.text}`).join('|') : `${row.kind}=${row.text}`,
   );
 }
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../runtime/contract/run-events';
+import { segmentsOf } from '../../renderer/state/console-buffer';
 import { fileLineRefs, formatDuration } from '../../renderer/state/run-console';
 import { adoptRunId, echoInput, fromHistory, idleView, reduceRun, routeEvent, startFailed, starting, type RunView } from '../../renderer/state/run-state';
 
 /** The console's rows as [kind, text]: a line's segments as `kind:text` joined. */
 const rows = (view: RunView) =>
   Array.from({ length: view.console.length }, (_, i) => view.console.row(i)).map((row) =>
-    row.kind === 'line' ? ['line', row.segments.map((s) => `${s.kind}:${s.text}`).join('|')] : [row.kind, row.text],
+    row.kind === 'line' ? ['line', segmentsOf(row).map((s) => `${s.kind}:${s.text}`).join('|')] : [row.kind, row.text],
   );
 const last = (view: RunView) => view.console.row(view.console.length - 1);
 

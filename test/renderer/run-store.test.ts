@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { segmentsOf } from '../../renderer/state/console-buffer';
 import { createRunStore } from '../../renderer/state/run-store';
 import { FakeClient } from './fake-client';
 
@@ -17,7 +18,7 @@ describe('run store', () => {
     run.getState().receive({ type: 'token', runId: 'r1', text: 'lo' });
     expect(run.getState().view).toMatchObject({ status: 'running', runId: 'r1', chunks: 2, startedAt: 1000 });
     const row = run.getState().view.console.row(0);
-    expect(row.kind === 'line' && row.segments).toEqual([{ kind: 'token', text: 'Hello' }]);
+    expect(row.kind === 'line' && segmentsOf(row)).toEqual([{ kind: 'token', text: 'Hello' }]);
     run.getState().receive({ type: 'finished', runId: 'r1', ok: true, durationMs: 50 });
     expect(run.getState().view.status).toBe('ok');
   });

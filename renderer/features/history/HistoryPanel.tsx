@@ -9,13 +9,18 @@ export function HistoryPanel() {
   const text = useHistory((s) => s.text);
   const error = useHistory((s) => s.error);
   const setText = useHistory((s) => s.setText);
+  const more = useHistory((s) => s.more);
+  // The listed runs filter at once; the host's answer for older matches follows.
   const shown = useMemo(() => filterRuns(runs, text), [runs, text]);
   if (!hasSpell) return null;
   return (
     <section className="side-section history" aria-labelledby="history-title">
       <div className="panel-header">
         <h2 id="history-title">Run history</h2>
-        <span className="muted">{runs.length}</span>
+        <span className="muted">
+          {runs.length}
+          {more ? '+' : ''}
+        </span>
       </div>
       <input type="search" className="input" aria-label="Search runs" placeholder="Search runs" value={text} onChange={(e) => setText(e.target.value)} />
       {error && (
@@ -31,6 +36,11 @@ export function HistoryPanel() {
             <HistoryItem key={run.runId} run={run} />
           ))}
         </ol>
+      )}
+      {more && (
+        <button type="button" className="link-button" onClick={() => void useHistory.getState().showMore()}>
+          Show older runs
+        </button>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import { fileLineRefs, useEditor, type ConsoleRow } from '../../state';
+import { fileLineRefs, segmentsOf, useEditor, type ConsoleRow } from '../../state';
 
 /** Text with every `file.lua:12` turned into a link that shows that line in the editor. */
 function Linked({ text }: { text: string }) {
@@ -26,7 +26,7 @@ export const ConsoleRowView = memo(function ConsoleRowView({ row }: { row: Conso
     case 'line':
       return (
         <div className="c-row">
-          {row.segments.map((segment, i) =>
+          {segmentsOf(row).map((segment, i) =>
             segment.kind === 'stderr' ? (
               <span key={i} className="c-stderr">
                 <Linked text={segment.text} />
