@@ -78,7 +78,10 @@ export type RunRecord = z.infer<typeof RunRecord>;
 export const ProviderSettingsView = z.object({
   name: z.string(),
   baseUrl: z.string().optional(),
+  /** The model set for this provider (settings, configuration or environment), if any. */
   model: z.string().optional(),
+  /** The model a run uses with this provider: the set one, else the provider's own default. */
+  runModel: z.string().optional(),
   hasKey: z.boolean(),
 });
 
@@ -145,7 +148,12 @@ export const STUDIO_METHODS = {
   'settings.setProvider': method(
     z.object({ name: z.string(), baseUrl: z.string().optional(), model: z.string().optional(), apiKey: z.string().optional() }),
     SettingsView,
-    'Saves a provider; a key is stored, never returned. Omit apiKey to keep the saved key; an empty apiKey removes it.',
+    'Saves a provider; a key is stored, never returned. Omit apiKey to keep the saved key; an empty apiKey removes it. A new base URL without a new key removes the saved key (it was meant for the old URL).',
+  ),
+  'settings.testProvider': method(
+    z.object({ name: z.string(), baseUrl: z.string().optional(), apiKey: z.string().optional() }),
+    z.union([z.object({ ok: z.literal(true), models: z.array(z.string()) }), z.object({ ok: z.literal(false), message: z.string() })]),
+    "Lists the provider's models through the real client, with the form's unsaved URL and key when given. The saved key goes only to the saved URL.",
   ),
   'settings.update': method(
     z.object({ currentProvider: z.string().optional(), limits: z.object({ timeout: z.number(), memory: z.number() }).partial().optional(), libraryFolders: z.array(z.string()).optional() }),

@@ -171,6 +171,39 @@ describe('the studio as a daily driver', () => {
     expect(await ui.output.locator('.c-row').count()).toBeLessThan(300);
   });
 
+  it('shows the model runs use, tests a provider connection, and drops a saved key when its URL changes', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const provider = (name: string) => dialog.getByRole('form', { name: `Provider ${name}` });
+    // By its name in the summary: a closed <details> hides its form from role queries.
+    const summary = (name: string) => dialog.locator('summary').filter({ has: page.locator('.provider-name').getByText(name, { exact: true }) });
+    // OPENAI_MODEL says test-model: the settings show it, and the chat run above asked for it.
+    await summary('openai').getByText('test-model', { exact: true }).waitFor();
+    expect(llm.requests.filter((r) => r.path === '/v1/chat/completions').map((r) => (r.body as { model?: string }).model)).toContain('test-model');
+    await provider('openai').getByRole('button', { name: 'Test connection to openai' }).click();
+    await provider('openai').getByRole('status').getByText('Connected: 2 models (test-model, test-model-large)').waitFor();
+
+    await summary('anthropic').click();
+    const anthropic = provider('anthropic');
+    await anthropic.getByLabel('Base URL').fill('http://127.0.0.1:1/v1');
+    await anthropic.getByRole('button', { name: 'Test connection to anthropic' }).click();
+    await anthropic.getByRole('status').getByText(/^Connection failed: /).waitFor();
+    await anthropic.getByLabel('Base URL').fill(llm.url);
+    await anthropic.getByLabel('API key').fill('sk-e2e-anthropic-key');
+    await anthropic.getByRole('button', { name: 'Save anthropic' }).click();
+    await summary('anthropic').getByText('key set').waitFor();
+    await anthropic.getByRole('button', { name: 'Test connection to anthropic' }).click();
+    await anthropic.getByRole('status').getByText(/^Connected: 2 models/).waitFor();
+    // A new URL without a new key: the key saved for the old URL is removed, and the user told why.
+    await anthropic.getByLabel('Base URL').fill(llm.url.replace('127.0.0.1', 'localhost'));
+    await anthropic.getByRole('button', { name: 'Save anthropic' }).click();
+    await dialog.getByText('Its key was removed because the URL changed').waitFor();
+    await summary('anthropic').getByText('no key').waitFor();
+    expect(readFileSync(path.join(home, 'secrets.json'), 'utf8')).not.toContain('sk-e2e-anthropic-key');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
   it('wraps a long line in the console instead of scrolling sideways', async () => {
     const { page } = browser;
     await open(page, 'e2e-long');

@@ -43,7 +43,7 @@ describe('studio settings', () => {
 
   it('saves a key in a 0600 file and never sends it back, in any response or event', async () => {
     const view = await client.call('settings.setProvider', { name: 'local', baseUrl: server.url, model: 'test-model', apiKey: KEY });
-    expect(view.providers.find((p) => p.name === 'local')).toEqual({ name: 'local', baseUrl: server.url, model: 'test-model', hasKey: true });
+    expect(view.providers.find((p) => p.name === 'local')).toEqual({ name: 'local', baseUrl: server.url, model: 'test-model', runModel: 'test-model', hasKey: true });
     const secrets = path.join(home, 'secrets.json');
     expect(statSync(secrets).mode & 0o777).toBe(0o600);
     expect(readFileSync(secrets, 'utf8')).toContain(KEY);
@@ -75,6 +75,25 @@ describe('studio settings', () => {
     view = await client.call('settings.setProvider', { name: 'local', apiKey: '' });
     expect(view.providers.find((p) => p.name === 'local')?.hasKey).toBe(false);
     expect(readFileSync(path.join(home, 'secrets.json'), 'utf8')).not.toContain(KEY);
+  });
+
+  it('tests a connection through the real client, sends a saved key only to its own URL, and drops it when the URL changes', async () => {
+    await client.call('settings.setProvider', { name: 'local', baseUrl: server.url, apiKey: KEY });
+    const tested = await client.call('settings.testProvider', { name: 'local' });
+    expect(tested.ok).toBe(true);
+    expect(tested.ok && tested.models.length).toBeGreaterThan(0);
+    expect(server.requests.at(-1)).toMatchObject({ path: '/v1/models', headers: { authorization: `Bearer ${KEY}` } });
+    // The same server under another name is another URL: the saved key is not sent there.
+    const other = server.url.replace('127.0.0.1', 'localhost');
+    const refused = await client.call('settings.testProvider', { name: 'local', baseUrl: other });
+    expect(refused.ok).toBe(false);
+    expect(server.requests.at(-1)?.headers.authorization).not.toBe(`Bearer ${KEY}`);
+    expect(await client.call('settings.testProvider', { name: 'local', baseUrl: other, apiKey: KEY })).toMatchObject({ ok: true });
+
+    const view = await client.call('settings.setProvider', { name: 'local', baseUrl: other });
+    expect(view.providers.find((p) => p.name === 'local')).toMatchObject({ baseUrl: other, hasKey: false });
+    expect(readFileSync(path.join(home, 'secrets.json'), 'utf8')).not.toContain(KEY);
+    await client.call('settings.setProvider', { name: 'local', baseUrl: server.url });
   });
 
   it('refuses bad settings with the field named', async () => {
