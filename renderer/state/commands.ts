@@ -83,6 +83,7 @@ export function createCommands(s: Stores, storage?: KeyValueStorage) {
       const params = s.params.getState().validate(spell.path, fieldsFrom(spell.parameters));
       if (!params) return false;
       if (!(await s.editor.getState().saveAll())) return false;
+      s.editor.getState().markRunError(null);
       await s.run.getState().start(spell.path, params, from);
       return true;
     },

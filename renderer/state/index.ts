@@ -68,7 +68,15 @@ useEditor.subscribe((state) => {
 client.on('run', (event) => {
   useRun.getState().receive(event);
   useWorkflow.getState().receive(event);
-  if (event.type === 'finished') void commands.afterRun(event.runId);
+  if (event.type === 'finished') {
+    // A failed run of the shown spell marks its error on its line in the editor.
+    const { error } = event;
+    const view = useRun.getState().view;
+    if (!event.ok && error?.file && error.line !== undefined && view.runId === event.runId && view.spellPath === useEditor.getState().spell?.path) {
+      useEditor.getState().markRunError({ file: error.file, line: error.line, message: error.message });
+    }
+    void commands.afterRun(event.runId);
+  }
 });
 client.on('library', () => void useLibrary.getState().load());
 client.onConnection((state) => {

@@ -120,6 +120,11 @@ export const STUDIO_METHODS = {
   'files.recovery': method(SpellRef, z.array(z.object({ file: z.string(), content: z.string(), savedAt: z.number() })), 'Unsaved edits kept for a spell.'),
   'files.discardRecovery': method(z.object({ path: z.string(), file: z.string() }), Ok, 'Drops a recovery copy (after save or an explicit discard).'),
   'files.diagnose': method(z.object({ path: z.string(), file: z.string(), content: z.string() }), z.array(Diagnostic), 'Syntax and manifest problems of a file, without running anything.'),
+  'files.format': method(
+    z.object({ path: z.string(), file: z.string(), content: z.string() }),
+    z.object({ content: z.string() }),
+    'Format Document: a Lua (StyLua) or JavaScript (Prettier) file as the editor holds it, formatted; nothing is written.',
+  ),
   'runs.start': method(
     z.object({ path: z.string(), params: z.record(z.string(), z.unknown()), from: z.string().optional() }),
     z.object({ runId: z.string() }),

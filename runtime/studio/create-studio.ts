@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Supervisor } from '../host/supervisor';
 import { diagnosticsService } from './diagnostics-service';
 import { filesService } from './files-service';
+import { formatService } from './format-service';
 import { libraryService } from './library-service';
 import { RecoveryStore } from './recovery-store';
 import { RunHistory } from './run-history';
@@ -60,6 +61,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...trashService({ library, events, root: path.join(home, 'trash') }),
     ...filesService({ library, events, recovery }),
     ...diagnosticsService({ library }),
+    ...formatService(),
     ...runs.handlers,
     ...settings.handlers(),
   };

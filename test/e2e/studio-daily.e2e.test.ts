@@ -34,6 +34,13 @@ function spell(name: string, source: string, permissions = '{}'): string {
 const WAITER = spell('e2e-waiter', 'print("ready")\nio.write("Your name? ")\nlocal who = io.read()\nprint("Hi " .. tostring(who))\n');
 spell('e2e-chat', 'io.write("assistant> ")\nlocal answer, err = llm.stream_chat("hi", function(chunk) io.write(chunk) end)\nprint()\nif not answer then error(err) end\nprint("done")\n', '{ llm: true }');
 spell('e2e-flood', `for i = 1, ${FLOOD_LINES} do print("line " .. i) end\n`);
+spell('e2e-lint', 'local x = 1\nprint(x)\n');
+{
+  const dir = path.join(project, 'spells', 'e2e-js');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'spell.yaml'), 'name: e2e-js\nversion: 0.1.0\ndescription: e2e-js for the e2e test.\nengine: javascript\nentry: main.js\n');
+  writeFileSync(path.join(dir, 'main.js'), 'console.log("js");\n');
+}
 spell('e2e-long', 'print(string.rep("x", 3000))\nprint("after the long line")\n');
 
 /** A run an earlier studio left `running` when it died: history must not show it running. */
@@ -76,10 +83,12 @@ afterAll(async () => {
   ws.cleanup();
 }, 60_000);
 
-async function open(page: Page, name: string): Promise<void> {
+async function open(page: Page, name: string, entry = /^main\.lua/): Promise<void> {
   await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name, exact: true }).click();
   await page.getByRole('banner').getByText(name, { exact: true }).waitFor();
-  await page.getByRole('tab', { name: /^main\.lua/ }).waitFor();
+  await page.getByRole('tab', { name: entry }).waitFor();
+  // Monaco shows the file (it loads after the first paint).
+  await page.locator('#editor-panel .view-line').first().waitFor();
 }
 
 const history = (page: Page) => page.getByRole('list', { name: 'Past runs' });
@@ -204,6 +213,54 @@ describe('the studio as a daily driver', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
+  it('marks unknown bridge members, wrong arguments and undefined globals, and a run error on its line', async () => {
+    const { page } = browser;
+    await open(page, 'e2e-lint');
+    await ui.replaceEditorText('local answer = llm.chatt("hi")\nllm.chat(42)\npirnt(answer)\n');
+    const bar = page.getByRole('contentinfo');
+    await bar.getByText('2 errors').waitFor();
+    await bar.getByText('1 warning').waitFor();
+    await ui.editor.locator('.squiggly-error').nth(1).waitFor();
+    await ui.editor.locator('.squiggly-warning').first().waitFor();
+
+    await ui.replaceEditorText('local x = 1\nprint("before")\nerror("boom " .. x)\n');
+    await bar.getByText('0 errors').waitFor();
+    await page.keyboard.press('Control+Enter');
+    await ui.waitForStatus(/Failed/);
+    // The run's error is marked on line 3, until that file is edited.
+    const mark = ui.editor.locator('.squiggly-error');
+    await mark.first().waitFor();
+    const line3 = await ui.editor.locator('.view-line').nth(2).boundingBox();
+    const squiggle = await mark.first().boundingBox();
+    expect(Math.abs(squiggle!.y - line3!.y)).toBeLessThan(20);
+    await ui.focusEditorEnd();
+    await page.keyboard.type('-- edited');
+    await mark.first().waitFor({ state: 'detached' });
+  });
+
+  it('formats Lua and JavaScript with Format Document', async () => {
+    const { page } = browser;
+    await open(page, 'e2e-lint');
+    await ui.replaceEditorText('local   x=1\nif x then print( "a" ) end\n');
+    await page.keyboard.press('Shift+Alt+F');
+    await expect.poll(() => ui.editorText(), { timeout: 10_000 }).toContain('if x then\n  print("a")\nend');
+    await ui.tab('main.lua').getByText('(unsaved)').waitFor({ state: 'attached' });
+    await page.keyboard.press('Control+S');
+
+    await open(page, 'e2e-js', /^main\.js/);
+    await ui.replaceEditorText('const  x={a:1}\nfunction f( ){return x}\n');
+    await page.keyboard.press('Shift+Alt+F');
+    await expect.poll(() => ui.editorText(), { timeout: 10_000 }).toContain('const x = { a: 1 };');
+    expect(await ui.editorText()).toContain('function f() {\n  return x;\n}');
+    // Text that does not parse is left alone, with the reason shown.
+    await ui.replaceEditorText('const = ;\n');
+    await page.keyboard.press('Shift+Alt+F');
+    await page.getByRole('alert').getByText(/^content: cannot format main\.js: Unexpected token/).waitFor();
+    expect(await ui.editorText()).toContain('const = ;');
+    await ui.replaceEditorText('console.log("js");\n');
+    await page.keyboard.press('Control+S');
+  });
+
   it('wraps a long line in the console instead of scrolling sideways', async () => {
     const { page } = browser;
     await open(page, 'e2e-long');
@@ -212,6 +269,9 @@ describe('the studio as a daily driver', () => {
     await ui.output.getByText('after the long line').waitFor();
     const { scrollWidth, clientWidth } = await ui.output.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    // A line of its own is one line high; the long one wraps to many.
+    expect((await ui.output.locator('.c-row').filter({ hasText: 'after the long line' }).boundingBox())!.height).toBe(19);
+    expect(await ui.outputText()).toContain('x\nafter the long line\n');
     const long = ui.output.locator('.c-row').filter({ hasText: 'xxxxxxxxxx' });
     expect((await long.boundingBox())!.height).toBeGreaterThan(19 * 4);
   });

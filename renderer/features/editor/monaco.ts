@@ -18,6 +18,7 @@ import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
 import 'monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo';
 import 'monaco-editor/editor/contrib/find/browser/findController';
 import 'monaco-editor/editor/contrib/folding/browser/folding';
+import 'monaco-editor/editor/contrib/format/browser/formatActions';
 import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
 import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
 import 'monaco-editor/editor/contrib/indentation/browser/indentation';
@@ -40,6 +41,7 @@ import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/yaml/register';
 
 import { registerBridgeLanguages } from './bridge-providers';
+import { registerFormatting } from './format-provider';
 import { defineStudioThemes } from './themes';
 
 // Workers come from our own bundle; the editor worker serves every language we register.
@@ -47,6 +49,7 @@ self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
 defineStudioThemes(monaco);
 registerBridgeLanguages(monaco);
+registerFormatting(monaco);
 
 export { monaco };
 export type Monaco = typeof monaco;

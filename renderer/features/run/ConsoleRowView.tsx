@@ -37,6 +37,8 @@ export const ConsoleRowView = memo(function ConsoleRowView({ row }: { row: Conso
               </span>
             ),
           )}
+          {/* A line ends in a newline, for copying and for the log's text (a block's last newline takes no room). */}
+          {'\n'}
         </div>
       );
     case 'log':
