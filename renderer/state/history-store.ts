@@ -13,6 +13,9 @@ export interface HistoryState {
   limit: number;
   /** More (older) runs match than are listed. */
   more: boolean;
+  /** Runs picked for Compare (at most two; a third replaces the older pick). */
+  compare: string[];
+  toggleCompare(runId: string): void;
   load(path: string | null): Promise<void>;
   setText(text: string): void;
   /** Lists older runs too. */
@@ -37,9 +40,14 @@ export function createHistoryStore(client: StudioClient) {
     error: null,
     limit: HISTORY_PAGE,
     more: false,
+    compare: [],
+    toggleCompare(runId) {
+      const picked = get().compare;
+      set({ compare: picked.includes(runId) ? picked.filter((id) => id !== runId) : [...picked, runId].slice(-2) });
+    },
     async load(path) {
       const mine = ++seq;
-      if (path !== get().path) set({ path, runs: [], text: '', limit: HISTORY_PAGE, more: false });
+      if (path !== get().path) set({ path, runs: [], text: '', limit: HISTORY_PAGE, more: false, compare: [] });
       if (!path) return;
       set({ loading: true });
       const { limit, text } = get();

@@ -27,6 +27,7 @@ export { allTags, checkSpellName, filterSpells } from './library-filter';
 export { fileLineRefs, formatDuration } from './run-console';
 export { fieldsFrom } from './params-form';
 export { filterRuns, formatWhen, paramsSummary } from './history-filter';
+export { diffLines, paramRows, type DiffLine } from './run-diff';
 export { PANE_LIMITS } from './layout';
 export type { Clipboard, Crumb, WorkflowTab } from './workflow/workflow-store';
 export type { GraphEdge, GraphNode, GraphView } from './workflow/graph-read';

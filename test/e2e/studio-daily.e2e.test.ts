@@ -34,6 +34,10 @@ function spell(name: string, source: string, permissions = '{}'): string {
 const WAITER = spell('e2e-waiter', 'print("ready")\nio.write("Your name? ")\nlocal who = io.read()\nprint("Hi " .. tostring(who))\n');
 spell('e2e-chat', 'io.write("assistant> ")\nlocal answer, err = llm.stream_chat("hi", function(chunk) io.write(chunk) end)\nprint()\nif not answer then error(err) end\nprint("done")\n', '{ llm: true }');
 spell('e2e-flood', `for i = 1, ${FLOOD_LINES} do print("line " .. i) end\n`);
+{
+  const dir = spell('e2e-greet', 'print("Hello, " .. params.name .. "!")\nprint("same line")\n');
+  writeFileSync(path.join(dir, 'spell.yaml'), 'name: e2e-greet\nversion: 0.1.0\ndescription: e2e-greet for the e2e test.\nengine: lua\nentry: main.lua\nparameters: [{ name: name, type: string, default: world }]\n');
+}
 spell('e2e-lint', 'local x = 1\nprint(x)\n');
 {
   const dir = path.join(project, 'spells', 'e2e-js');
@@ -259,6 +263,36 @@ describe('the studio as a daily driver', () => {
     expect(await ui.editorText()).toContain('const = ;');
     await ui.replaceEditorText('console.log("js");\n');
     await page.keyboard.press('Control+S');
+  });
+
+  it('compares two runs side by side (parameters and an output diff) and re-runs one with its parameters', async () => {
+    const { page } = browser;
+    await open(page, 'e2e-greet');
+    const name = page.getByLabel('name', { exact: true });
+    for (const who of ['Ada', 'Grace']) {
+      await name.fill(who);
+      await ui.run.click();
+      await ui.output.getByText(`Hello, ${who}!`).waitFor();
+      await ui.waitForStatus(/Finished/);
+    }
+    await history(page).getByRole('listitem').nth(1).waitFor();
+    const boxes = history(page).getByRole('checkbox', { name: /^Compare the run of/ });
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Compare (2/2)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare runs' });
+    const params = dialog.getByRole('table', { name: 'Parameters' });
+    await params.getByRole('row', { name: /name \(changed\) Ada Grace/ }).waitFor();
+    const diff = dialog.getByLabel('Output diff');
+    await diff.getByText('- Hello, Ada!').waitFor();
+    await diff.getByText('+ Hello, Grace!').waitFor();
+    expect(await diff.locator('.diff-same').filter({ hasText: 'same line' }).count()).toBe(1);
+    await dialog.getByText('(2 changed lines)').waitFor();
+    await dialog.getByRole('button', { name: 'Re-run left with its parameters' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await ui.output.getByText('Hello, Ada!').waitFor();
+    await ui.waitForStatus(/Finished/);
+    expect(await name.inputValue()).toBe('Ada');
   });
 
   it('wraps a long line in the console instead of scrolling sideways', async () => {

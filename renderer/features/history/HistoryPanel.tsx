@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { filterRuns, useEditor, useHistory } from '../../state';
+import { filterRuns, useEditor, useHistory, useUi } from '../../state';
 import { HistoryItem } from './HistoryItem';
 
 /** Past runs of the open spell, newest first: searchable, viewable, re-runnable. */
@@ -10,6 +10,7 @@ export function HistoryPanel() {
   const error = useHistory((s) => s.error);
   const setText = useHistory((s) => s.setText);
   const more = useHistory((s) => s.more);
+  const picked = useHistory((s) => s.compare.length);
   // The listed runs filter at once; the host's answer for older matches follows.
   const shown = useMemo(() => filterRuns(runs, text), [runs, text]);
   if (!hasSpell) return null;
@@ -21,6 +22,9 @@ export function HistoryPanel() {
           {runs.length}
           {more ? '+' : ''}
         </span>
+        <button type="button" className="link-button" disabled={picked !== 2} title="Tick two runs to compare them" onClick={() => useUi.getState().openDialog('compare')}>
+          Compare{picked ? ` (${picked}/2)` : ''}
+        </button>
       </div>
       <input type="search" className="input" aria-label="Search runs" placeholder="Search runs" value={text} onChange={(e) => setText(e.target.value)} />
       {error && (

@@ -1,4 +1,5 @@
 import { useUi } from '../../state';
+import { CompareDialog } from '../history/CompareDialog';
 import { NewSpellDialog } from '../library/NewSpellDialog';
 import { TrashDialog } from '../library/TrashDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -18,6 +19,8 @@ export function Dialogs() {
       return <TrashDialog />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'compare':
+      return <CompareDialog />;
     default:
       return null;
   }
