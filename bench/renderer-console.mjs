@@ -1,6 +1,7 @@
 // Studio console and history benchmarks (reported, not asserted), in Debian's Chromium against the
 // real `llmspell studio`: a spell printing 100,000 lines (target: no frame over 50 ms, "Finished"
-// ≤ 200 ms after the engine ends) and the history of a spell with 10,000 runs (opens ≤ 300 ms).
+// ≤ 200 ms after the engine ends), the history of a spell with 10,000 runs (opens ≤ 300 ms) and the
+// trace of a run with 1,000 bridge calls (renders ≤ 300 ms).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LINES = 100_000;
 const RUNS = 10_000;
+const TRACE_CALLS = 1000;
 
 function writeSpell(home, name, lua) {
   const dir = path.join(home, 'spells', name);
@@ -119,6 +121,29 @@ function seedHistory(home, spellPath, count) {
   }
 }
 
+/** Seeds one run (the newest) with `count` bridge calls in its events, for the trace view. */
+function seedTrace(home, spellPath, count) {
+  const dir = path.join(home, 'history');
+  const startedAt = Date.now();
+  const runId = 'trace-run';
+  const events = [{ type: 'started', runId, at: startedAt }];
+  for (let i = 0; i < count; i++) events.push({ type: 'call', runId, method: i % 3 ? 'llm.chat' : 'tools.execute', durationMs: 5 + (i % 40), ok: i % 17 !== 0, startedAt: startedAt + i * 50 });
+  events.push({ type: 'finished', runId, ok: true, durationMs: count * 50 });
+  const record = { runId, spellPath, spellName: 'bench-history', params: {}, startedAt, status: 'ok', durationMs: count * 50, output: '' };
+  writeFileSync(path.join(dir, `${startedAt}-${runId}.run.json`), JSON.stringify(record));
+  writeFileSync(path.join(dir, `${startedAt}-${runId}.events.json`), JSON.stringify(events));
+}
+
+/** Click on Trace → every call row of the trace is in the DOM (ms). */
+async function openTrace(page, count) {
+  const start = await page.evaluate(() => performance.now());
+  await page.getByRole('list', { name: 'Past runs' }).getByRole('listitem').first().getByRole('button', { name: /^Trace of the run of/ }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Calls"] > li').length === n, count, { timeout: 30_000 });
+  const ms = (await page.evaluate(() => performance.now())) - start;
+  await page.getByRole('dialog', { name: 'Run trace' }).getByRole('button', { name: 'Close' }).click();
+  return ms;
+}
+
 /** Click on a spell → its history list shows its newest run (ms). */
 async function openHistory(page) {
   const start = await page.evaluate(() => performance.now());
@@ -135,6 +160,7 @@ export async function benchConsole(profile = false) {
   writeSpell(home, 'bench-flood', `for i = 1, ${LINES} do print("line " .. i) end\n`);
   const historySpell = writeSpell(home, 'bench-history', 'print("never run here")\n');
   seedHistory(home, historySpell, RUNS);
+  seedTrace(home, historySpell, TRACE_CALLS);
   const { child, url } = await startStudio(dir);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
   try {
@@ -149,6 +175,8 @@ export async function benchConsole(profile = false) {
       }
       opens.push(await openHistory(page));
     }
+    const traces = [];
+    for (let i = 0; i < 3; i++) traces.push(await openTrace(page, TRACE_CALLS));
     await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name: 'bench-flood', exact: true }).click();
     await page.locator('#editor-panel .view-lines').getByText('print').first().waitFor();
     // `--profile`: one traced flood run, printing where the page's time went (for chasing long frames).
@@ -186,6 +214,7 @@ export async function benchConsole(profile = false) {
       `console ${LINES.toLocaleString('en')} lines (print loop, n=${runs.length}): run ${ms(median(runs.map((r) => r.runMs)))}, longest frame ${ms(longest)} — target ≤ 50 ms: ${verdict(longest, 50)}; rows in the DOM ${Math.max(...runs.map((r) => r.rows))}`,
       `  reference: longest frame of the idle page over as long (machine noise, n=${idle.length}): ${ms(Math.max(...idle))}`,
       `console "Finished" after the engine ended: median ${ms(median(lag))}, max ${ms(Math.max(...lag))} — target ≤ 200 ms: ${verdict(Math.max(...lag), 200)}`,
+      `trace of a run with ${TRACE_CALLS.toLocaleString('en')} bridge calls (click → every row in the DOM, n=${traces.length}): median ${ms(median(traces))}, max ${ms(Math.max(...traces))} — target ≤ 300 ms: ${verdict(median(traces), 300)}`,
       `history of a spell with ${RUNS.toLocaleString('en')} runs (click → list shown, n=${opens.length}): median ${ms(median(opens))}, max ${ms(Math.max(...opens))} — target ≤ 300 ms: ${verdict(median(opens), 300)}`,
     ];
   } finally {

@@ -16,6 +16,9 @@ export interface HistoryState {
   /** Runs picked for Compare (at most two; a third replaces the older pick). */
   compare: string[];
   toggleCompare(runId: string): void;
+  /** The run whose trace the Trace dialog shows. */
+  traced: string | null;
+  showTrace(runId: string | null): void;
   load(path: string | null): Promise<void>;
   setText(text: string): void;
   /** Lists older runs too. */
@@ -41,6 +44,8 @@ export function createHistoryStore(client: StudioClient) {
     limit: HISTORY_PAGE,
     more: false,
     compare: [],
+    traced: null,
+    showTrace: (traced) => set({ traced }),
     toggleCompare(runId) {
       const picked = get().compare;
       set({ compare: picked.includes(runId) ? picked.filter((id) => id !== runId) : [...picked, runId].slice(-2) });

@@ -28,6 +28,7 @@ export { fileLineRefs, formatDuration } from './run-console';
 export { fieldsFrom } from './params-form';
 export { filterRuns, formatWhen, paramsSummary } from './history-filter';
 export { diffLines, paramRows, type DiffLine } from './run-diff';
+export { traceOf, type Trace, type TraceRow } from './run-trace';
 export { PANE_LIMITS } from './layout';
 export type { Clipboard, Crumb, WorkflowTab } from './workflow/workflow-store';
 export type { GraphEdge, GraphNode, GraphView } from './workflow/graph-read';

@@ -5,7 +5,7 @@ import { clampPane, parseLayout, type Layout, type PaneKey, type Theme } from '.
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /** Modal dialogs; one at a time. */
-export type DialogName = 'settings' | 'new-spell' | 'new-workflow' | 'trash' | 'shortcuts' | 'compare';
+export type DialogName = 'settings' | 'new-spell' | 'new-workflow' | 'trash' | 'shortcuts' | 'compare' | 'trace';
 
 export interface UiState extends Layout {
   dialog: DialogName | null;

@@ -38,6 +38,7 @@ spell('e2e-flood', `for i = 1, ${FLOOD_LINES} do print("line " .. i) end\n`);
   const dir = spell('e2e-greet', 'print("Hello, " .. params.name .. "!")\nprint("same line")\n');
   writeFileSync(path.join(dir, 'spell.yaml'), 'name: e2e-greet\nversion: 0.1.0\ndescription: e2e-greet for the e2e test.\nengine: lua\nentry: main.lua\nparameters: [{ name: name, type: string, default: world }]\n');
 }
+spell('e2e-calls', 'for i = 1, 3 do\n  local answer = llm.chat("question " .. i)\n  print(answer)\nend\n', '{ llm: true }');
 spell('e2e-lint', 'local x = 1\nprint(x)\n');
 {
   const dir = path.join(project, 'spells', 'e2e-js');
@@ -293,6 +294,25 @@ describe('the studio as a daily driver', () => {
     await ui.output.getByText('Hello, Ada!').waitFor();
     await ui.waitForStatus(/Finished/);
     expect(await name.inputValue()).toBe('Ada');
+  });
+
+  it('shows a run trace: every bridge call on a timeline, with counts per function', async () => {
+    const { page } = browser;
+    await open(page, 'e2e-calls');
+    await ui.run.click();
+    await ui.waitForStatus(/Finished/);
+    await history(page).getByRole('listitem').first().getByRole('button', { name: /^Trace of the run of/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Run trace' });
+    await dialog.getByLabel('Calls per function').getByText('llm.chat × 3').waitFor();
+    const calls = dialog.getByRole('list', { name: 'Calls' }).getByRole('listitem');
+    expect(await calls.count()).toBe(3);
+    expect(await calls.first().textContent()).toMatch(/^llm\.chat\+\d+ ms \d+ ms$/);
+    // Each bar sits at its call's start on the run's timeline: the three calls one after another.
+    const lefts = await dialog.locator('.trace-bar').evaluateAll((bars) => bars.map((b) => parseFloat((b as HTMLElement).style.left)));
+    expect(lefts).toHaveLength(3);
+    expect(lefts[0]!).toBeLessThan(lefts[1]!);
+    expect(lefts[1]!).toBeLessThan(lefts[2]!);
+    await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
   it('wraps a long line in the console instead of scrolling sideways', async () => {

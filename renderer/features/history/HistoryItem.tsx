@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { RunRecord } from '../../../runtime/contract/studio-api';
 import { Icon } from '../layout/Icon';
-import { commands, formatDuration, formatWhen, paramsSummary, selectRunning, useHistory, useRun } from '../../state';
+import { commands, formatDuration, formatWhen, paramsSummary, selectRunning, useHistory, useRun, useUi } from '../../state';
 
 const STATUS_TEXT: Record<RunRecord['status'], string> = { running: 'running', ok: 'ok', failed: 'failed', stopped: 'stopped' };
 
@@ -29,6 +29,18 @@ export const HistoryItem = memo(function HistoryItem({ run }: { run: RunRecord }
           {run.error && <span className="text-error"> {run.error.message}</span>}
         </p>
       )}
+      <button
+        type="button"
+        className="mini-button"
+        aria-label={`Trace of the run of ${when}`}
+        title="Trace: every bridge call of this run on a timeline"
+        onClick={() => {
+          useHistory.getState().showTrace(run.runId);
+          useUi.getState().openDialog('trace');
+        }}
+      >
+        <Icon name="clock" size={13} />
+      </button>
       <input
         type="checkbox"
         className="history-compare"
