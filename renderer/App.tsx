@@ -11,7 +11,7 @@ import { useShortcuts } from './features/layout/useShortcuts';
 import { LibraryPanel } from './features/library/LibraryPanel';
 import { OutputConsole } from './features/run/OutputConsole';
 import { ParamsForm } from './features/run/ParamsForm';
-import { useUi } from './state';
+import { useEditor, useUi } from './state';
 
 /** The studio: library | editor over output | parameters and history, with remembered pane sizes. */
 export function App() {
@@ -19,7 +19,12 @@ export function App() {
   const panes = useUi((s) => s.panes);
   const overlay = useUi((s) => s.overlay);
   const narrow = useNarrow();
+  const spellPath = useEditor((s) => s.spell?.path);
   useShortcuts();
+  // Opening a spell from the library overlay puts the editor back in view.
+  useEffect(() => {
+    if (useUi.getState().overlay === 'library') useUi.getState().toggleOverlay('library');
+  }, [spellPath]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);

@@ -306,7 +306,7 @@ describe('the studio as a daily driver', () => {
     await dialog.getByLabel('Calls per function').getByText('llm.chat × 3').waitFor();
     const calls = dialog.getByRole('list', { name: 'Calls' }).getByRole('listitem');
     expect(await calls.count()).toBe(3);
-    expect(await calls.first().textContent()).toMatch(/^llm\.chat\+\d+ ms \d+ ms$/);
+    expect(await calls.first().textContent()).toMatch(/^llm\.chat\+[\d.]+ m?s [\d.]+ m?s$/);
     // Each bar sits at its call's start on the run's timeline: the three calls one after another.
     const lefts = await dialog.locator('.trace-bar').evaluateAll((bars) => bars.map((b) => parseFloat((b as HTMLElement).style.left)));
     expect(lefts).toHaveLength(3);
@@ -343,6 +343,11 @@ describe('the studio as a daily driver', () => {
     expect(await libraryToggle.getAttribute('aria-expanded')).toBe('true');
     await libraryToggle.click();
     await library.waitFor({ state: 'detached' });
+    // Opening a spell from the library overlay puts the editor back in view.
+    await libraryToggle.click();
+    await library.getByRole('button', { name: 'e2e-waiter', exact: true }).click();
+    await library.waitFor({ state: 'detached' });
+    await page.getByRole('banner').getByText('e2e-waiter', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Parameters & history' }).click();
     await side.waitFor();
     await history(page).getByRole('listitem').first().waitFor();
