@@ -30,6 +30,7 @@ export { filterRuns, formatWhen, paramsSummary } from './history-filter';
 export { diffLines, paramRows, type DiffLine } from './run-diff';
 export { traceOf, type Trace, type TraceRow } from './run-trace';
 export { PANE_LIMITS } from './layout';
+export { CONSOLE_LINES } from './ui-store';
 export type { Clipboard, Crumb, WorkflowTab } from './workflow/workflow-store';
 export type { GraphEdge, GraphNode, GraphView } from './workflow/graph-read';
 export type { NodeRun, NodeRunStatus, WorkflowRunView } from './workflow/node-runs';

@@ -12,11 +12,11 @@ export interface HistoryLimits {
   maxFullOutputChars: number;
 }
 
-/** The defaults: the last 500 runs, 64 KB of output and 1 MB of events each, 32 MB of full output. */
+/** The defaults: the last 500 runs, 64 KB of output and 1 MB of events each, 16 MB of full output (held in memory while a run is live). */
 export const HISTORY_LIMITS: HistoryLimits = {
   maxRuns: 500,
   maxOutputChars: 64 * 1024,
   maxEvents: 10_000,
   maxEventChars: 1024 * 1024,
-  maxFullOutputChars: 32 * 1024 * 1024,
+  maxFullOutputChars: 16 * 1024 * 1024,
 };
