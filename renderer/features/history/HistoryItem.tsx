@@ -31,7 +31,7 @@ export const HistoryItem = memo(function HistoryItem({ run }: { run: RunRecord }
       )}
       <button
         type="button"
-        className="mini-button"
+        className="mini-button history-trace"
         aria-label={`Trace of the run of ${when}`}
         title="Trace: every bridge call of this run on a timeline"
         onClick={() => {
@@ -49,7 +49,7 @@ export const HistoryItem = memo(function HistoryItem({ run }: { run: RunRecord }
         checked={picked}
         onChange={() => useHistory.getState().toggleCompare(run.runId)}
       />
-      <button type="button" className="mini-button" aria-label={`Re-run the run of ${when}`} title="Run again with these parameters" disabled={busy} onClick={() => void commands.rerun(run)}>
+      <button type="button" className="mini-button history-rerun" aria-label={`Re-run the run of ${when}`} title="Run again with these parameters" disabled={busy} onClick={() => void commands.rerun(run)}>
         <Icon name="rerun" size={13} />
       </button>
     </li>
