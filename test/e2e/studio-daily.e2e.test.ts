@@ -358,6 +358,8 @@ describe('the studio as a daily driver', () => {
     await page.getByRole('button', { name: 'Parameters & history' }).click();
     await side.waitFor();
     await history(page).getByRole('listitem').first().waitFor();
+    mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, '.tmp', 'studio-narrow.png') });
     await page.getByRole('button', { name: 'Parameters & history' }).click();
     // The console still wraps rather than scrolls at this width.
     const { scrollWidth, clientWidth } = await ui.output.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
