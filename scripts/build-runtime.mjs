@@ -59,7 +59,8 @@ function buildOne(entryPoints, quiet, commit, outdir) {
     // Dependencies are bundled in: one file loads far faster than hundreds of modules (start latency
     // is a product feature). wasmoon stays external because it loads its .wasm next to itself.
     // quickjs-emscripten likewise (its variant finds emscripten-module.wasm through import.meta.url).
-    external: ['wasmoon', 'electron', 'quickjs-emscripten', 'quickjs-emscripten-core', '@jitl/*'],
+    // StyLua loads its .wasm next to itself too; Prettier is large and only Format Document loads it.
+    external: ['wasmoon', 'electron', 'quickjs-emscripten', 'quickjs-emscripten-core', '@jitl/*', '@johnnymorganz/stylua', 'prettier'],
     sourcemap: 'linked',
     logLevel: quiet ? 'error' : 'warning',
     plugins: [rawText],

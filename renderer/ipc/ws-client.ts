@@ -16,8 +16,9 @@ interface Pending {
 }
 
 /**
- * The Studio API over a WebSocket to `llmspell studio`: calls made while connecting wait in a queue,
- * a dropped socket fails its pending calls and reconnects with backoff.
+ * The Studio API over a WebSocket to `llmspell studio`: calls made while first connecting wait in a
+ * queue; a dropped socket fails its pending calls, fails new ones at once while it is down, and
+ * reconnects with backoff (the stores reload what they show once it is back).
  */
 export function createWsClient(url: string): ConnectedClient {
   const pending = new Map<number, Pending>();
@@ -27,6 +28,8 @@ export function createWsClient(url: string): ConnectedClient {
   let nextId = 1;
   let attempt = 0;
   let socket: WebSocket;
+  /** True once a connection opened: after that, a call while down fails at once instead of waiting. */
+  let everOpen = false;
 
   const setState = (state: ConnectionState) => connectionListeners.forEach((l) => l(state));
 
@@ -35,6 +38,7 @@ export function createWsClient(url: string): ConnectedClient {
     socket = new WebSocket(url);
     socket.onopen = () => {
       attempt = 0;
+      everOpen = true;
       for (const text of queue) socket.send(text);
       queue = [];
       setState('open');
@@ -74,6 +78,12 @@ export function createWsClient(url: string): ConnectedClient {
       const id = nextId++;
       const text = encodeRequest(id, method, input);
       return new Promise<StudioOutput<M>>((resolve, reject) => {
+        if (socket.readyState !== WebSocket.OPEN && everOpen) {
+          // The link dropped: say so now rather than leave the caller waiting for a reconnection
+          // that may never come (a start sent minutes later would surprise the user).
+          reject(new StudioCallError(`not connected to the studio host: ${method} was not sent (reconnecting…)`, 'disconnected'));
+          return;
+        }
         pending.set(id, { method, resolve: resolve as (value: unknown) => void, reject });
         if (socket.readyState === WebSocket.OPEN) socket.send(text);
         else queue.push(text);

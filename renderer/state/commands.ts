@@ -1,4 +1,5 @@
 import type { RunRecord, StudioInput } from '../../runtime/contract/studio-api';
+import type { createConnectionStore } from './connection-store';
 import type { createEditorStore } from './editor-store';
 import type { createHistoryStore } from './history-store';
 import type { createLibraryStore } from './library-store';
@@ -14,6 +15,8 @@ export interface Stores {
   run: ReturnType<typeof createRunStore>;
   history: ReturnType<typeof createHistoryStore>;
   params: ReturnType<typeof createParamsStore>;
+  /** The link to the host: no run starts while it is down. */
+  connection?: ReturnType<typeof createConnectionStore>;
 }
 
 const LAST_SPELL = 'llmspell.openSpell';
@@ -29,11 +32,17 @@ export function createCommands(s: Stores, storage?: KeyValueStorage) {
     /** Opens a spell in the editor and lists its runs. Never runs it. */
     async openSpell(path: string): Promise<void> {
       if (s.editor.getState().spell?.path === path) return;
+      // The run list does not wait for the editor: both load at once.
+      const listing = s.history.getState().load(path);
       await s.editor.getState().open(path);
-      if (s.editor.getState().spell?.path !== path) return;
+      if (s.editor.getState().spell?.path !== path) {
+        // Another spell opened meanwhile (or this one could not): list the open spell's runs.
+        await s.history.getState().load(s.editor.getState().spell?.path ?? null);
+        return;
+      }
       storage?.setItem(LAST_SPELL, path);
       if (!busy()) s.run.getState().clear();
-      await s.history.getState().load(path);
+      await listing;
     },
 
     /** Reopens the spell open before the page reloaded, if it still exists. */
@@ -42,13 +51,39 @@ export function createCommands(s: Stores, storage?: KeyValueStorage) {
       if (path && s.library.getState().spells.some((spell) => spell.path === path)) await commands.openSpell(path);
     },
 
+    /**
+     * Takes over a run still going on in the host (the page was reloaded or reconnected during it):
+     * the open spell's run first, else the newest; its spell opens if none is.
+     */
+    async reattach(): Promise<void> {
+      const view = s.run.getState().view;
+      if (view.status === 'starting' && !view.runId) return;
+      const live = await s.run.getState().listActive().catch(() => []);
+      // Attach before anything else awaits, so no event of the run slips by in between.
+      if (busy() && view.runId) {
+        // Our own run, seen again after a dropped connection: take the events we missed, or its end.
+        const same = live.find((r) => r.run.runId === view.runId);
+        if (same) s.run.getState().attach(same.run, same.events);
+        else await s.run.getState().showPast(view.runId).catch(() => undefined);
+        return;
+      }
+      const open = s.editor.getState().spell?.path;
+      const chosen = live.find((r) => r.run.spellPath === open) ?? [...live].sort((a, b) => b.run.startedAt - a.run.startedAt)[0];
+      if (!chosen || busy()) return;
+      s.run.getState().attach(chosen.run, chosen.events);
+      if (!open) await commands.openSpell(chosen.run.spellPath);
+      const path = s.history.getState().path;
+      if (path) await s.history.getState().load(path);
+    },
+
     /** Validates the form, saves unsaved files (a run reads the disk), then starts the run (a workflow's from a node, with `from`). */
     async runSpell(from?: string): Promise<boolean> {
       const spell = s.editor.getState().spell;
-      if (!spell || busy()) return false;
+      if (!spell || busy() || (s.connection && s.connection.getState().state !== 'open')) return false;
       const params = s.params.getState().validate(spell.path, fieldsFrom(spell.parameters));
       if (!params) return false;
       if (!(await s.editor.getState().saveAll())) return false;
+      s.editor.getState().markRunError(null);
       await s.run.getState().start(spell.path, params, from);
       return true;
     },

@@ -20,6 +20,8 @@ export interface EditorState {
   /** A file whose save was refused because it changed on disk. */
   conflict: string | null;
   diagnostics: Record<string, Diagnostic[]>;
+  /** The last run's error, marked on its line until that file is edited or another run starts. */
+  runErrors: Record<string, Diagnostic[]>;
   reveal: RevealRequest | null;
   opening: boolean;
   error: string | null;
@@ -34,6 +36,8 @@ export interface EditorState {
   restore(file: string): void;
   discard(file: string): Promise<void>;
   revealLine(fileRef: string, line: number, column?: number): void;
+  /** Marks a run's error on its line (`main.lua:3`), or clears the marks with `null`. */
+  markRunError(error: { file: string; line: number; message: string } | null): void;
   /** Sends pending recovery copies now (before switching spells or leaving the page). */
   flushRecovery(): void;
   dismissError(): void;
@@ -68,6 +72,7 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
       offers: [],
       conflict: null,
       diagnostics: {},
+      runErrors: {},
       reveal: null,
       opening: false,
       error: null,
@@ -79,7 +84,7 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
           const [{ spell, files }, copies] = await Promise.all([client.call('library.open', { path }), client.call('files.recovery', { path })]);
           const opened = fromOpened(files, spell.engine);
           for (const stale of staleRecoveries(opened, copies)) void client.call('files.discardRecovery', { path, file: stale.file }).catch(() => undefined);
-          set({ spell, files: opened, active: opened[0]?.name ?? null, offers: recoveryOffers(opened, copies), conflict: null, diagnostics: {}, opening: false });
+          set({ spell, files: opened, active: opened[0]?.name ?? null, offers: recoveryOffers(opened, copies), conflict: null, diagnostics: {}, runErrors: {}, opening: false });
           for (const f of opened) diagnoseLater(f.name, 0);
         } catch (error) {
           set({ opening: false, error: message(error) });
@@ -88,7 +93,7 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
 
       close() {
         get().flushRecovery();
-        set({ spell: null, files: [], active: null, offers: [], conflict: null, diagnostics: {}, reveal: null });
+        set({ spell: null, files: [], active: null, offers: [], conflict: null, diagnostics: {}, runErrors: {}, reveal: null });
       },
 
       select: (name) => set({ active: name }),
@@ -96,7 +101,9 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
       edit(name, content) {
         const f = file(name);
         if (!f || f.draft === content) return;
-        set({ files: setDraft(get().files, name, content) });
+        // The run's error mark was about the text as it ran: an edit of that file retires it.
+        const { [name]: _retired, ...runErrors } = get().runErrors;
+        set({ files: setDraft(get().files, name, content), ...(_retired ? { runErrors } : {}) });
         keepRecovery(name);
         diagnoseLater(name);
       },
@@ -151,6 +158,13 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
         const spell = get().spell;
         set({ offers: get().offers.filter((o) => o.file !== name) });
         if (spell) await client.call('files.discardRecovery', { path: spell.path, file: name }).catch(() => undefined);
+      },
+
+      markRunError(error) {
+        if (!error) return void (Object.keys(get().runErrors).length && set({ runErrors: {} }));
+        const name = resolveFileName(get().files.map((f) => f.name), error.file);
+        if (!name) return;
+        set({ runErrors: { [name]: [{ file: name, line: error.line, message: `run error: ${error.message}`, severity: 'error' }] } });
       },
 
       revealLine(ref, line, column) {

@@ -19,7 +19,8 @@ import { createUiStore, type KeyValueStorage } from './ui-store';
 import { createWorkflowStore } from './workflow/workflow-store';
 
 export type { EditorFile, RecoveryOffer } from './editor-files';
-export type { ConsoleEntry } from './run-console';
+export type { ConsoleRow, Segment } from './console-buffer';
+export { segmentsOf } from './console-buffer';
 export type { RunStatus, RunView } from './run-state';
 export type { DialogName } from './ui-store';
 export type { PaneKey, Theme } from './layout';
@@ -28,9 +29,12 @@ export { allTags, checkSpellName, filterSpells } from './library-filter';
 export { fileLineRefs, formatDuration } from './run-console';
 export { fieldsFrom } from './params-form';
 export { filterRuns, formatWhen, paramsSummary } from './history-filter';
+export { diffLines, paramRows, type DiffLine } from './run-diff';
+export { traceOf, type Trace, type TraceRow } from './run-trace';
 export { PANE_LIMITS } from './layout';
 export { mcpToolNames, parseSecretLines } from './mcp-store';
 export { parameterNames, resultsToCsv, resultsToJsonl } from './batch-store';
+export { CONSOLE_LINES } from './ui-store';
 export type { Clipboard, Crumb, WorkflowTab } from './workflow/workflow-store';
 export type { GraphEdge, GraphNode, GraphView } from './workflow/graph-read';
 export type { NodeRun, NodeRunStatus, WorkflowRunView } from './workflow/node-runs';
@@ -52,17 +56,17 @@ export const client = createStudioClient();
 export const useConnection = createConnectionStore();
 export const useLibrary = createLibraryStore(client);
 export const useEditor = createEditorStore(client);
-export const useRun = createRunStore(client);
+export const useUi = createUiStore(storage, prefersDark ? 'dark' : 'light');
+export const useRun = createRunStore(client, Date.now, { maxRows: () => useUi.getState().consoleMaxLines });
 export const useHistory = createHistoryStore(client);
 export const useParams = createParamsStore(storage);
 export const useSettings = createSettingsStore(client);
 export const useMcp = createMcpStore(client);
-export const useUi = createUiStore(storage, prefersDark ? 'dark' : 'light');
 export const useWorkflow = createWorkflowStore(client, useEditor);
 export const useBatch = createBatchStore(client);
 
 /** Actions that span stores: open, run, re-run, create, rename, delete. */
-export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams }, storage);
+export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams, connection: useConnection }, storage);
 
 // The canvas reads the open workflow's text from the editor: it follows every change of it.
 useEditor.subscribe((state) => {
@@ -74,6 +78,12 @@ client.on('run', (event) => {
   useRun.getState().receive(event);
   useWorkflow.getState().receive(event);
   if (event.type === 'finished') {
+    // A failed run of the shown spell marks its error on its line in the editor.
+    const { error } = event;
+    const view = useRun.getState().view;
+    if (!event.ok && error?.file && error.line !== undefined && view.runId === event.runId && view.spellPath === useEditor.getState().spell?.path) {
+      useEditor.getState().markRunError({ file: error.file, line: error.line, message: error.message });
+    }
     void commands.afterRun(event.runId);
     // A run may have started MCP servers: their tools become known to the editor.
     void useMcp.getState().load();
@@ -88,6 +98,7 @@ client.on('batch', (data) => {
 client.onConnection((state) => {
   const reconnected = state === 'open' && useConnection.getState().everOpen;
   useConnection.getState().set(state);
+  if (state === 'open') void commands.reattach();
   if (reconnected) {
     void useLibrary.getState().load();
     const path = useHistory.getState().path;

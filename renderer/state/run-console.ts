@@ -2,18 +2,11 @@ import type { RunEvent } from '../../runtime/contract/run-events';
 
 /** What one line or block of the Output console shows. */
 export type ConsoleItem =
-  | { kind: 'stdout' | 'stderr' | 'token' | 'input' | 'status'; text: string }
+  | { kind: 'stdout' | 'stderr' | 'token' | 'input'; text: string }
+  | { kind: 'status'; text: string }
   | { kind: 'log'; level: 'debug' | 'info' | 'warn' | 'error'; text: string }
   | { kind: 'call' | 'tool'; text: string; ok: boolean }
   | { kind: 'error'; text: string; code: string; file?: string; line?: number };
-
-/** A console entry with its key. Streamed text of one kind merges into one entry. */
-export type ConsoleEntry = ConsoleItem & { id: number };
-
-/** Most entries kept; older ones scroll away (the full output stays in run history). */
-export const MAX_ENTRIES = 2000;
-
-const MERGING = new Set(['stdout', 'stderr', 'token']);
 
 function fieldsText(fields: Record<string, unknown>): string {
   const parts = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
@@ -29,6 +22,9 @@ function brief(value: unknown): string {
 export function entryFor(event: RunEvent): ConsoleItem | undefined {
   switch (event.type) {
     case 'started':
+    case 'input-wait':
+    case 'test-result':
+    case 'workflow':
       return undefined;
     case 'output':
       return { kind: event.stream, text: event.text };
@@ -52,20 +48,6 @@ export function entryFor(event: RunEvent): ConsoleItem | undefined {
         ...(event.error?.line !== undefined ? { line: event.error.line } : {}),
       };
   }
-}
-
-/**
- * Appends an entry: streamed text (stdout, stderr, LLM tokens) continues the previous entry of the
- * same kind, so a long answer is one growing block, not thousands of nodes. Keeps the last
- * {@link MAX_ENTRIES}.
- */
-export function appendEntry(entries: readonly ConsoleEntry[], entry: ConsoleItem, id: number): ConsoleEntry[] {
-  const last = entries[entries.length - 1];
-  if (last && last.kind === entry.kind && MERGING.has(entry.kind)) {
-    return [...entries.slice(0, -1), { ...last, text: last.text + entry.text } as ConsoleEntry];
-  }
-  const next = [...entries, { ...entry, id } as ConsoleEntry];
-  return next.length > MAX_ENTRIES ? next.slice(next.length - MAX_ENTRIES) : next;
 }
 
 /** `850 ms`, `1.2 s`, `2 min 5 s`. */

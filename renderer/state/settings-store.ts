@@ -11,11 +11,13 @@ export interface SettingsState {
   /** Saves a provider; an API key goes to the host and is never read back. */
   saveProvider(input: StudioInput<'settings.setProvider'>): Promise<boolean>;
   update(input: StudioInput<'settings.update'>): Promise<boolean>;
+  /** Lists a provider's models with the form's values: the connection works, or why not. */
+  testProvider(input: StudioInput<'settings.testProvider'>): Promise<{ ok: true; models: string[] } | { ok: false; message: string }>;
 }
 
 /** Settings as the host shows them: providers (with `hasKey`, never a key), limits, library folders. */
 export function createSettingsStore(client: StudioClient) {
-  return create<SettingsState>()((set) => {
+  return create<SettingsState>()((set, get) => {
     async function change(work: () => Promise<SettingsView>, notice: string): Promise<boolean> {
       set({ busy: true, error: null, notice: null });
       try {
@@ -38,7 +40,18 @@ export function createSettingsStore(client: StudioClient) {
           set({ error: error instanceof Error ? error.message : String(error) });
         }
       },
-      saveProvider: (input) => change(() => client.call('settings.setProvider', input), `Saved ${input.name}.`),
+      async saveProvider(input) {
+        const before = get().view?.providers.find((p) => p.name === input.name);
+        const ok = await change(() => client.call('settings.setProvider', input), `Saved ${input.name}.`);
+        const after = get().view?.providers.find((p) => p.name === input.name);
+        // The host drops a saved key when the URL changes: tell the user why the key is gone.
+        if (ok && before?.hasKey && after && !after.hasKey && !input.apiKey) {
+          set({ notice: `Saved ${input.name}. Its key was removed because the URL changed: enter the key for the new URL.` });
+        }
+        return ok;
+      },
+      testProvider: (input) =>
+        client.call('settings.testProvider', input).catch((error: unknown) => ({ ok: false as const, message: error instanceof Error ? error.message : String(error) })),
       update: (input) => change(() => client.call('settings.update', input), 'Saved.'),
     };
   });

@@ -17,7 +17,20 @@ export const RunEvent = z.discriminatedUnion('type', [
     fields: z.record(z.string(), z.unknown()),
   }),
   /** A bridge call finished (llm.chat, http.get, ...). */
-  z.object({ type: z.literal('call'), runId: z.string(), method: z.string(), durationMs: z.number(), ok: z.boolean() }),
+  z.object({
+    type: z.literal('call'),
+    runId: z.string(),
+    method: z.string(),
+    durationMs: z.number(),
+    ok: z.boolean(),
+    /** When the call started (ms since the epoch), for the run's trace timeline. */
+    startedAt: z.number().optional(),
+  }),
+  /**
+   * The spell started waiting in `io.read()` for a line (`waiting: true`), or stopped waiting (it got
+   * its line, or the input ended): the studio focuses its input box and says so.
+   */
+  z.object({ type: z.literal('input-wait'), runId: z.string(), waiting: z.boolean() }),
   /** A chunk of streamed LLM text. */
   z.object({ type: z.literal('token'), runId: z.string(), text: z.string() }),
   /** A tool is about to run (from tools.execute or an agent's tool call). */

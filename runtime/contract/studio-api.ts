@@ -80,7 +80,10 @@ export type RunRecord = z.infer<typeof RunRecord>;
 export const ProviderSettingsView = z.object({
   name: z.string(),
   baseUrl: z.string().optional(),
+  /** The model set for this provider (settings, configuration or environment), if any. */
   model: z.string().optional(),
+  /** The model a run uses with this provider: the set one, else the provider's own default. */
+  runModel: z.string().optional(),
   hasKey: z.boolean(),
 });
 
@@ -147,6 +150,11 @@ export const STUDIO_METHODS = {
   'files.recovery': method(SpellRef, z.array(z.object({ file: z.string(), content: z.string(), savedAt: z.number() })), 'Unsaved edits kept for a spell.'),
   'files.discardRecovery': method(z.object({ path: z.string(), file: z.string() }), Ok, 'Drops a recovery copy (after save or an explicit discard).'),
   'files.diagnose': method(z.object({ path: z.string(), file: z.string(), content: z.string() }), z.array(Diagnostic), 'Syntax and manifest problems of a file, without running anything.'),
+  'files.format': method(
+    z.object({ path: z.string(), file: z.string(), content: z.string() }),
+    z.object({ content: z.string() }),
+    'Format Document: a Lua (StyLua) or JavaScript (Prettier) file as the editor holds it, formatted; nothing is written.',
+  ),
   'runs.start': method(
     z.object({ path: z.string(), params: z.record(z.string(), z.unknown()), from: z.string().optional() }),
     z.object({ runId: z.string() }),
@@ -155,7 +163,21 @@ export const STUDIO_METHODS = {
   'runs.stop': method(z.object({ runId: z.string() }), Ok, 'Stops a run at once.'),
   'runs.input': method(z.object({ runId: z.string(), line: z.string() }), Ok, "Sends a line to a spell waiting in io.read()."),
   'runs.answer': method(z.object({ runId: z.string(), requestId: z.string(), text: z.string() }), Ok, "Answers a workflow's human node (its `input-requested` event)."),
-  'runs.history': method(z.object({ path: z.string().optional(), text: z.string().optional() }), z.array(RunRecord), 'Past runs, newest first.'),
+  'runs.history': method(
+    z.object({ path: z.string().optional(), text: z.string().optional(), limit: z.number().int().positive().optional() }),
+    z.array(RunRecord),
+    'Past runs, newest first (only the newest `limit` when given).',
+  ),
+  'runs.active': method(
+    z.object({}),
+    z.array(z.object({ run: RunRecord, events: z.array(RunEvent) })),
+    'Runs still going on, with their events so far: a reloaded page re-attaches to them (status, console, Stop, input).',
+  ),
+  'runs.output': method(
+    z.object({ runId: z.string() }),
+    z.object({ text: z.string(), truncated: z.boolean() }),
+    "Everything a run printed (stdout and stderr, in order), for the console's show all / save output; `truncated` when even the full copy hit its cap.",
+  ),
   'runs.get': method(z.object({ runId: z.string() }), z.object({ run: RunRecord, events: z.array(RunEvent) }), 'One past run with its events.'),
   'batches.preview': method(
     BatchInputFile,
@@ -180,7 +202,12 @@ export const STUDIO_METHODS = {
   'settings.setProvider': method(
     z.object({ name: z.string(), baseUrl: z.string().optional(), model: z.string().optional(), apiKey: z.string().optional() }),
     SettingsView,
-    'Saves a provider; a key is stored, never returned. Omit apiKey to keep the saved key; an empty apiKey removes it.',
+    'Saves a provider; a key is stored, never returned. Omit apiKey to keep the saved key; an empty apiKey removes it. A new base URL without a new key removes the saved key (it was meant for the old URL).',
+  ),
+  'settings.testProvider': method(
+    z.object({ name: z.string(), baseUrl: z.string().optional(), apiKey: z.string().optional() }),
+    z.union([z.object({ ok: z.literal(true), models: z.array(z.string()) }), z.object({ ok: z.literal(false), message: z.string() })]),
+    "Lists the provider's models through the real client, with the form's unsaved URL and key when given. The saved key goes only to the saved URL.",
   ),
   'settings.update': method(
     z.object({ currentProvider: z.string().optional(), limits: z.object({ timeout: z.number(), memory: z.number() }).partial().optional(), libraryFolders: z.array(z.string()).optional() }),

@@ -32,6 +32,7 @@ export class RpcDispatcher {
     const controller = new AbortController();
     this.inflight.set(id, controller);
     const started = performance.now();
+    const startedAt = Date.now();
     const context = {
       runId: this.runId,
       signal: controller.signal,
@@ -50,10 +51,10 @@ export class RpcDispatcher {
         return handler(args, context);
       })
       .then(
-        (value) => this.answer(id, method, started, { type: 'rpc-result', id, ok: true, value }),
+        (value) => this.answer(id, method, started, startedAt, { type: 'rpc-result', id, ok: true, value }),
         (error: unknown) =>
           // host paths never reach the spell (an fs error names the user's folders)
-          this.answer(id, method, started, { type: 'rpc-result', id, ok: false, error: scrubHostPaths(error instanceof Error ? error.message : String(error)), ...errorCode(error) }),
+          this.answer(id, method, started, startedAt, { type: 'rpc-result', id, ok: false, error: scrubHostPaths(error instanceof Error ? error.message : String(error)), ...errorCode(error) }),
       );
   }
 
@@ -67,12 +68,12 @@ export class RpcDispatcher {
     this.inflight.clear();
   }
 
-  private answer(id: number, method: string, started: number, message: HostToEngine & { type: 'rpc-result' }): void {
+  private answer(id: number, method: string, started: number, startedAt: number, message: HostToEngine & { type: 'rpc-result' }): void {
     const controller = this.inflight.get(id);
     if (!controller) return; // cancelled or the run is over
     this.inflight.delete(id);
     this.send(message);
-    this.hooks.onEvent?.({ type: 'call', runId: this.runId, method, durationMs: performance.now() - started, ok: message.ok });
+    this.hooks.onEvent?.({ type: 'call', runId: this.runId, method, durationMs: performance.now() - started, ok: message.ok, startedAt });
   }
 }
 

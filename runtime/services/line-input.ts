@@ -10,6 +10,9 @@ export class LineInput implements RunInput {
   private ended = false;
   private waiters: (() => void)[] = [];
 
+  /** @param onWaiting told when a reader starts waiting for a line (true) and when it stops (false). */
+  constructor(private readonly onWaiting?: (waiting: boolean) => void) {}
+
   /** Adds raw text; complete lines become readable. */
   push(text: string): void {
     this.buffer += text;
@@ -35,11 +38,18 @@ export class LineInput implements RunInput {
   }
 
   async readLine(signal: AbortSignal): Promise<string | null> {
-    while (this.lines.length === 0) {
-      if (this.ended) return null;
-      await this.waitForChange(signal);
+    let waited = false;
+    try {
+      while (this.lines.length === 0) {
+        if (this.ended) return null;
+        if (!waited) this.onWaiting?.(true);
+        waited = true;
+        await this.waitForChange(signal);
+      }
+      return this.lines.shift()!;
+    } finally {
+      if (waited) this.onWaiting?.(false);
     }
-    return this.lines.shift()!;
   }
 
   async readAll(signal: AbortSignal): Promise<string | null> {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Supervisor } from '../host/supervisor';
 import { diagnosticsService } from './diagnostics-service';
 import { filesService } from './files-service';
+import { formatService } from './format-service';
 import { libraryService } from './library-service';
 import { RecoveryStore } from './recovery-store';
 import { RunHistory } from './run-history';
@@ -61,12 +62,15 @@ export function createStudio(options: StudioOptions): Studio {
   const mcp = new McpHub({}, secretsThenEnv((name) => secrets.get(mcpSecretName(name)), env));
   const runs = runsService({ library, settings, history, supervisor, events, home, cwd, mcp });
   const batches = batchesService({ library, settings, history, supervisor, events, home, cwd });
+  // Reading the history at start marks runs an earlier studio left `running` as interrupted, on disk.
+  void history.list({});
 
   const handlers: StudioHandlers = {
     ...libraryService({ library, events, recovery }),
     ...trashService({ library, events, root: path.join(home, 'trash') }),
     ...filesService({ library, events, recovery }),
     ...diagnosticsService({ library }),
+    ...formatService(),
     ...runs.handlers,
     ...batches.handlers,
     ...settings.handlers(),

@@ -3,6 +3,7 @@ import { isWorkflowPath } from '../contract/workflow';
 import path from 'node:path';
 import { checkLuaSyntax } from '../spells/lua-syntax';
 import { checkTengoSyntax } from '../spells/tengo-syntax';
+import { luaLint } from './lua-lint';
 import { checkWorkflowText, nodeTypes } from '../workflows';
 import { fieldPath } from '../workflows/graph/problems';
 import { parseManifestText } from '../spells/manifest-file';
@@ -39,10 +40,14 @@ export function manifestDiagnostics(file: string, content: string): Diagnostic[]
   return result.problems.map((p) => ({ file, line: p.line ?? 1, message: p.path ? `${p.path}: ${p.message}` : p.message, severity: 'error' as const }));
 }
 
-/** The Lua syntax error, if any, at its line: `main.lua:3: '=' expected near 'x'` → line 3. */
+/**
+ * The Lua syntax error, if any, at its line (`main.lua:3: '=' expected near 'x'` → line 3); else the
+ * problems found by reading the code against the bridge description (see lua-lint.ts).
+ */
 export async function luaDiagnostics(file: string, content: string): Promise<Diagnostic[]> {
   const error = await checkLuaSyntax(content, file);
-  if (!error) return [];
+  // Test files run with the test runner's globals (test, expect, ...): no global check there.
+  if (!error) return luaLint(content, file, { globals: !/(^|\/)tests\/|\.test\.lua$/.test(file) });
   const match = /:(\d+): ([\s\S]*)$/.exec(error);
   const line = match ? Number(match[1]) : 1;
   return [{ file, line, message: match ? match[2]!.trim() : error, severity: 'error' }];

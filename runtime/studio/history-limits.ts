@@ -8,12 +8,15 @@ export interface HistoryLimits {
   maxEvents: number;
   /** Characters of event text (output, tokens, logs) kept per run. */
   maxEventChars: number;
+  /** Characters of output kept in full per run (beside the record's short copy), for show all / save output. */
+  maxFullOutputChars: number;
 }
 
-/** The defaults: the last 500 runs, 64 KB of output and 1 MB of events each. */
+/** The defaults: the last 500 runs, 64 KB of output and 1 MB of events each, 16 MB of full output (held in memory while a run is live). */
 export const HISTORY_LIMITS: HistoryLimits = {
   maxRuns: 500,
   maxOutputChars: 64 * 1024,
   maxEvents: 10_000,
   maxEventChars: 1024 * 1024,
+  maxFullOutputChars: 16 * 1024 * 1024,
 };

@@ -49,25 +49,28 @@ export class RunHistory {
     const key = `${record.startedAt}-${record.runId}`;
     this.live.delete(record.runId);
     return this.enqueue(async () => {
+      // The record keeps a short copy of the output; a longer one gets a file of its own.
+      if (recorder.cut) await writeFileAtomic(this.file(key, 'output'), JSON.stringify({ text: recorder.fullOutput(), truncated: recorder.fullTruncated }));
       await writeFileAtomic(this.file(key, 'events'), JSON.stringify(recorder.events));
       await writeFileAtomic(this.file(key, 'run'), JSON.stringify(record));
       await this.prune();
     });
   }
 
-  /** Runs newest first, of one spell and/or containing `text` (name, params, output, error). */
-  async list(query: { path?: string; text?: string }): Promise<RunRecord[]> {
+  /** Runs newest first, of one spell and/or containing `text` (name, params, output, error); the newest `limit`. */
+  async list(query: { path?: string; text?: string; limit?: number }): Promise<RunRecord[]> {
     await this.load();
     const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    return [...this.stored.values()]
+    const runs = [...this.stored.values()]
+      .filter((s) => query.path === undefined || s.record.spellPath === query.path)
       .map((s) => this.view(s.record))
-      .filter((r) => query.path === undefined || r.spellPath === query.path)
       .filter((r) => {
         if (words.length === 0) return true;
         const haystack = `${r.spellName}\n${r.spellPath}\n${JSON.stringify(r.params)}\n${r.output}\n${r.error?.message ?? ''}`.toLowerCase();
         return words.every((word) => haystack.includes(word));
       })
       .sort((a, b) => b.startedAt - a.startedAt);
+    return query.limit !== undefined ? runs.slice(0, query.limit) : runs;
   }
 
   /** One run with its events (live ones as recorded so far). */
@@ -80,6 +83,26 @@ export class RunHistory {
     await this.queue; // a run that just ended may still be on its way to disk
     const events = await readFile(this.file(stored.key, 'events'), 'utf8').then((t) => JSON.parse(t) as RunEvent[], () => []);
     return { run: this.view(stored.record), events };
+  }
+
+  /** Runs still going on, with their events so far (a reloaded page re-attaches to them). */
+  active(): { run: RunRecord; events: RunEvent[] }[] {
+    return [...this.live.values()].map((recorder) => ({ run: { ...recorder.record }, events: [...recorder.events] }));
+  }
+
+  /** Everything a run printed: from memory while it runs, else its output file or its record. */
+  async output(runId: string): Promise<{ text: string; truncated: boolean }> {
+    await this.load();
+    const live = this.live.get(runId);
+    if (live) return { text: live.fullOutput(), truncated: live.fullTruncated };
+    const stored = this.stored.get(runId);
+    if (!stored) throw new StudioError(`runId: no run ${runId} in the history`, 'not_found');
+    await this.queue;
+    const saved = await readFile(this.file(stored.key, 'output'), 'utf8').then(
+      (t) => JSON.parse(t) as { text: string; truncated: boolean },
+      () => undefined,
+    );
+    return saved ?? { text: stored.record.output, truncated: false };
   }
 
   /** Resolves once every pending write is on disk. */
@@ -95,17 +118,30 @@ export class RunHistory {
 
   private load(): Promise<void> {
     this.loaded ??= (async () => {
-      const names = await readdir(this.dir).catch(() => [] as string[]);
-      for (const name of names.filter((n) => n.endsWith('.run.json'))) {
-        try {
-          const record = RunRecord.parse(JSON.parse(await readFile(path.join(this.dir, name), 'utf8')));
-          if (!this.stored.has(record.runId)) this.stored.set(record.runId, { key: name.slice(0, -'.run.json'.length), record });
-        } catch (error) {
-          this.log(`run history: skipped ${name}: ${(error as Error).message.split('\n')[0]}`);
-        }
+      const names = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.run.json'));
+      // Many small files: read them a few dozen at a time, not one after another.
+      for (let at = 0; at < names.length; at += 64) {
+        await Promise.all(names.slice(at, at + 64).map((name) => this.loadOne(name)));
       }
     })();
     return this.loaded;
+  }
+
+  private async loadOne(name: string): Promise<void> {
+    try {
+      const record = RunRecord.parse(JSON.parse(await readFile(path.join(this.dir, name), 'utf8')));
+      if (this.stored.has(record.runId)) return;
+      const key = name.slice(0, -'.run.json'.length);
+      this.stored.set(record.runId, { key, record });
+      // Left `running` by a studio that ended during the run: say so on disk too, once.
+      if (record.status === 'running' && !this.live.has(record.runId)) {
+        const ended = this.view(record);
+        this.stored.set(record.runId, { key, record: ended });
+        this.enqueue(() => writeFileAtomic(this.file(key, 'run'), JSON.stringify(ended)));
+      }
+    } catch (error) {
+      this.log(`run history: skipped ${name}: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
 
   private async prune(): Promise<void> {
@@ -116,10 +152,11 @@ export class RunHistory {
       this.stored.delete(old.record.runId);
       await rm(this.file(old.key, 'run'), { force: true });
       await rm(this.file(old.key, 'events'), { force: true });
+      await rm(this.file(old.key, 'output'), { force: true });
     }
   }
 
-  private file(key: string, kind: 'run' | 'events'): string {
+  private file(key: string, kind: 'run' | 'events' | 'output'): string {
     return path.join(this.dir, `${key}.${kind}.json`);
   }
 

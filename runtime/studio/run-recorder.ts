@@ -20,6 +20,11 @@ export class RunRecorder {
   private chars = 0;
   private dropped = 0;
   private outputCut = false;
+  /** Every output text in order, up to maxFullOutputChars: the full copy behind show all / save output. */
+  private readonly full: string[] = [];
+  private fullChars = 0;
+  /** The full copy hit its cap. */
+  fullTruncated = false;
 
   constructor(
     readonly record: RunRecord,
@@ -55,7 +60,23 @@ export class RunRecorder {
     return r;
   }
 
+  /** Everything printed so far (up to the full-output cap). */
+  fullOutput(): string {
+    return this.full.join('');
+  }
+
+  /** Whether the record's short copy was cut (then the full copy is worth a file of its own). */
+  get cut(): boolean {
+    return this.outputCut;
+  }
+
   private addOutput(text: string): void {
+    if (!this.fullTruncated) {
+      const room = this.limits.maxFullOutputChars - this.fullChars;
+      this.full.push(text.length <= room ? text : text.slice(0, Math.max(0, room)));
+      this.fullChars += Math.min(text.length, room);
+      if (text.length > room) this.fullTruncated = true;
+    }
     if (this.outputCut) return;
     const room = this.limits.maxOutputChars - this.record.output.length;
     if (text.length <= room) {

@@ -37,7 +37,7 @@ const MAX_INPUT_LINE = 64 * 1024;
 
 /** The runs and input queues of this studio, and how to end them all. */
 export interface RunsService {
-  handlers: HandlersFor<'runs.start' | 'runs.stop' | 'runs.input' | 'runs.answer' | 'runs.history' | 'runs.get'>;
+  handlers: HandlersFor<'runs.start' | 'runs.stop' | 'runs.input' | 'runs.answer' | 'runs.history' | 'runs.get' | 'runs.active' | 'runs.output'>;
   /** Stops every run and waits until they ended and their history is on disk. */
   close(): Promise<void>;
 }
@@ -109,7 +109,8 @@ export function runsService(deps: RunsDeps): RunsService {
     return (runId: string) => {
       const loaded = deps.settings.runConfig();
       deps.mcp?.update(loaded.config.mcp.servers);
-      const input = new LineInput();
+      // The renderer focuses its input box while the spell waits in io.read (and after a reload too).
+      const input = new LineInput((waiting) => onEvent({ type: 'input-wait', runId, waiting }));
       const recorder = deps.history.begin({ runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running', output: '' });
       const onEvent = (event: RunEvent) => {
         recorder.add(event);
@@ -232,6 +233,8 @@ export function runsService(deps: RunsDeps): RunsService {
       },
       'runs.history': (query) => deps.history.list(query),
       'runs.get': ({ runId }) => deps.history.get(runId),
+      'runs.active': () => deps.history.active(),
+      'runs.output': ({ runId }) => deps.history.output(runId),
     },
     async close() {
       // the queue first: a run ending below must not start a queued one

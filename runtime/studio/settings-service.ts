@@ -1,4 +1,5 @@
 import { ConfigError, KNOWN_PROVIDERS, loadConfig, type LoadedConfig } from '../config';
+import { createLlmService, type LlmService } from '../llm';
 import type { SettingsView } from '../contract/studio-api';
 import { withStudioSettings } from './run-config';
 import type { SecretStore } from './secret-store';
@@ -53,23 +54,58 @@ export class SettingsService {
   }
 
   view(): SettingsView {
-    const { config } = this.runConfig();
+    const loaded = this.runConfig();
+    const { config } = loaded;
     const saved = this.deps.store.get();
+    // The models and provider a run would use, resolved by the same LLM service runs build.
+    // A chosen provider that is not configured makes runs fail with that message; list the rest anyway.
+    let llm: LlmService | undefined;
+    try {
+      llm = llmFor(loaded, true);
+    } catch {
+      llm = undefined;
+    }
+    const runModels = new Map((llm ?? llmFor(loaded, false)).listProviders().map((p) => [p.name, p.model]));
     const names = new Set<string>(['mock', ...KNOWN_PROVIDERS, ...Object.keys(config.providers)]);
     return {
       providers: [...names].map((name) => {
         const entry = config.providers[name] ?? {};
         // Why only a boolean: a key never travels to the renderer, not even masked.
         const view = { name, hasKey: this.deps.secrets.has(name) || Boolean(entry.api_key) };
-        return { ...view, ...(entry.base_url ? { baseUrl: entry.base_url } : {}), ...(entry.model ? { model: entry.model } : {}) };
+        const runModel = runModels.get(name);
+        return { ...view, ...(entry.base_url ? { baseUrl: entry.base_url } : {}), ...(entry.model ? { model: entry.model } : {}), ...(runModel ? { runModel } : {}) };
       }),
-      currentProvider: saved.currentProvider ?? config.provider,
+      currentProvider: saved.currentProvider ?? llm?.currentProvider().name ?? config.provider,
       limits: { ...config.limits },
       libraryFolders: [...config.library.folders],
     };
   }
 
-  handlers(): HandlersFor<'settings.get' | 'settings.setProvider' | 'settings.update'> {
+  /**
+   * Lists a provider's models through the real client, with the form's unsaved URL and key. Why the
+   * key rule: a key saved (or set in the environment) for one URL is never sent to another one typed
+   * in the form; testing a new URL needs its own key.
+   */
+  async testProvider(name: string, baseUrl: string | undefined, apiKey: string | undefined): Promise<{ ok: true; models: string[] } | { ok: false; message: string }> {
+    const loaded = this.runConfig();
+    const entry = { ...loaded.config.providers[name] };
+    const url = baseUrl?.trim();
+    if (url) {
+      if (!isHttpUrl(url)) throw badInput('baseUrl', `expected an http(s) URL like https://api.example.com/v1, got ${JSON.stringify(url)}`);
+      if (url !== entry.base_url) delete entry.api_key;
+      entry.base_url = url;
+    }
+    if (apiKey?.trim()) entry.api_key = apiKey.trim();
+    try {
+      const llm = createLlmService({ settings: { providers: { ...loaded.config.providers, [name]: entry }, provider: name, llm: { retries: 0, request_timeout: 10 } } });
+      const models = await llm.listModels(AbortSignal.timeout(15_000));
+      return { ok: true, models: models.slice(0, 500) };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
+  handlers(): HandlersFor<'settings.get' | 'settings.setProvider' | 'settings.update' | 'settings.testProvider'> {
     return {
       'settings.get': () => this.view(),
       'settings.setProvider': async ({ name, baseUrl, model, apiKey }) => {
@@ -86,16 +122,19 @@ export class SettingsService {
         const nextModel = model === undefined ? saved.model : model.trim() || undefined;
         const configured = this.baseConfig().config.providers[name];
         if (!isKnown(name) && !nextUrl && !configured?.base_url) throw badInput('baseUrl', `a custom provider needs the URL of its OpenAI-compatible endpoint`);
-        // A key is bound to the server it was entered for: pointing the provider elsewhere needs the key again.
-        const hasKey = this.deps.secrets.has(name) || Boolean(configured?.api_key);
-        if (url !== undefined && (nextUrl ?? '') !== (saved.baseUrl ?? '') && hasKey && !key) {
-          throw badInput('apiKey', `changing the URL of '${name}' needs its API key again (the saved key stays bound to the server it was entered for)`);
+        // The key was saved for the URL in effect then: a new URL without a new key must not get it.
+        const urlChanged = (nextUrl ?? configured?.base_url) !== (saved.baseUrl ?? configured?.base_url);
+        // A key from the configuration file cannot be dropped here: pointing its provider elsewhere needs a key typed again.
+        if (urlChanged && !key && !this.deps.secrets.has(name) && configured?.api_key) {
+          throw badInput('apiKey', `changing the URL of '${name}' needs its API key again (the key in your configuration stays bound to the server it was configured for)`);
         }
         settings.providers[name] = { ...(nextUrl ? { baseUrl: nextUrl } : {}), ...(nextModel ? { model: nextModel } : {}) };
         await this.deps.store.save(settings);
         if (key !== undefined) await this.deps.secrets.set(name, key || undefined);
+        else if (urlChanged && this.deps.secrets.has(name)) await this.deps.secrets.set(name, undefined);
         return this.view();
       },
+      'settings.testProvider': ({ name, baseUrl, apiKey }) => this.testProvider(name, baseUrl, apiKey),
       'settings.update': async ({ currentProvider, limits, libraryFolders }) => {
         const settings = this.deps.store.get();
         if (currentProvider !== undefined) {
@@ -116,6 +155,13 @@ export class SettingsService {
       },
     };
   }
+}
+
+/** The LLM service a run would build from this configuration (no call is made). */
+function llmFor({ config, origins }: LoadedConfig, choose: boolean): LlmService {
+  // As in createRunServices: a provider the configuration merely defaulted to is no choice.
+  const chosen = choose && origins.provider && origins.provider !== 'default' ? config.provider : undefined;
+  return createLlmService({ settings: { providers: config.providers, provider: chosen, model: config.model, llm: config.llm } });
 }
 
 function positive(field: string, value: number, max: number): number {

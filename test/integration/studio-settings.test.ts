@@ -43,7 +43,7 @@ describe('studio settings', () => {
 
   it('saves a key in a 0600 file and never sends it back, in any response or event', async () => {
     const view = await client.call('settings.setProvider', { name: 'local', baseUrl: server.url, model: 'test-model', apiKey: KEY });
-    expect(view.providers.find((p) => p.name === 'local')).toEqual({ name: 'local', baseUrl: server.url, model: 'test-model', hasKey: true });
+    expect(view.providers.find((p) => p.name === 'local')).toEqual({ name: 'local', baseUrl: server.url, model: 'test-model', runModel: 'test-model', hasKey: true });
     const secrets = path.join(home, 'secrets.json');
     expect(statSync(secrets).mode & 0o777).toBe(0o600);
     expect(readFileSync(secrets, 'utf8')).toContain(KEY);
@@ -77,16 +77,35 @@ describe('studio settings', () => {
     expect(readFileSync(path.join(home, 'secrets.json'), 'utf8')).not.toContain(KEY);
   });
 
-  it('binds a key to its URL: pointing the provider elsewhere needs the key again (issue 12 item 7)', async () => {
+  it('binds a saved key to its URL: pointing the provider elsewhere drops it, so the key must be entered again (issue 12 item 7)', async () => {
     await client.call('settings.setProvider', { name: 'bound', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'bound-key-1' });
-    await expect(client.call('settings.setProvider', { name: 'bound', baseUrl: 'http://attacker.example/v1' })).rejects.toMatchObject({
-      code: 'bad_input',
-      message: expect.stringMatching(/^apiKey: changing the URL of 'bound' needs its API key again/),
-    });
-    const view = await client.call('settings.setProvider', { name: 'bound', baseUrl: 'http://127.0.0.1:10/v1', apiKey: 'bound-key-2' });
+    let view = await client.call('settings.setProvider', { name: 'bound', baseUrl: 'http://attacker.example/v1' });
+    expect(view.providers.find((p) => p.name === 'bound')).toMatchObject({ baseUrl: 'http://attacker.example/v1', hasKey: false });
+    expect(readFileSync(path.join(home, 'secrets.json'), 'utf8')).not.toContain('bound-key-1');
+    view = await client.call('settings.setProvider', { name: 'bound', baseUrl: 'http://127.0.0.1:10/v1', apiKey: 'bound-key-2' });
     expect(view.providers.find((p) => p.name === 'bound')).toMatchObject({ baseUrl: 'http://127.0.0.1:10/v1', hasKey: true });
     // the same URL again, or the model alone, keeps the key
-    await client.call('settings.setProvider', { name: 'bound', baseUrl: 'http://127.0.0.1:10/v1', model: 'm' });
+    view = await client.call('settings.setProvider', { name: 'bound', baseUrl: 'http://127.0.0.1:10/v1', model: 'm' });
+    expect(view.providers.find((p) => p.name === 'bound')).toMatchObject({ hasKey: true });
+  });
+
+  it('tests a connection through the real client, sends a saved key only to its own URL, and drops it when the URL changes', async () => {
+    await client.call('settings.setProvider', { name: 'local', baseUrl: server.url, apiKey: KEY });
+    const tested = await client.call('settings.testProvider', { name: 'local' });
+    expect(tested.ok).toBe(true);
+    expect(tested.ok && tested.models.length).toBeGreaterThan(0);
+    expect(server.requests.at(-1)).toMatchObject({ path: '/v1/models', headers: { authorization: `Bearer ${KEY}` } });
+    // The same server under another name is another URL: the saved key is not sent there.
+    const other = server.url.replace('127.0.0.1', 'localhost');
+    const refused = await client.call('settings.testProvider', { name: 'local', baseUrl: other });
+    expect(refused.ok).toBe(false);
+    expect(server.requests.at(-1)?.headers.authorization).not.toBe(`Bearer ${KEY}`);
+    expect(await client.call('settings.testProvider', { name: 'local', baseUrl: other, apiKey: KEY })).toMatchObject({ ok: true });
+
+    const view = await client.call('settings.setProvider', { name: 'local', baseUrl: other });
+    expect(view.providers.find((p) => p.name === 'local')).toMatchObject({ baseUrl: other, hasKey: false });
+    expect(readFileSync(path.join(home, 'secrets.json'), 'utf8')).not.toContain(KEY);
+    await client.call('settings.setProvider', { name: 'local', baseUrl: server.url });
   });
 
   it('refuses bad settings with the field named', async () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../runtime/contract/run-events';
-import { appendEntry, fileLineRefs, formatDuration, MAX_ENTRIES } from '../../renderer/state/run-console';
-import { adoptRunId, echoInput, fromHistory, IDLE, reduceRun, routeEvent, startFailed, starting } from '../../renderer/state/run-state';
+import { segmentsOf } from '../../renderer/state/console-buffer';
+import { fileLineRefs, formatDuration } from '../../renderer/state/run-console';
+import { adoptRunId, echoInput, fromHistory, idleView, reduceRun, routeEvent, startFailed, starting, type RunView } from '../../renderer/state/run-state';
+
+/** The console's rows as [kind, text]: a line's segments as `kind:text` joined. */
+const rows = (view: RunView) =>
+  Array.from({ length: view.console.length }, (_, i) => view.console.row(i)).map((row) =>
+    row.kind === 'line' ? ['line', segmentsOf(row).map((s) => `${s.kind}:${s.text}`).join('|')] : [row.kind, row.text],
+  );
+const last = (view: RunView) => view.console.row(view.console.length - 1);
 
 const r = 'run-1';
 const ev = {
@@ -13,18 +21,18 @@ const ev = {
 };
 
 describe('run state', () => {
-  it('streams output and LLM tokens into growing entries', () => {
+  it('streams output and LLM tokens into lines', () => {
     let view = adoptRunId(starting('/s', 0), r);
     for (const e of [ev.started, ev.out('Hello, '), ev.out('Ada\n'), ev.token('The '), ev.token('answer'), ev.log, ev.out('done\n')]) view = reduceRun(view, e);
     expect(view.status).toBe('running');
     expect(view.chunks).toBe(2);
-    expect(view.entries.map((e) => [e.kind, e.text])).toEqual([
-      ['stdout', 'Hello, Ada\n'],
-      ['token', 'The answer'],
+    expect(rows(view)).toEqual([
+      ['line', 'stdout:Hello, Ada'],
+      ['line', 'token:The answer'],
       ['log', 'careful n=1'],
-      ['stdout', 'done\n'],
+      ['line', 'stdout:done'],
     ]);
-    expect(new Set(view.entries.map((e) => e.id)).size).toBe(4);
+    expect(new Set(Array.from({ length: 4 }, (_, i) => view.console.row(i).id)).size).toBe(4);
   });
 
   it('ends ok, failed or stopped, with the error linked to its line', () => {
@@ -32,7 +40,7 @@ describe('run state', () => {
     expect(reduceRun(run, ev.finished(true))).toMatchObject({ status: 'ok', durationMs: 1234 });
     const failed = reduceRun(run, ev.finished(false, 'spell_error'));
     expect(failed.status).toBe('failed');
-    expect(failed.entries.at(-1)).toMatchObject({ kind: 'error', code: 'spell_error', file: 'main.lua', line: 3 });
+    expect(last(failed)).toMatchObject({ kind: 'error', code: 'spell_error', file: 'main.lua', line: 3 });
     expect(reduceRun(run, ev.finished(false, 'stopped')).status).toBe('stopped');
   });
 
@@ -41,40 +49,34 @@ describe('run state', () => {
     view = routeEvent(view, ev.started);
     view = routeEvent(view, ev.out('early\n'));
     view = routeEvent(view, { type: 'output', runId: 'other', stream: 'stdout', text: 'not mine' });
-    expect(view.entries).toEqual([]);
+    expect(rows(view)).toEqual([]);
     view = adoptRunId(view, r);
     expect(view.early).toEqual([]);
-    expect(view.entries.map((e) => e.text)).toEqual(['early\n']);
+    expect(rows(view)).toEqual([['line', 'stdout:early']]);
     expect(routeEvent(view, { type: 'output', runId: 'other', stream: 'stdout', text: 'x' })).toBe(view);
   });
 
   it('ignores events while idle or while showing a past run', () => {
-    expect(routeEvent(IDLE, ev.out('x'))).toBe(IDLE);
+    const idle = idleView();
+    expect(routeEvent(idle, ev.out('x'))).toBe(idle);
   });
 
   it('echoes input lines and reports a refused start', () => {
     const view = echoInput(adoptRunId(starting('/s', 0), r), 'Ada');
-    expect(view.entries.at(-1)).toMatchObject({ kind: 'input', text: 'Ada\n' });
+    expect(rows(view)).toEqual([['line', 'input:Ada']]);
     const refused = startFailed(starting('/s', 0), 'name: expected a string', 'bad_params');
     expect(refused.status).toBe('failed');
-    expect(refused.entries.at(-1)).toMatchObject({ kind: 'error', text: 'name: expected a string' });
+    expect(last(refused)).toMatchObject({ kind: 'error', text: 'name: expected a string' });
   });
 
   it('rebuilds a past run from its record and events', () => {
     const record = { runId: r, spellPath: '/s', spellName: 's', params: {}, startedAt: 5, status: 'ok' as const, durationMs: 99, output: 'hi\n', tokens: 12 };
     const view = fromHistory(record, [ev.started, ev.out('hi\n'), ev.finished(true)]);
     expect(view).toMatchObject({ past: true, status: 'ok', tokens: 12, durationMs: 99 });
-    expect(view.entries[0]).toMatchObject({ kind: 'stdout', text: 'hi\n' });
-    expect(fromHistory(record, []).entries[0]).toMatchObject({ kind: 'stdout', text: 'hi\n' });
+    expect(rows(view)[0]).toEqual(['line', 'stdout:hi']);
+    expect(rows(fromHistory(record, []))[0]).toEqual(['line', 'stdout:hi']);
     // A past run takes no live events.
     expect(routeEvent(view, ev.out('more'))).toBe(view);
-  });
-
-  it('keeps the last entries only', () => {
-    let entries = appendEntry([], { kind: 'status', text: '0' }, 0);
-    for (let i = 1; i <= MAX_ENTRIES + 10; i++) entries = appendEntry(entries, { kind: 'status', text: String(i) }, i);
-    expect(entries).toHaveLength(MAX_ENTRIES);
-    expect(entries.at(-1)!.text).toBe(String(MAX_ENTRIES + 10));
   });
 
   it('finds file:line references and formats durations', () => {

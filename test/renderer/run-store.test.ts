@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { segmentsOf } from '../../renderer/state/console-buffer';
 import { createRunStore } from '../../renderer/state/run-store';
 import { FakeClient } from './fake-client';
 
@@ -16,7 +17,8 @@ describe('run store', () => {
     expect(client.inputs('runs.start')).toEqual([{ path: '/lib/hello', params: { name: 'Ada' } }]);
     run.getState().receive({ type: 'token', runId: 'r1', text: 'lo' });
     expect(run.getState().view).toMatchObject({ status: 'running', runId: 'r1', chunks: 2, startedAt: 1000 });
-    expect(run.getState().view.entries.map((e) => e.text)).toEqual(['Hello']);
+    const row = run.getState().view.console.row(0);
+    expect(row.kind === 'line' && segmentsOf(row)).toEqual([{ kind: 'token', text: 'Hello' }]);
     run.getState().receive({ type: 'finished', runId: 'r1', ok: true, durationMs: 50 });
     expect(run.getState().view.status).toBe('ok');
   });
@@ -44,7 +46,8 @@ describe('run store', () => {
     const run = createRunStore(client);
     await run.getState().start('/lib/hello', { name: 1 });
     expect(run.getState().view.status).toBe('failed');
-    expect(run.getState().view.entries.at(-1)).toMatchObject({ kind: 'error', code: 'bad_params' });
+    const { console } = run.getState().view;
+    expect(console.row(console.length - 1)).toMatchObject({ kind: 'error', code: 'bad_params' });
   });
 
   it('shows a past run from history without accepting input', async () => {

@@ -22,9 +22,9 @@ function showFile(editor: Editor, models: EditorModels, from: string | null, to:
   editor.updateOptions({ ariaLabel: to ? `${to}, code editor` : 'Code editor' });
 }
 
-function applyMarkers(models: EditorModels, diagnostics: Record<string, Diagnostic[]>): void {
+function applyMarkers(models: EditorModels, diagnostics: Record<string, Diagnostic[]>, runErrors: Record<string, Diagnostic[]>): void {
   for (const [name, model] of models.all()) {
-    const markers = toMarkers(diagnostics[name] ?? [], model.getLinesContent()).map((m) => ({
+    const markers = toMarkers([...(diagnostics[name] ?? []), ...(runErrors[name] ?? [])], model.getLinesContent()).map((m) => ({
       ...m,
       severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
     }));
@@ -60,6 +60,8 @@ export default function CodeEditor() {
       suggest: { showWords: true, preview: true },
       quickSuggestions: { other: true, comments: false, strings: false },
     });
+    // Format Document on Shift+Alt+F everywhere (Monaco binds Ctrl+Shift+I on Linux only).
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => void editor.getAction('editor.action.formatDocument')?.run());
     const models = new EditorModels(monaco, (file, content) => useEditor.getState().edit(file, content));
     let shown: string | null = null;
     let reveal = 0;
@@ -70,7 +72,7 @@ export default function CodeEditor() {
         showFile(editor, models, shown, state.active);
         shown = state.active;
       }
-      if (!previous || state.diagnostics !== previous.diagnostics || state.spell !== previous.spell) applyMarkers(models, state.diagnostics);
+      if (!previous || state.diagnostics !== previous.diagnostics || state.runErrors !== previous.runErrors || state.spell !== previous.spell) applyMarkers(models, state.diagnostics, state.runErrors);
       if (state.reveal && state.reveal.seq !== reveal) {
         reveal = state.reveal.seq;
         const { line, column = 1 } = state.reveal;

@@ -18,6 +18,7 @@ import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
 import 'monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo';
 import 'monaco-editor/editor/contrib/find/browser/findController';
 import 'monaco-editor/editor/contrib/folding/browser/folding';
+import 'monaco-editor/editor/contrib/format/browser/formatActions';
 import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
 import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
 import 'monaco-editor/editor/contrib/indentation/browser/indentation';
@@ -41,6 +42,7 @@ import 'monaco-editor/languages/definitions/yaml/register';
 
 import { registerBridgeLanguages } from './bridge-providers';
 import { registerTengoLanguage } from './tengo-language';
+import { registerFormatting } from './format-provider';
 import { defineStudioThemes } from './themes';
 import { registerToolNameCompletions } from './tool-name-completions';
 import { mcpToolNames, useMcp } from '../../state';
@@ -53,6 +55,7 @@ registerTengoLanguage(monaco);
 registerBridgeLanguages(monaco);
 // MCP tool names the host knows (servers started by a run or a test in the settings).
 registerToolNameCompletions(monaco, () => mcpToolNames(useMcp.getState().servers));
+registerFormatting(monaco);
 
 export { monaco };
 export type Monaco = typeof monaco;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { RunRecord } from '../../../runtime/contract/studio-api';
 import { Icon } from '../layout/Icon';
-import { commands, formatDuration, formatWhen, paramsSummary, selectRunning, useRun } from '../../state';
+import { commands, formatDuration, formatWhen, paramsSummary, selectRunning, useHistory, useRun, useUi } from '../../state';
 
 const STATUS_TEXT: Record<RunRecord['status'], string> = { running: 'running', ok: 'ok', failed: 'failed', stopped: 'stopped' };
 
@@ -9,6 +9,7 @@ const STATUS_TEXT: Record<RunRecord['status'], string> = { running: 'running', o
 export const HistoryItem = memo(function HistoryItem({ run }: { run: RunRecord }) {
   const shown = useRun((s) => s.view.runId === run.runId);
   const busy = useRun(selectRunning);
+  const picked = useHistory((s) => s.compare.includes(run.runId));
   const when = formatWhen(run.startedAt);
   const params = paramsSummary(run.params);
   return (
@@ -28,7 +29,27 @@ export const HistoryItem = memo(function HistoryItem({ run }: { run: RunRecord }
           {run.error && <span className="text-error"> {run.error.message}</span>}
         </p>
       )}
-      <button type="button" className="mini-button" aria-label={`Re-run the run of ${when}`} title="Run again with these parameters" disabled={busy} onClick={() => void commands.rerun(run)}>
+      <button
+        type="button"
+        className="mini-button history-trace"
+        aria-label={`Trace of the run of ${when}`}
+        title="Trace: every bridge call of this run on a timeline"
+        onClick={() => {
+          useHistory.getState().showTrace(run.runId);
+          useUi.getState().openDialog('trace');
+        }}
+      >
+        <Icon name="clock" size={13} />
+      </button>
+      <input
+        type="checkbox"
+        className="history-compare"
+        aria-label={`Compare the run of ${when}`}
+        title="Pick two runs to compare"
+        checked={picked}
+        onChange={() => useHistory.getState().toggleCompare(run.runId)}
+      />
+      <button type="button" className="mini-button history-rerun" aria-label={`Re-run the run of ${when}`} title="Run again with these parameters" disabled={busy} onClick={() => void commands.rerun(run)}>
         <Icon name="rerun" size={13} />
       </button>
     </li>

@@ -1,4 +1,6 @@
 import { useUi } from '../../state';
+import { CompareDialog } from '../history/CompareDialog';
+import { TraceDialog } from '../history/TraceDialog';
 import { NewSpellDialog } from '../library/NewSpellDialog';
 import { TrashDialog } from '../library/TrashDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -21,6 +23,10 @@ export function Dialogs() {
       return <ShortcutsDialog />;
     case 'help':
       return <HelpDialog />;
+    case 'compare':
+      return <CompareDialog />;
+    case 'trace':
+      return <TraceDialog />;
     default:
       return null;
   }

@@ -15,6 +15,7 @@ const PATHS = {
   warning: 'M12 3l10 18H2zM12 10v4M12 17h.01',
   help: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3M12 17h.01',
   rows: 'M3 5h18M3 10h18M3 15h18M3 20h18',
+  clock: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7v5l3 2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

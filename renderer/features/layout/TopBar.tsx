@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { commands, selectAnyDirty, selectRunning, useEditor, useRun, useUi } from '../../state';
+import { commands, selectAnyDirty, selectRunning, useConnection, useEditor, useRun, useUi } from '../../state';
 import { Icon } from './Icon';
 import { displayKeys } from './shortcuts';
 import { isMac } from './platform';
@@ -11,6 +11,7 @@ export function TopBar() {
   const running = useRun(selectRunning);
   const stopping = useRun((s) => s.view.stopping);
   const theme = useUi((s) => s.theme);
+  const offline = useConnection((s) => s.state !== 'open');
   const { toggleTheme, openDialog } = useUi.getState();
   useEffect(() => {
     document.title = spell ? `${dirty ? '● ' : ''}${spell.name} — llmspell studio` : 'llmspell studio';
@@ -33,13 +34,19 @@ export function TopBar() {
         )}
       </div>
       <div className="top-actions">
+        {offline && (
+          <span id="run-unavailable" className="run-unavailable" role="note">
+            Not connected to the studio host: Run is off until it reconnects
+          </span>
+        )}
         <button
           type="button"
           className="button primary"
-          disabled={!spell || running}
+          disabled={!spell || running || offline}
           onClick={() => void commands.runSpell()}
           aria-keyshortcuts="Control+Enter Meta+Enter"
-          title={`Run (${displayKeys('Mod+Enter', isMac)})`}
+          aria-describedby={offline ? 'run-unavailable' : undefined}
+          title={offline ? 'Not connected to the studio host' : `Run (${displayKeys('Mod+Enter', isMac)})`}
         >
           <Icon name="play" size={12} /> Run
         </button>

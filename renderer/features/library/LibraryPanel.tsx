@@ -31,7 +31,7 @@ export function LibraryPanel() {
   const act = (kind: SpellAction['kind'] | 'batch', spell: SpellSummary) => (kind === 'batch' ? setAction({ kind, spell }) : setAction({ kind, spell }));
 
   return (
-    <nav className="library" aria-label="Library">
+    <nav className="library" id="library-pane" aria-label="Library">
       <div className="panel-header">
         <h2>Library</h2>
         <span className="panel-actions">

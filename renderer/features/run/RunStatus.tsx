@@ -26,6 +26,7 @@ export function RunStatus() {
       <span className={`status-pill status-${view.status}`}>
         {view.stopping && live ? 'Stopping…' : LABELS[view.status]}
       </span>
+      {live && view.waiting && <span className="waiting-note">waiting for input</span>}
       {view.past && view.startedAt && <span className="muted">run of {formatWhen(view.startedAt)}</span>}
       {duration !== undefined && <span className="muted">{formatDuration(duration)}</span>}
       {tokens && <span className="muted">{tokens}</span>}

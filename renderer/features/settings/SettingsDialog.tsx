@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSettings, useUi } from '../../state';
 import { Dialog } from '../layout/Dialog';
+import { ConsoleForm } from './ConsoleForm';
 import { FoldersForm } from './FoldersForm';
 import { LimitsForm } from './LimitsForm';
 import { McpServersForm } from './McpServersForm';
@@ -48,6 +49,7 @@ export function SettingsDialog() {
           <LimitsForm limits={view.limits} />
           <FoldersForm folders={view.libraryFolders} />
           <McpServersForm />
+          <ConsoleForm />
           <p className="settings-feedback" role="status">
             {error ? <span className="text-error">{error}</span> : notice}
           </p>

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../runtime/contract/run-events';
@@ -7,7 +7,7 @@ import { tempWorkspace } from '../../helpers/cli';
 
 const ws = tempWorkspace('llmspell-history-');
 afterAll(() => ws.cleanup());
-const limits = { maxRuns: 3, maxOutputChars: 10, maxEvents: 4, maxEventChars: 10_000 };
+const limits = { maxRuns: 3, maxOutputChars: 10, maxEvents: 4, maxEventChars: 10_000, maxFullOutputChars: 1000 };
 
 function record(runId: string, startedAt: number) {
   return { runId, spellPath: '/spells/s', spellName: 's', params: { n: 1 }, startedAt, status: 'running' as const, output: '' };
@@ -31,7 +31,10 @@ describe('run history', () => {
     }
     const runs = await history.list({});
     expect(runs.map((r) => r.runId)).toEqual(['run-5', 'run-4', 'run-3']);
-    expect(readdirSync(dir).sort()).toHaveLength(6);
+    // A record and its events per kept run, plus the full output of runs whose record copy was cut.
+    expect(readdirSync(dir).filter((name) => !name.endsWith('.output.json'))).toHaveLength(6);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.output.json'))).toHaveLength(3);
+    expect(await history.output('run-5')).toEqual({ text: Array.from({ length: 6 }, (_, k) => `line ${k}\n`).join(''), truncated: false });
     expect(runs[0]).toMatchObject({ status: 'ok', tokens: 7, durationMs: 5 });
     expect(runs[0]!.output).toMatch(/^line 0\nlin\n… output cut at 0 KB in run history\n$/);
     const { events } = await history.get('run-5');
@@ -46,8 +49,25 @@ describe('run history', () => {
     const again = new RunHistory(dir, limits);
     const runs = await again.list({});
     expect(runs[0]).toMatchObject({ runId: 'crashed', status: 'failed', error: { code: 'interrupted' } });
+    // ... and on disk too, so no later reader sees it running.
+    await again.flush();
+    const file = readdirSync(dir).find((name) => name.endsWith('-crashed.run.json'))!;
+    expect(JSON.parse(readFileSync(path.join(dir, file), 'utf8'))).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });
     expect((await again.list({ text: 'LINE 0' })).map((r) => r.runId)).toEqual(['run-5', 'run-4', 'run-3']);
     expect(await again.list({ path: '/elsewhere' })).toEqual([]);
     await expect(again.get('nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('lists live runs with their events so far, and keeps their full output up to its cap', async () => {
+    const history = new RunHistory(path.join(ws.dir, 'live'), { ...limits, maxFullOutputChars: 12 });
+    const recorder = history.begin(record('live-1', 3_000));
+    recorder.add({ type: 'started', runId: 'live-1', at: 1 });
+    recorder.add({ type: 'output', runId: 'live-1', stream: 'stdout', text: 'hello\n' });
+    expect(history.active()).toEqual([{ run: expect.objectContaining({ runId: 'live-1', status: 'running' }), events: recorder.events }]);
+    recorder.add({ type: 'output', runId: 'live-1', stream: 'stdout', text: 'world, and more\n' });
+    expect(await history.output('live-1')).toEqual({ text: 'hello\nworld,', truncated: true });
+    await history.end(recorder, { runId: 'live-1', ok: true, durationMs: 3 }, undefined);
+    expect(history.active()).toEqual([]);
+    expect(await history.output('live-1')).toEqual({ text: 'hello\nworld,', truncated: true });
   });
 });

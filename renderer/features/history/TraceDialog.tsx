@@ -1,0 +1,75 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { RunEvent } from '../../../runtime/contract/run-events';
+import type { RunRecord } from '../../../runtime/contract/studio-api';
+import { client, formatDuration, formatWhen, traceOf, useHistory, useUi } from '../../state';
+import { Dialog } from '../layout/Dialog';
+
+/** A run's trace: every bridge call and tool call on a timeline, with counts and time per call. */
+export function TraceDialog() {
+  const runId = useHistory((s) => s.traced);
+  const [data, setData] = useState<{ run: RunRecord; events: RunEvent[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!runId) return;
+    client.call('runs.get', { runId }).then(
+      (got) => setData({ run: got.run as RunRecord, events: got.events }),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [runId]);
+  const trace = useMemo(() => (data ? traceOf(data.events, data.run.startedAt) : null), [data]);
+  const close = () => {
+    useHistory.getState().showTrace(null);
+    useUi.getState().closeDialog();
+  };
+  return (
+    <Dialog title="Run trace" wide onClose={close}>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!trace && !error && <p className="muted">Loading…</p>}
+      {data && trace && (
+        <>
+          <p className="muted">
+            {data.run.spellName}, {formatWhen(data.run.startedAt)} · {data.run.status}
+            {data.run.durationMs !== undefined && ` · ${formatDuration(data.run.durationMs)}`} · {trace.rows.length} {trace.rows.length === 1 ? 'call' : 'calls'}
+            {data.run.tokens !== undefined && ` · ${data.run.tokens} tokens`}
+          </p>
+          {trace.counts.length > 0 && (
+            <p className="trace-counts" aria-label="Calls per function">
+              {trace.counts.map((c) => (
+                <span key={c.name} className="badge">
+                  {c.name} × {c.count}
+                  {c.totalMs ? ` · ${formatDuration(c.totalMs)}` : ''}
+                </span>
+              ))}
+            </p>
+          )}
+          {trace.rows.length === 0 ? (
+            <p className="empty-note">This run made no bridge calls.</p>
+          ) : (
+            <ol className="trace-rows" aria-label="Calls">
+              {trace.rows.map((row, i) => (
+                <li key={i} className={row.ok ? 'trace-row' : 'trace-row trace-failed'}>
+                  <span className="trace-name mono">{row.name}</span>
+                  <span className="trace-bar-track" aria-hidden="true">
+                    {row.at !== undefined && (
+                      <span className="trace-bar" style={{ left: `${(row.at / trace.spanMs) * 100}%`, width: `${Math.max(0.5, ((row.durationMs ?? 0) / trace.spanMs) * 100)}%` }} />
+                    )}
+                  </span>
+                  <span className="trace-time muted">
+                    {row.at !== undefined && `+${formatDuration(row.at)} `}
+                    {row.durationMs !== undefined && formatDuration(row.durationMs)}
+                    {!row.ok && ' failed'}
+                    {row.detail && ` ${row.detail}`}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </Dialog>
+  );
+}
