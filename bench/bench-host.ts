@@ -15,6 +15,7 @@ export class BenchHost implements EngineHost {
     throw new Error(`bench workloads call no bridges (called ${method})`);
   }
   cancel(): void {}
+  flush(): void {}
   started(): void {
     this.startedAt = performance.now();
   }

@@ -193,6 +193,38 @@ declare namespace llmspell {
      */
     execute(input?: any, opts?: Record<string, any>): Promise<any>;
   }
+
+  /** A resource of an MCP server. */
+  interface McpResource {
+    uri: string;
+    name: string;
+    description?: string;
+    /** The MIME type. */
+    mime?: string;
+  }
+
+  /** One part of a resource. */
+  interface McpContent {
+    uri: string;
+    /** The MIME type. */
+    mime?: string;
+    text?: string;
+    /** Base64 bytes, for binary contents. */
+    blob?: string;
+  }
+
+  /** A prompt of an MCP server; message contents that are not text are JSON-encoded. */
+  interface McpPrompt {
+    description?: string;
+    messages: llmspell.McpMessage[];
+  }
+
+  /** One message of a prompt. */
+  interface McpMessage {
+    /** `user` or `assistant`. */
+    role: string;
+    content: string;
+  }
 }
 
 /** What a failing bridge call throws in JavaScript (where Lua returns `nil, message`). */
@@ -392,6 +424,33 @@ declare const workflow: {
   runFile(path: string, inputs?: Record<string, any>): Promise<any>;
 };
 
+/** Model Context Protocol servers configured in the host (`mcp.servers` in llmspell.yaml). Their tools appear in `tools.list()` as `<server>.<tool>` and run with `tools.execute`; this module reads their resources and prompts. The host starts each server on first use and shares it between runs. */
+declare const mcp: {
+  /** The servers this run may use, sorted. */
+  servers(): Promise<string[]>;
+  /**
+   * The resources a server offers.
+   * @param server A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+   * @throws {SpellError} when the call fails.
+   */
+  resources(server: string): Promise<llmspell.McpResource[]>;
+  /**
+   * Reads a resource: its contents, each with `text` (or base64 `blob`).
+   * @param server A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+   * @param uri The resource URI, as `mcp.resources` lists it.
+   * @throws {SpellError} when the call fails.
+   */
+  read(server: string, uri: string): Promise<llmspell.McpContent[]>;
+  /**
+   * Gets a prompt filled with arguments: its messages, ready for `llm.chat_with_history`.
+   * @param server A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+   * @param name The prompt's name.
+   * @param args The prompt's arguments.
+   * @throws {SpellError} when the call fails.
+   */
+  prompt(server: string, name: string, args?: Record<string, string>): Promise<llmspell.McpPrompt>;
+};
+
 /** Plain JSON text. Lua tables with keys 1..n are arrays; object keys are sorted in Lua. */
 declare const json: {
   /**
@@ -406,34 +465,34 @@ declare const json: {
   decode(text: string): any;
 };
 
-/** Files of the spell, inside the storage folder of the run (`$LLMSPELL_HOME/storage`); paths are relative and cannot leave it. */
+/** Files of the spell, in a storage folder of its own under `$LLMSPELL_HOME/storage` that no other spell sees; paths are relative and cannot leave it. A shared area granted in spell.yaml (`permissions: { storage: { shared: [team] } }`) is reached as `@team/file.txt`. Each folder has a total quota (`storage.quota_bytes`). */
 declare const storage: {
   /**
    * The text of a file.
-   * @param path Relative to the run's storage folder (`notes/today.txt`).
+   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
    * @throws {SpellError} when the call fails.
    */
   read(path: string): Promise<string>;
   /**
    * Replaces a file atomically, creating folders.
-   * @param path Relative to the run's storage folder (`notes/today.txt`).
+   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
    * @throws {SpellError} when the call fails.
    */
   write(path: string, content: string): Promise<boolean>;
   /**
    * Whether a file exists.
-   * @param path Relative to the run's storage folder (`notes/today.txt`).
+   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
    * @throws {SpellError} when the call fails.
    */
   exists(path: string): Promise<boolean>;
   /**
    * Deletes a file; false when there was none.
-   * @param path Relative to the run's storage folder (`notes/today.txt`).
+   * @param path Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
    * @throws {SpellError} when the call fails.
    */
   delete(path: string): Promise<boolean>;
   /**
-   * Relative paths of the files, sorted; `*` and `?` match within a folder, `**` across folders.
+   * Relative paths of the spell's own files, sorted; `*` and `?` match within a folder, `**` across folders; `@area/**` lists a shared area.
    * @param pattern A glob like `*.txt`.
    * @throws {SpellError} when the call fails.
    */

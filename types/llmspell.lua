@@ -129,6 +129,30 @@ function Workflow__:run(input, opts) end
 ---@return string? err why it failed
 function Workflow__:execute(input, opts) end
 
+---A resource of an MCP server.
+---@class llmspell.McpResource
+---@field uri string
+---@field name string
+---@field description? string
+---@field mime? string The MIME type.
+
+---One part of a resource.
+---@class llmspell.McpContent
+---@field uri string
+---@field mime? string The MIME type.
+---@field text? string
+---@field blob? string Base64 bytes, for binary contents.
+
+---A prompt of an MCP server; message contents that are not text are JSON-encoded.
+---@class llmspell.McpPrompt
+---@field description? string
+---@field messages llmspell.McpMessage[]
+
+---One message of a prompt.
+---@class llmspell.McpMessage
+---@field role string `user` or `assistant`.
+---@field content string
+
 ---A promise of the `promise` module.
 ---@class llmspell.Promise
 ---@field state "pending"|"resolved"|"rejected"
@@ -448,6 +472,35 @@ function workflow.output(value) end
 ---@return boolean
 function workflow.is_workflow(value) end
 
+---Model Context Protocol servers configured in the host (`mcp.servers` in llmspell.yaml). Their tools appear in `tools.list()` as `<server>.<tool>` and run with `tools.execute`; this module reads their resources and prompts. The host starts each server on first use and shares it between runs.
+---@class llmspell.mcp
+mcp = {}
+
+---The servers this run may use, sorted.
+---@return string[]
+function mcp.servers() end
+
+---The resources a server offers.
+---@param server string A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+---@return llmspell.McpResource[]? value nil when the call failed
+---@return string? err why it failed
+function mcp.resources(server) end
+
+---Reads a resource: its contents, each with `text` (or base64 `blob`).
+---@param server string A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+---@param uri string The resource URI, as `mcp.resources` lists it.
+---@return llmspell.McpContent[]? value nil when the call failed
+---@return string? err why it failed
+function mcp.read(server, uri) end
+
+---Gets a prompt filled with arguments: its messages, ready for `llm.chat_with_history`.
+---@param server string A server configured under `mcp.servers` (and granted by the manifest's `permissions.mcp`).
+---@param name string The prompt's name.
+---@param args? table<string, string> The prompt's arguments.
+---@return llmspell.McpPrompt? value nil when the call failed
+---@return string? err why it failed
+function mcp.prompt(server, name, args) end
+
 ---Plain JSON text. Lua tables with keys 1..n are arrays; object keys are sorted in Lua.
 ---@class llmspell.json
 json = {}
@@ -464,40 +517,40 @@ function json.encode(value) end
 ---@return string? err why it failed
 function json.decode(text) end
 
----Files of the spell, inside the storage folder of the run (`$LLMSPELL_HOME/storage`); paths are relative and cannot leave it.
+---Files of the spell, in a storage folder of its own under `$LLMSPELL_HOME/storage` that no other spell sees; paths are relative and cannot leave it. A shared area granted in spell.yaml (`permissions: { storage: { shared: [team] } }`) is reached as `@team/file.txt`. Each folder has a total quota (`storage.quota_bytes`).
 ---@class llmspell.storage
 storage = {}
 
 ---The text of a file.
----@param path string Relative to the run's storage folder (`notes/today.txt`).
+---@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
 ---@return string? value nil when the call failed
 ---@return string? err why it failed
 function storage.read(path) end
 
 ---Replaces a file atomically, creating folders; returns nothing on success, else the error message (go-llmspell).
----@param path string Relative to the run's storage folder (`notes/today.txt`).
+---@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
 ---@param content string
 ---@return string? err Why it failed; nil on success.
 function storage.write(path, content) end
 
 ---Whether a file exists.
----@param path string Relative to the run's storage folder (`notes/today.txt`).
+---@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
 ---@return boolean? value nil when the call failed
 ---@return string? err why it failed
 function storage.exists(path) end
 
 ---Deletes a file (none there is fine); returns nothing on success, else the error message (go-llmspell). `remove` says whether there was one.
----@param path string Relative to the run's storage folder (`notes/today.txt`).
+---@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
 ---@return string? err Why it failed; nil on success.
 function storage.delete(path) end
 
 ---Deletes a file; true when one was deleted, false when there was none.
----@param path string Relative to the run's storage folder (`notes/today.txt`).
+---@param path string Relative to the spell's own storage folder (`notes/today.txt`), or `@area/notes.txt` in a shared area the manifest grants.
 ---@return boolean? value nil when the call failed
 ---@return string? err why it failed
 function storage.remove(path) end
 
----Relative paths of the files, sorted; `*` and `?` match within a folder, `**` across folders.
+---Relative paths of the spell's own files, sorted; `*` and `?` match within a folder, `**` across folders; `@area/**` lists a shared area.
 ---@param pattern? string A glob like `*.txt`.
 ---@return string[]? value nil when the call failed
 ---@return string? err why it failed

@@ -4,6 +4,8 @@ import type { BridgeHandlers, RunServices } from '../bridges/types';
 import type { PooledEngine } from './engine-pool';
 import { RpcDispatcher } from './rpc-dispatcher';
 import { watchMemory } from './memory-watch';
+import { CpuMeter } from './cpu-meter';
+import { ErrorCode } from '../contract/error-codes';
 
 /** Grace after a polite stop before SIGKILL (as Electron Fiddle and VS Code do). */
 export const KILL_GRACE_MS = 1000;
@@ -14,6 +16,8 @@ export interface RunHooks {
   bridges: BridgeHandlers;
   services: RunServices;
   onEvent?: (event: RunEvent) => void;
+  /** The CPU budget this run shares with the rest of its run tree (see RunBudget). */
+  cpu?: CpuMeter;
 }
 
 /**
@@ -32,6 +36,7 @@ export class RunController {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly rpc: RpcDispatcher;
   private stopMemoryWatch: () => void = () => {};
+  private ownCpu: CpuMeter | undefined;
   private finished = false;
   private replaced = false;
 
@@ -97,12 +102,33 @@ export class RunController {
     );
     const { memoryBytes } = this.request.limits;
     this.stopMemoryWatch();
-    this.stopMemoryWatch = watchMemory(process.pid, memoryBytes, (rss) =>
-      this.kill({
-        code: 'memory',
-        message: `engine process used ${Math.round(rss / 2 ** 20)} MB, over the run's memory limit (${Math.round(memoryBytes / 2 ** 20)} MB)`,
-      }),
+    this.stopMemoryWatch = watchMemory(
+      process.pid,
+      memoryBytes,
+      (rss) =>
+        this.kill({
+          code: 'memory',
+          message: `engine process used ${Math.round(rss / 2 ** 20)} MB, over the run's memory limit (${Math.round(memoryBytes / 2 ** 20)} MB)`,
+        }),
+      this.cpuCharge(),
     );
+  }
+
+  /**
+   * What the process watch calls with each CPU sample, when the run has a CPU budget: the tree's
+   * shared one and/or the run's own lower one. Over either, the run ends at once (a VM busy in a
+   * loop would not read a polite stop before the grace ran out anyway).
+   */
+  private cpuCharge(): ((deltaMs: number) => boolean) | undefined {
+    this.ownCpu ??= this.request.limits.cpuMs !== undefined ? new CpuMeter(this.request.limits.cpuMs) : undefined;
+    const meters = [this.hooks.cpu, this.ownCpu].filter((m): m is CpuMeter => m !== undefined);
+    if (meters.length === 0) return undefined;
+    return (deltaMs) => {
+      const over = meters.filter((m) => m.charge(deltaMs))[0];
+      if (!over) return false;
+      this.kill({ code: ErrorCode.CpuLimit, message: over.message() });
+      return true;
+    };
   }
 
   private kill(error: ErrorInfo): void {

@@ -16,6 +16,7 @@ class CountingHost implements EngineHost {
     throw new Error(`no bridges here (${method})`);
   }
   cancel(): void {}
+  flush(): void {}
   started(): void {}
   now(): number {
     return performance.now();
