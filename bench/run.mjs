@@ -14,6 +14,7 @@ import { benchStudio } from './studio.mjs';
 import { benchRenderer } from './renderer.mjs';
 import { benchCanvas } from './canvas.mjs';
 import { benchBatch } from './batch.mjs';
+import { benchLimits } from './limits.mjs';
 
 const started = performance.now();
 const only = process.argv.slice(2);
@@ -35,5 +36,6 @@ await section('workflows', 'Workflow engine', benchWorkflows);
 await section('studio', 'Studio (run start from a WebSocket request)', benchStudio);
 await section('renderer', 'Renderer (Chromium)', benchRenderer);
 await section('canvas', 'Workflow canvas (Chromium)', benchCanvas);
+await section('limits', '', benchLimits);
 await section('batch', 'Batch runs (llmspell batch: embedded queue and BullMQ workers)', benchBatch);
 console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s (sections: ${only.join(', ') || 'all'}; run e.g. \`npm run bench -- lua js\` for some)`);
