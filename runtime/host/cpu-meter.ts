@@ -7,12 +7,25 @@ import { execFileSync } from 'node:child_process';
  */
 export class CpuMeter {
   private spent = 0;
+  private readonly listeners = new Set<() => void>();
   constructor(readonly limitMs: number) {}
 
-  /** Adds `ms` of CPU time; true once the tree has spent more than its limit. */
+  /**
+   * Adds `ms` of CPU time; true once the tree has spent more than its limit. The charge that spends
+   * the budget tells every listener at once, so the whole tree ends together (a caller waiting on a
+   * nested run must not get to handle its error and go on).
+   */
   charge(ms: number): boolean {
+    const was = this.over;
     this.spent += Math.max(0, ms);
+    if (!was && this.over) for (const listener of [...this.listeners]) listener();
     return this.over;
+  }
+
+  /** Calls `listener` when the budget is spent; returns the unsubscribe. */
+  onOver(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   get spentMs(): number {

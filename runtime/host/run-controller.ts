@@ -37,6 +37,7 @@ export class RunController {
   private readonly rpc: RpcDispatcher;
   private stopMemoryWatch: () => void = () => {};
   private ownCpu: CpuMeter | undefined;
+  private stopCpuListen: () => void = () => {};
   private finished = false;
   private replaced = false;
 
@@ -94,8 +95,11 @@ export class RunController {
     process.onMessage((raw) => engine === this.engine && this.onMessage(raw));
     process.onExit((info) => engine === this.engine && this.onExit(info.code, info.signal));
     if (engine.exited) return this.onExit(null, null);
+    // A cold process's own boot is the runtime's CPU time, not the spell's: charged only once it is ready.
+    let booted = false;
     engine.ready.then(
       () => {
+        booted = true;
         if (engine === this.engine && !this.finished) process.send(this.request);
       },
       () => {}, // onExit reports it
@@ -110,7 +114,7 @@ export class RunController {
           code: 'memory',
           message: `engine process used ${Math.round(rss / 2 ** 20)} MB, over the run's memory limit (${Math.round(memoryBytes / 2 ** 20)} MB)`,
         }),
-      this.cpuCharge(),
+      this.cpuCharge(() => booted),
     );
   }
 
@@ -119,11 +123,15 @@ export class RunController {
    * shared one and/or the run's own lower one. Over either, the run ends at once (a VM busy in a
    * loop would not read a polite stop before the grace ran out anyway).
    */
-  private cpuCharge(): ((deltaMs: number) => boolean) | undefined {
+  private cpuCharge(booted: () => boolean): ((deltaMs: number) => boolean) | undefined {
     this.ownCpu ??= this.request.limits.cpuMs !== undefined ? new CpuMeter(this.request.limits.cpuMs) : undefined;
     const meters = [this.hooks.cpu, this.ownCpu].filter((m): m is CpuMeter => m !== undefined);
     if (meters.length === 0) return undefined;
+    this.stopCpuListen();
+    const unsubscribe = meters.map((m) => m.onOver(() => this.kill({ code: ErrorCode.CpuLimit, message: m.message() })));
+    this.stopCpuListen = () => unsubscribe.forEach((off) => off());
     return (deltaMs) => {
+      if (!booted()) return false;
       const over = meters.filter((m) => m.charge(deltaMs))[0];
       if (!over) return false;
       this.kill({ code: ErrorCode.CpuLimit, message: over.message() });
@@ -195,6 +203,7 @@ export class RunController {
     for (const timer of this.timers) clearTimeout(timer);
     clearTimeout(this.killTimer);
     this.stopMemoryWatch();
+    this.stopCpuListen();
     this.rpc.abortAll();
     const error = this.outcomeError(code, signal);
     const outcome: RunOutcome = {

@@ -21,6 +21,20 @@ describe('CpuMeter', () => {
     expect(meter.charge(0)).toBe(true); // an idle process of the tree sees the spent budget too
     expect(meter.message()).toBe('run used 1.1 s of CPU time, over its CPU limit (1 s, limits.cpu)');
   });
+
+  it('tells every listener once, when the charge that spends it comes, so the whole tree ends together', () => {
+    const meter = new CpuMeter(100);
+    const told: string[] = [];
+    meter.onOver(() => told.push('caller'));
+    const off = meter.onOver(() => told.push('gone'));
+    off();
+    meter.onOver(() => told.push('nested'));
+    meter.charge(60);
+    expect(told).toEqual([]);
+    meter.charge(60);
+    meter.charge(60);
+    expect(told).toEqual(['caller', 'nested']);
+  });
 });
 
 describe('watchMemory with a CPU meter', () => {
