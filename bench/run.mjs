@@ -15,6 +15,7 @@ import { benchRenderer } from './renderer.mjs';
 import { benchCanvas } from './canvas.mjs';
 import { benchBatch } from './batch.mjs';
 import { benchConsole } from './renderer-console.mjs';
+import { benchLimits } from './limits.mjs';
 
 const started = performance.now();
 const only = process.argv.slice(2);
@@ -36,6 +37,7 @@ await section('workflows', 'Workflow engine', benchWorkflows);
 await section('studio', 'Studio (run start from a WebSocket request)', benchStudio);
 await section('renderer', 'Renderer (Chromium)', benchRenderer);
 await section('canvas', 'Workflow canvas (Chromium)', benchCanvas);
+await section('limits', '', benchLimits);
 await section('batch', 'Batch runs (llmspell batch: embedded queue and BullMQ workers)', benchBatch);
 await section('console', 'Studio console and history (Chromium)', benchConsole);
 console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s (sections: ${only.join(', ') || 'all'}; run e.g. \`npm run bench -- lua js\` for some)`);

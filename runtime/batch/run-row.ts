@@ -93,7 +93,7 @@ async function runWorkflowRow(target: Extract<BatchTarget, { kind: 'workflow' }>
   // One budget per row, as `llmspell run flow.workflow.yaml` has: its engine runs share the limits.
   const budget = RunBudget.root(
     env.supervisor,
-    { timeoutMs: Math.round(limits.timeout * 1000), memoryBytes: Math.round(limits.memory * 2 ** 20), maxDepth: limits.max_depth, maxProcesses: limits.max_processes },
+    { timeoutMs: Math.round(limits.timeout * 1000), memoryBytes: Math.round(limits.memory * 2 ** 20), ...(limits.cpu !== undefined ? { cpuMs: Math.round(limits.cpu * 1000) } : {}), maxDepth: limits.max_depth, maxProcesses: limits.max_processes },
     target.workflow.display,
   );
   const controller = new AbortController();

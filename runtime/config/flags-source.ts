@@ -12,6 +12,8 @@ export interface ConfigFlags {
   timeout?: number | string;
   /** Megabytes. */
   memory?: number | string;
+  /** Seconds of CPU time. */
+  cpu?: number | string;
   poolSize?: number | string;
   [other: string]: unknown;
 }
@@ -22,6 +24,7 @@ const FLAGS = [
   { key: 'logLevel', flag: '--log-level', path: ['log_level'] },
   { key: 'timeout', flag: '--timeout', path: ['limits', 'timeout'], numeric: true },
   { key: 'memory', flag: '--memory', path: ['limits', 'memory'], numeric: true },
+  { key: 'cpu', flag: '--cpu', path: ['limits', 'cpu'], numeric: true },
   { key: 'poolSize', flag: '--pool-size', path: ['pool', 'size'], numeric: true },
 ] as const;
 

@@ -8,7 +8,7 @@ import { dotted, type Entry, type Layer } from './layer';
 import { mergeLayers } from './resolve';
 
 /** Settings where a larger number widens what runs may do. */
-const CEILINGS = ['limits.timeout', 'limits.memory', 'limits.max_depth', 'limits.max_processes', 'limits.llm_calls', 'limits.tokens', 'limits.llm_rate', 'storage.max_bytes', 'storage.quota_bytes', 'studio.max_runs'];
+const CEILINGS = ['limits.timeout', 'limits.memory', 'limits.cpu', 'limits.max_depth', 'limits.max_processes', 'limits.llm_calls', 'limits.tokens', 'limits.llm_rate', 'storage.max_bytes', 'storage.quota_bytes', 'studio.max_runs'];
 
 /**
  * Removes trust-widening entries from the `project` layers in place; `trusted` are the user's own

@@ -82,6 +82,7 @@ export const ConfigInputSchema = z.strictObject(
     limits: section({
       timeout: positive(),
       memory: positive(),
+      cpu: positive(),
       max_depth: intRange(1, 64),
       max_processes: intRange(1, 256),
       llm_calls: intRange(1, 1_000_000),
@@ -140,12 +141,14 @@ export interface Config {
   model?: string;
   log_level: LogLevel;
   /**
-   * Per-run limits: wall time in seconds and memory in megabytes (shared with every run nested in
+   * Per-run limits: wall time in seconds, CPU time in seconds and memory in megabytes (shared with every run nested in
    * it), how deep runs may nest, and how many engine processes one run may have at once.
    */
   limits: {
     timeout: number;
     memory: number;
+    /** Seconds of engine-process CPU time per run (shared like the timeout); absent: unlimited. */
+    cpu?: number;
     max_depth: number;
     max_processes: number;
     /** LLM requests per run; absent: unlimited. */

@@ -29,6 +29,8 @@ limits:
   memory: ${d.limits.memory}
   max_depth: ${d.limits.max_depth}
   max_processes: ${d.limits.max_processes}
+  # CPU seconds of a run's engine processes (off unless set):
+  # cpu: 60
 
 # Warm engine processes kept ready so runs start fast (0..16; 0 starts one per run).
 pool:

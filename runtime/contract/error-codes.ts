@@ -39,6 +39,8 @@ export const ErrorCode = {
   Memory: 'memory',
   /** The run used up its opt-in instruction budget (`limits.instructions`). */
   InstructionLimit: 'instruction_limit',
+  /** The run (or the run tree it belongs to) used up its CPU time (`limits.cpu`). */
+  CpuLimit: 'cpu_limit',
   /** Stopped by the user or the host. */
   Stopped: 'stopped',
   /** The engine process died. */

@@ -13,6 +13,11 @@ export const RunLimits = z.object({
    * instruction, so it is off unless asked for; the time and memory limits need no such hook.
    */
   instructions: z.optional(z.int().check(z.positive())),
+  /**
+   * CPU time the run's engine process may use, in milliseconds (`limits.cpu`); absent: no limit
+   * beyond wall time. Enforced by the host's process watch, not the engine.
+   */
+  cpuMs: z.optional(z.int().check(z.positive())),
 });
 export type RunLimits = z.infer<typeof RunLimits>;
 

@@ -48,10 +48,10 @@ export interface SpellManifest {
    */
   permissionsDeclared: boolean;
   /**
-   * What the spell asks for: wall time in seconds, memory in megabytes, and an opt-in budget of VM
+   * What the spell asks for: wall time in seconds, memory in megabytes, CPU time in seconds, and an opt-in budget of VM
    * instructions (it costs time on every instruction; time and memory limits do not).
    */
-  limits: { timeout?: number; memory?: number; instructions?: number };
+  limits: { timeout?: number; memory?: number; cpu?: number; instructions?: number };
   /** Other spells it needs. */
   dependencies: SpellDependency[];
   /** Free-form extra data, kept as written. */
@@ -80,9 +80,10 @@ export const SpellManifestInput = z.strictObject(
         {
           timeout: Duration.optional(),
           memory: MemorySize.optional(),
+          cpu: Duration.optional(),
           instructions: z.int({ error: 'a whole number of instructions' }).positive({ error: 'a positive number of instructions' }).optional(),
         },
-        { error: 'a mapping with timeout, memory and instructions' },
+        { error: 'a mapping with timeout, memory, cpu and instructions' },
       )
       .optional(),
     dependencies: DependenciesInput.optional(),
@@ -138,6 +139,7 @@ function normalise(m: Input): SpellManifest {
   const memory = m.limits?.memory ?? m.memory_limit;
   if (timeout !== undefined) limits.timeout = timeout;
   if (memory !== undefined) limits.memory = memory;
+  if (m.limits?.cpu !== undefined) limits.cpu = m.limits.cpu;
   if (m.limits?.instructions !== undefined) limits.instructions = m.limits.instructions;
   const manifest: SpellManifest = {
     name: m.name,

@@ -1,8 +1,8 @@
 /**
  * The budget of one top-level run, shared by every run nested in it (a workflow a spell runs, the
- * spell and script nodes of that workflow, and so on down): one supervisor, one deadline, one memory
- * cap, one count of live engine processes, and a cap on how deep runs may nest. Each nested level
- * gets a child budget (`enter`) that knows its depth and the chain of runs above it; every engine
+ * spell and script nodes of that workflow, and so on down): one supervisor, one deadline, one CPU
+ * budget, one memory cap, one count of live engine processes, and a cap on how deep runs may nest.
+ * Each nested level gets a child budget (`enter`) that knows its depth and the chain of runs above it; every engine
  * run of the tree starts through `run`, which sees the child budget into the run's services so the
  * next level down finds it there (`RUN_BUDGET`).
  */
@@ -10,6 +10,7 @@ import { ErrorCode } from '../contract/error-codes';
 import type { RunLimits } from '../contract/limits';
 import type { RunController, RunHooks } from './run-controller';
 import type { RunSpec, Supervisor } from './supervisor';
+import { CpuMeter } from './cpu-meter';
 
 /** The service key under which a run finds its budget. */
 export const RUN_BUDGET = 'budget';
@@ -45,6 +46,8 @@ interface Tree {
   readonly settings: BudgetSettings;
   readonly deadline: number;
   readonly live: Set<RunController>;
+  /** The tree's shared CPU budget (`limits.cpu`), when it has one. */
+  readonly cpu: CpuMeter | undefined;
   expired: boolean;
   closed: boolean;
   timer: NodeJS.Timeout;
@@ -71,6 +74,7 @@ export class RunBudget {
       settings,
       deadline: performance.now() + settings.timeoutMs,
       live: new Set(),
+      cpu: settings.cpuMs !== undefined ? new CpuMeter(settings.cpuMs) : undefined,
       expired: false,
       closed: false,
       timer: setTimeout(() => {
@@ -126,10 +130,14 @@ export class RunBudget {
     const time = this.depth === 0 ? timeoutMs : Math.max(1, Math.ceil(this.remainingMs() + NESTED_SLACK_MS));
     // The opt-in instruction budget is the run's own (a count per VM, not shared down the tree).
     const instructions = asked.instructions ?? (this.depth === 0 ? this.tree.settings.instructions : undefined);
+    // The tree's CPU budget is shared through its meter (see run); a run may ask for less of its own.
+    const cpu = this.tree.cpu;
+    const cpuMs = asked.cpuMs !== undefined && (!cpu || asked.cpuMs < cpu.limitMs - cpu.spentMs) ? asked.cpuMs : undefined;
     return {
       timeoutMs: Math.min(time, asked.timeoutMs ?? Infinity),
       memoryBytes: Math.min(memoryBytes, asked.memoryBytes ?? Infinity),
       ...(instructions !== undefined ? { instructions } : {}),
+      ...(cpuMs !== undefined ? { cpuMs } : {}),
     };
   }
 
@@ -146,7 +154,11 @@ export class RunBudget {
         ErrorCode.TooManyProcesses,
       );
     }
-    const controller = this.tree.supervisor.run({ ...spec, limits: this.limits(spec.limits) }, { ...hooks, services: { ...hooks.services, [RUN_BUDGET]: this } });
+    const controller = this.tree.supervisor.run({ ...spec, limits: this.limits(spec.limits) }, {
+      ...hooks,
+      services: { ...hooks.services, [RUN_BUDGET]: this },
+      ...(this.tree.cpu ? { cpu: this.tree.cpu } : {}),
+    });
     live.add(controller);
     void controller.done.then(() => live.delete(controller));
     return controller;
@@ -163,5 +175,6 @@ export class RunBudget {
 
   private checkTime(): void {
     if (this.tree.expired || this.remainingMs() <= 0) throw new BudgetError(RunBudget.timeLimitMessage(this.tree.settings), ErrorCode.Timeout);
+    if (this.tree.cpu?.over) throw new BudgetError(this.tree.cpu.message(), ErrorCode.CpuLimit);
   }
 }

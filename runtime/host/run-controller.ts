@@ -4,6 +4,8 @@ import type { BridgeHandlers, RunServices } from '../bridges/types';
 import type { PooledEngine } from './engine-pool';
 import { RpcDispatcher } from './rpc-dispatcher';
 import { watchMemory } from './memory-watch';
+import { CpuMeter } from './cpu-meter';
+import { ErrorCode } from '../contract/error-codes';
 
 /** Grace after a polite stop before SIGKILL (as Electron Fiddle and VS Code do). */
 export const KILL_GRACE_MS = 1000;
@@ -14,6 +16,8 @@ export interface RunHooks {
   bridges: BridgeHandlers;
   services: RunServices;
   onEvent?: (event: RunEvent) => void;
+  /** The CPU budget this run shares with the rest of its run tree (see RunBudget). */
+  cpu?: CpuMeter;
 }
 
 /**
@@ -32,6 +36,8 @@ export class RunController {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly rpc: RpcDispatcher;
   private stopMemoryWatch: () => void = () => {};
+  private ownCpu: CpuMeter | undefined;
+  private stopCpuListen: () => void = () => {};
   private finished = false;
   private replaced = false;
 
@@ -89,20 +95,48 @@ export class RunController {
     process.onMessage((raw) => engine === this.engine && this.onMessage(raw));
     process.onExit((info) => engine === this.engine && this.onExit(info.code, info.signal));
     if (engine.exited) return this.onExit(null, null);
+    // A cold process's own boot is the runtime's CPU time, not the spell's: charged only once it is ready.
+    let booted = false;
     engine.ready.then(
       () => {
+        booted = true;
         if (engine === this.engine && !this.finished) process.send(this.request);
       },
       () => {}, // onExit reports it
     );
     const { memoryBytes } = this.request.limits;
     this.stopMemoryWatch();
-    this.stopMemoryWatch = watchMemory(process.pid, memoryBytes, (rss) =>
-      this.kill({
-        code: 'memory',
-        message: `engine process used ${Math.round(rss / 2 ** 20)} MB, over the run's memory limit (${Math.round(memoryBytes / 2 ** 20)} MB)`,
-      }),
+    this.stopMemoryWatch = watchMemory(
+      process.pid,
+      memoryBytes,
+      (rss) =>
+        this.kill({
+          code: 'memory',
+          message: `engine process used ${Math.round(rss / 2 ** 20)} MB, over the run's memory limit (${Math.round(memoryBytes / 2 ** 20)} MB)`,
+        }),
+      this.cpuCharge(() => booted),
     );
+  }
+
+  /**
+   * What the process watch calls with each CPU sample, when the run has a CPU budget: the tree's
+   * shared one and/or the run's own lower one. Over either, the run ends at once (a VM busy in a
+   * loop would not read a polite stop before the grace ran out anyway).
+   */
+  private cpuCharge(booted: () => boolean): ((deltaMs: number) => boolean) | undefined {
+    this.ownCpu ??= this.request.limits.cpuMs !== undefined ? new CpuMeter(this.request.limits.cpuMs) : undefined;
+    const meters = [this.hooks.cpu, this.ownCpu].filter((m): m is CpuMeter => m !== undefined);
+    if (meters.length === 0) return undefined;
+    this.stopCpuListen();
+    const unsubscribe = meters.map((m) => m.onOver(() => this.kill({ code: ErrorCode.CpuLimit, message: m.message() })));
+    this.stopCpuListen = () => unsubscribe.forEach((off) => off());
+    return (deltaMs) => {
+      if (!booted()) return false;
+      const over = meters.filter((m) => m.charge(deltaMs))[0];
+      if (!over) return false;
+      this.kill({ code: ErrorCode.CpuLimit, message: over.message() });
+      return true;
+    };
   }
 
   private kill(error: ErrorInfo): void {
@@ -169,6 +203,7 @@ export class RunController {
     for (const timer of this.timers) clearTimeout(timer);
     clearTimeout(this.killTimer);
     this.stopMemoryWatch();
+    this.stopCpuListen();
     this.rpc.abortAll();
     const error = this.outcomeError(code, signal);
     const outcome: RunOutcome = {

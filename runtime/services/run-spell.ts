@@ -169,6 +169,8 @@ function rootBudget(supervisor: Supervisor, options: RunSpellBase, label: string
 export interface EffectiveLimits {
   timeoutMs: number;
   memoryBytes: number;
+  /** CPU time of the run tree (`limits.cpu`, lowered by the manifest); absent: no CPU limit. */
+  cpuMs?: number;
   /** The manifest's opt-in instruction budget (Lua keeps a count hook only then). */
   instructions?: number;
   refused: string[];
@@ -183,20 +185,23 @@ export function effectiveLimits(options: Pick<RunSpellBase, 'loaded' | 'spell'>)
   const { config, origins } = options.loaded;
   const asked = options.spell.manifest?.limits ?? {};
   const refused: string[] = [];
-  const pick = (key: 'timeout' | 'memory', unit: string, flag: string) => {
+  const pick = <K extends 'timeout' | 'memory' | 'cpu'>(key: K, unit: string, flag: string): (typeof config.limits)[K] => {
     const mine = config.limits[key];
     if (origins[`limits.${key}`]?.startsWith('flag')) return mine;
     const wanted = asked[key];
     if (wanted === undefined) return mine;
-    if (wanted > mine) {
+    // No CPU limit of the user's own: the manifest's is only a lowering.
+    if (mine !== undefined && wanted > mine) {
       refused.push(`${options.spell.name} asks for limits.${key} ${wanted} ${unit}, above your limit of ${mine} ${unit}; running with ${mine} ${unit} (pass ${flag} ${wanted} to allow it)`);
       return mine;
     }
     return wanted;
   };
+  const cpu = pick('cpu', 's', '--cpu');
   return {
     timeoutMs: Math.round(pick('timeout', 's', '--timeout') * 1000),
     memoryBytes: Math.round(pick('memory', 'MB', '--memory') * 2 ** 20),
+    ...(cpu !== undefined ? { cpuMs: Math.round(cpu * 1000) } : {}),
     ...(asked.instructions !== undefined ? { instructions: asked.instructions } : {}),
     refused,
   };

@@ -87,7 +87,7 @@ export function startWorkflowRun(workflow: LoadedWorkflow, request: WorkflowRunR
   const { limits } = config;
   const budget = RunBudget.root(
     request.supervisor,
-    { timeoutMs: Math.round(limits.timeout * 1000), memoryBytes: Math.round(limits.memory * 2 ** 20), maxDepth: limits.max_depth, maxProcesses: limits.max_processes },
+    { timeoutMs: Math.round(limits.timeout * 1000), memoryBytes: Math.round(limits.memory * 2 ** 20), ...(limits.cpu !== undefined ? { cpuMs: Math.round(limits.cpu * 1000) } : {}), maxDepth: limits.max_depth, maxProcesses: limits.max_processes },
     workflow.display,
   );
 

@@ -170,11 +170,12 @@ describe('signatures cannot be stripped (issue 12 item 6)', () => {
   it('shows limits a bundle asks for above the user\'s own', async () => {
     const dir = path.join(project, 'greedy');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'spell.yaml'), 'name: greedy\nversion: 1.0.0\nlimits:\n  timeout: 24h\n  memory: 64MB\n');
+    writeFileSync(path.join(dir, 'spell.yaml'), 'name: greedy\nversion: 1.0.0\nlimits:\n  timeout: 24h\n  memory: 64MB\n  cpu: 10m\n');
     writeFileSync(path.join(dir, 'main.lua'), 'print(1)\n');
     exits(await cli('pack', 'greedy', '--out', 'dist8'), 0);
     const install = await cli('install', 'dist8/greedy-1.0.0.spell', '--allow-unsigned');
     exits(install, 0);
-    expect(install.stdout).toContain('it asks for limits:\n  timeout 86400 s (above your 300 s: it runs with 300 s unless you pass --timeout 86400)\n  memory 64 MB\n');
+    // With no CPU limit of the user's own, the one asked for only lowers it: no "above" note.
+    expect(install.stdout).toContain('it asks for limits:\n  timeout 86400 s (above your 300 s: it runs with 300 s unless you pass --timeout 86400)\n  memory 64 MB\n  cpu 600 s\n');
   });
 });

@@ -50,5 +50,6 @@ function withRunProvider(loaded: LoadedConfig): LoadedConfig {
   const available = resolveEndpoints({ providers: loaded.config.providers }, {}).find((e) => e.available)?.name;
   const provider = available ?? MOCK_PROVIDER;
   const origin = available ? 'default: the first provider with an API key' : 'default: no provider has an API key, so the offline mock';
+  // Keeps `ignored`: the lines about an untrusted folder's dropped settings must still be shown.
   return { ...loaded, config: { ...loaded.config, provider }, origins: { ...loaded.origins, provider: origin } };
 }

@@ -28,7 +28,7 @@ import { EXIT, UsageError } from '../usage-error';
 import { formatOutputs, WorkflowPrinter } from '../../workflows/workflow-printer';
 
 const usage = `usage: llmspell run <flow.workflow.yaml> [key=value ...] [--params file.json] [--json]
-                    [--from NODE] [--cache | --no-cache] [--concurrency N] [--timeout S] [--memory MB]
+                    [--from NODE] [--cache | --no-cache] [--concurrency N] [--timeout S] [--cpu S] [--memory MB]
                     [--provider P] [--model M] [--verbose | --quiet | --log-level L]`;
 
 /** True when a graph (or an inline body in it) runs engine processes, so a warm one is worth keeping. */
@@ -49,6 +49,7 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
       params: { type: 'string' },
       timeout: { type: 'string' },
       memory: { type: 'string' },
+      cpu: { type: 'string' },
       provider: { type: 'string' },
       model: { type: 'string' },
     },
@@ -67,7 +68,7 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
     const loaded = loadConfig({
       cwd: ctx.cwd,
       env: ctx.env,
-      flags: { timeout: values.timeout, memory: values.memory, provider: values.provider, model: values.model, logLevel: logLevelFlag(values) },
+      flags: { timeout: values.timeout, cpu: values.cpu, memory: values.memory, provider: values.provider, model: values.model, logLevel: logLevelFlag(values) },
     });
     const { config } = loaded;
     for (const line of loaded.ignored ?? []) ctx.stderr.write(`${line}\n`);
@@ -89,7 +90,7 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
     const { limits } = config;
     budget = RunBudget.root(
       supervisor,
-      { timeoutMs: Math.round(limits.timeout * 1000), memoryBytes: Math.round(limits.memory * 2 ** 20), maxDepth: limits.max_depth, maxProcesses: limits.max_processes },
+      { timeoutMs: Math.round(limits.timeout * 1000), memoryBytes: Math.round(limits.memory * 2 ** 20), ...(limits.cpu !== undefined ? { cpuMs: Math.round(limits.cpu * 1000) } : {}), maxDepth: limits.max_depth, maxProcesses: limits.max_processes },
       workflow.display,
     );
     const controller = new AbortController();

@@ -20,7 +20,7 @@ import type { McpHub } from '../../mcp/mcp-hub';
 import { openMcpHub } from '../mcp-hub';
 
 const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...] [--params file.json]
-                    [--timeout S] [--memory MB] [--provider P] [--model M]
+                    [--timeout S] [--cpu S] [--memory MB] [--provider P] [--model M]
                     [--record cassette.json | --replay cassette.json] [--ignore-deps]
                     [--storage-name NAME] [--json] [--verbose | --quiet | --log-level L]`;
 
@@ -43,6 +43,7 @@ export const runCommand: Command = {
       {
         timeout: { type: 'string' },
         memory: { type: 'string' },
+        cpu: { type: 'string' },
         provider: { type: 'string' },
         model: { type: 'string' },
         json: { type: 'boolean' },
@@ -74,6 +75,7 @@ export const runCommand: Command = {
         flags: {
           timeout: values.timeout,
           memory: values.memory,
+          cpu: values.cpu,
           provider: values.provider,
           model: values.model,
           logLevel: logLevelFlag(values),
