@@ -1,7 +1,7 @@
 /**
  * The studio as a daily driver (issue 15), end to end: the real `llmspell studio` with a temporary
  * LLMSPELL_HOME and project, the openai provider on the local test LLM server, and Debian's Chromium.
- * Runs that outlive a reload, streamed text shown once, 100,000 lines of output, a dropped
+ * Runs that outlive a reload, streamed text shown once, 50,000 lines of output, a dropped
  * connection, a spell waiting in io.read, and a narrow window.
  */
 import { execFileSync } from 'node:child_process';
@@ -20,7 +20,8 @@ const ws = tempWorkspace('llmspell-e2e-daily-');
 const home = path.join(ws.dir, 'home');
 const project = path.join(ws.dir, 'project');
 const STORY = 'alpha beta gamma delta epsilon zeta eta theta iota kappa';
-const FLOOD_LINES = 100_000;
+// Enough to pass the kept-lines cap; the 100,000-line throughput target lives in the bench (bench/renderer-console.mjs).
+const FLOOD_LINES = 50_000;
 
 /** A spell folder in the project's spells/ (the studio lists it in the library). */
 function spell(name: string, source: string, permissions = '{}'): string {
@@ -161,7 +162,7 @@ describe('the studio as a daily driver', () => {
     expect(text).toContain('done');
   });
 
-  it('renders 100,000 lines with few rows in the DOM, and keeps the whole output for show all and save', async () => {
+  it('renders 50,000 lines with few rows in the DOM, and keeps the whole output for show all and save', async () => {
     const { page } = browser;
     await open(page, 'e2e-flood');
     // The console keeps 20,000 lines here (Settings → Output console).
@@ -176,7 +177,7 @@ describe('the studio as a daily driver', () => {
     await ui.output.getByText(`line ${FLOOD_LINES}`, { exact: true }).waitFor();
     expect(await ui.output.locator('.c-row').count()).toBeLessThan(300);
     const notice = page.getByRole('note').filter({ hasText: 'earlier lines are not kept' });
-    await notice.getByText(/^80,00\d earlier lines are not kept here \(the console keeps the last 20,000/).waitFor();
+    await notice.getByText(/^30,00\d earlier lines are not kept here \(the console keeps the last 20,000/).waitFor();
 
     const download = page.waitForEvent('download');
     await notice.getByRole('button', { name: 'Save all output' }).click();
@@ -191,7 +192,7 @@ describe('the studio as a daily driver', () => {
     await ui.output.evaluate((el) => (el.scrollTop = 0));
     await ui.output.getByText('line 1', { exact: true }).waitFor();
     expect(await ui.output.locator('.c-row').count()).toBeLessThan(300);
-  }, 90_000); // 100,000 lines through the real studio take well over 30 s on a busy machine
+  }, 90_000); // 50,000 lines through the real studio take over 30 s on a busy machine
 
   it('shows the model runs use, tests a provider connection, and drops a saved key when its URL changes', async () => {
     const { page } = browser;

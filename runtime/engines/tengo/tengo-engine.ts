@@ -72,13 +72,20 @@ export class TengoEngine implements Engine {
         if (reason) stop(reason);
       }, CHECK_MS);
 
-      /** Feeds completions of the pending call to the worker until its result arrives. */
-      const pump = async (id: number) => {
+      /**
+       * Feeds completions of the pending call to the worker until its result arrives. One loop at a
+       * time: a second one could take (and drop) the next call's completions. Completions of a call
+       * that is no longer pending (a cancelled one) are dropped, so the worker gets one result a call.
+       */
+      let pumping = false;
+      const pump = async () => {
+        if (pumping) return;
+        pumping = true;
         try {
-          while (pending === id && !settled) {
+          while (pending !== undefined && !settled) {
             const completions: Completion[] = await host.waitForCompletions(undefined);
             for (const c of completions) {
-              if (c.id !== id) continue;
+              if (c.id !== pending) continue;
               if (c.kind === 'event') reply({ kind: 'event', event: c.event });
               else {
                 pending = undefined;
@@ -88,6 +95,8 @@ export class TengoEngine implements Engine {
           }
         } catch (e) {
           stop(e instanceof Error ? e.message : String(e));
+        } finally {
+          pumping = false;
         }
       };
 
@@ -102,14 +111,19 @@ export class TengoEngine implements Engine {
           case 'notify':
             return host.notify(m.name, m.dataJson);
           case 'call': {
-            const id = host.call(m.method, m.args);
-            pending = id;
-            void pump(id);
+            pending = host.call(m.method, m.args);
+            void pump();
             return;
           }
-          case 'cancel':
-            if (pending !== undefined) host.cancel(pending);
+          case 'cancel': {
+            if (pending === undefined) return;
+            const id = pending;
+            pending = undefined;
+            host.cancel(id);
+            // The host never answers a cancelled call: end it for the worker here, once.
+            reply({ kind: 'result', ok: false, error: 'cancelled' });
             return;
+          }
           case 'done':
             return finish(() => resolve(m.result));
           case 'failed':
