@@ -3,53 +3,29 @@
  * playwright-core, a file picked through the file input, columns mapped, the batch run over real
  * engine processes, its progress and rows shown, exported, and listed in the run history.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempWorkspace } from '../helpers/cli';
-import { ownOrphansAfter } from '../helpers/own-orphans';
-import { isAlive } from '../helpers/processes';
-import { startStudio, type StudioProcess } from '../helpers/studio';
-import { launchBrowser, processesWith, type TestBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useStudioSession } from './studio-session';
 
-const ws = tempWorkspace('llmspell-e2e-batch-');
-const home = path.join(ws.dir, 'home');
-const project = path.join(ws.dir, 'project');
-let studio: StudioProcess;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'renderer', 'build.mjs')], { stdio: 'ignore' });
-  const spell = path.join(project, 'spells', 'shout');
-  mkdirSync(spell, { recursive: true });
-  mkdirSync(home, { recursive: true });
-  writeFileSync(
-    path.join(spell, 'spell.yaml'),
-    'name: shout\nversion: 1.0.0\ndescription: Shouts a word\nengine: lua\nentry: main.lua\nparameters:\n  - name: word\n    type: string\n    required: true\n  - name: times\n    type: integer\n    default: 1\n',
-  );
-  writeFileSync(path.join(spell, 'main.lua'), 'print(string.rep(string.upper(params.word) .. "!", params.times, " "))\n');
-  studio = await startStudio({ home, cwd: project, args: ['--port', '0'], env: { MOCK_LLM: 'true' } });
-  browser = await launchBrowser();
-  browser.page.setDefaultTimeout(20_000);
-}, 90_000);
-
-afterAll(async () => {
-  const profile = browser?.profile;
-  await browser?.close();
-  if (profile) expect(processesWith(profile)).toEqual([]);
-  if (studio) {
-    await studio.stop();
-    expect(isAlive(studio.child.pid!)).toBe(false);
-  }
-  expect(await ownOrphansAfter(30_000)).toEqual([]);
-  ws.cleanup();
-}, 90_000);
+const s = useStudioSession('llmspell-e2e-batch-', {
+  timeoutMs: 20_000,
+  setupTimeoutMs: 90_000,
+  prepare: ({ project }) => {
+    const spell = path.join(project, 'spells', 'shout');
+    mkdirSync(spell, { recursive: true });
+    writeFileSync(
+      path.join(spell, 'spell.yaml'),
+      'name: shout\nversion: 1.0.0\ndescription: Shouts a word\nengine: lua\nentry: main.lua\nparameters:\n  - name: word\n    type: string\n    required: true\n  - name: times\n    type: integer\n    default: 1\n',
+    );
+    writeFileSync(path.join(spell, 'main.lua'), 'print(string.rep(string.upper(params.word) .. "!", params.times, " "))\n');
+  },
+});
 
 describe('Batch in the studio', () => {
   it('runs a spell over a picked CSV with mapped columns, shows progress and rows, exports them, and lists the batch in history', async () => {
-    const { page } = browser;
-    await page.goto(studio.url);
+    const { page } = s;
+    await page.goto(s.studio.url);
     await page.getByRole('status').getByText('Connected').waitFor();
     await page.getByRole('button', { name: 'Batch shout' }).click();
     const dialog = page.getByRole('dialog', { name: 'Batch: shout' });
@@ -68,7 +44,7 @@ describe('Batch in the studio', () => {
 
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export JSONL' }).click();
-    const file = path.join(ws.dir, 'export.jsonl');
+    const file = path.join(s.dir, 'export.jsonl');
     await (await download).saveAs(file);
     const exported = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { key: string; status: string });
     expect(exported.map((r) => `${r.key}:${r.status}`)).toEqual(['1:ok', '2:failed', '3:ok']);

@@ -3,55 +3,35 @@
  * test it (its tools show), the editor completes its tool names, remove it. The secret never
  * reaches the page.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WebSocket as PageSocket } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempWorkspace } from '../helpers/cli';
-import { isAlive } from '../helpers/processes';
-import { startStudio, type StudioProcess } from '../helpers/studio';
-import { launchBrowser, processesWith, type TestBrowser } from './browser';
-import { studioPage } from './studio-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli';
+import { useStudioSession } from './studio-session';
+
+const s = useStudioSession('llmspell-e2e-mcp-', {
+  timeoutMs: 15_000,
+  prepare: ({ project }) => {
+    mkdirSync(path.join(project, 'spells', 'tooluser'), { recursive: true });
+    writeFileSync(path.join(project, 'spells', 'tooluser', 'main.lua'), 'print("hi")\n');
+  },
+});
 
 const EVERYTHING = path.join(ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
 const SECRET = 'mcp-e2e-secret-9d1c7b';
-const ws = tempWorkspace('llmspell-e2e-mcp-');
-const home = path.join(ws.dir, 'home');
-const project = path.join(ws.dir, 'project');
 const SHOTS = path.join(ROOT, '.tmp');
-let studio: StudioProcess;
-let browser: TestBrowser;
 const received: string[] = [];
 
-beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'renderer', 'build.mjs')], { stdio: 'ignore' });
-  mkdirSync(path.join(project, 'spells', 'tooluser'), { recursive: true });
-  mkdirSync(SHOTS, { recursive: true });
-  writeFileSync(path.join(project, 'spells', 'tooluser', 'main.lua'), 'print("hi")\n');
-  studio = await startStudio({ home, cwd: project, args: ['--port', '0'] });
-  browser = await launchBrowser();
-  browser.page.setDefaultTimeout(15_000);
-  browser.page.on('websocket', (socket: PageSocket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))));
-}, 60_000);
-
-afterAll(async () => {
-  const profile = browser?.profile;
-  await browser?.close();
-  if (profile) expect(processesWith(profile)).toEqual([]);
-  if (studio) {
-    await studio.stop();
-    expect(isAlive(studio.child.pid!)).toBe(false);
-  }
-  ws.cleanup();
-}, 60_000);
+beforeAll(() => {
+  s.page.on('websocket', (socket: PageSocket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))));
+});
 
 describe('MCP servers in the studio settings', () => {
   it('adds, tests and removes a server; the editor completes its tools', async () => {
-    const { page } = browser;
-    const ui = studioPage(page);
-    await page.goto(studio.url);
-    await ui.search.waitFor();
+    const { page } = s;
+    await page.goto(s.studio.url);
+    await s.ui.search.waitFor();
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     const form = dialog.getByRole('form', { name: 'Add an MCP server' });

@@ -4,21 +4,24 @@
  * Runs that outlive a reload, streamed text shown once, 50,000 lines of output, a dropped
  * connection, a spell waiting in io.read, and a narrow window.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempWorkspace } from '../helpers/cli';
-import { startLlmServer, type LlmServer } from '../helpers/llm-server';
-import { isAlive, orphanedEngineProcesses } from '../helpers/processes';
-import { startStudio, type StudioProcess } from '../helpers/studio';
-import { launchBrowser, processesWith, type TestBrowser } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli';
 import { studioPage } from './studio-page';
+import { useStudioSession } from './studio-session';
 
-const ws = tempWorkspace('llmspell-e2e-daily-');
-const home = path.join(ws.dir, 'home');
-const project = path.join(ws.dir, 'project');
+const s = useStudioSession('llmspell-e2e-daily-', {
+  llm: { latencyMs: 20, chunkDelayMs: 60, models: ['test-model', 'test-model-large'] },
+  timeoutMs: 15_000,
+  prepare: ({ home }) => {
+    mkdirSync(path.join(home, 'history'), { recursive: true });
+    writeFileSync(staleFile, JSON.stringify(STALE));
+  },
+});
+const { home, project } = s;
+
 const STORY = 'alpha beta gamma delta epsilon zeta eta theta iota kappa';
 // Enough to pass the kept-lines cap; the 100,000-line throughput target lives in the bench (bench/renderer-console.mjs).
 const FLOOD_LINES = 50_000;
@@ -54,41 +57,10 @@ spell('e2e-long', 'print(string.rep("x", 3000))\nprint("after the long line")\n'
 const STALE = { runId: 'stale-run-1', spellPath: WAITER, spellName: 'e2e-waiter', params: {}, startedAt: Date.now() - 3_600_000, status: 'running', output: 'ready\n' };
 const staleFile = path.join(home, 'history', `${STALE.startedAt}-${STALE.runId}.run.json`);
 
-let llm: LlmServer;
-let studio: StudioProcess;
-let browser: TestBrowser;
-let ui: ReturnType<typeof studioPage>;
-
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'renderer', 'build.mjs')], { stdio: 'ignore' });
-  mkdirSync(path.join(home, 'history'), { recursive: true });
-  writeFileSync(staleFile, JSON.stringify(STALE));
-  llm = await startLlmServer({ latencyMs: 20, chunkDelayMs: 60, models: ['test-model', 'test-model-large'] });
-  studio = await startStudio({
-    home,
-    cwd: project,
-    args: ['--port', '0'],
-    env: { MOCK_LLM: '', OPENAI_API_KEY: 'sk-env-key', OPENAI_BASE_URL: llm.url, OPENAI_MODEL: 'test-model' },
-  });
-  browser = await launchBrowser();
-  browser.page.setDefaultTimeout(15_000);
-  ui = studioPage(browser.page);
-  await browser.page.goto(studio.url);
-  await browser.page.getByRole('status').getByText('Connected').waitFor();
-}, 60_000);
-
-afterAll(async () => {
-  const profile = browser?.profile;
-  await browser?.close();
-  if (profile) expect(processesWith(profile)).toEqual([]);
-  if (studio) {
-    await studio.stop();
-    expect(isAlive(studio.child.pid!)).toBe(false);
-  }
-  await llm?.close();
-  expect(orphanedEngineProcesses()).toEqual([]);
-  ws.cleanup();
-}, 60_000);
+  await s.page.goto(s.studio.url);
+  await s.page.getByRole('status').getByText('Connected').waitFor();
+});
 
 async function open(page: Page, name: string, entry = /^main\.lua/): Promise<void> {
   await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name, exact: true }).click();
@@ -102,7 +74,7 @@ const history = (page: Page) => page.getByRole('list', { name: 'Past runs' });
 
 describe('the studio as a daily driver', () => {
   it('marks a run an earlier studio left running as interrupted, on screen and on disk', async () => {
-    const { page } = browser;
+    const { page } = s;
     await open(page, 'e2e-waiter');
     const item = history(page).getByRole('listitem').filter({ hasText: 'the studio closed during this run' });
     await item.waitFor();
@@ -112,58 +84,58 @@ describe('the studio as a daily driver', () => {
   });
 
   it('focuses the input box and says the spell waits when it calls io.read', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.keyboard.press('Alt+E'); // the editor has the focus, as while typing
-    await ui.run.click();
-    await ui.output.getByText('Your name?').waitFor();
-    await ui.status.getByText('waiting for input').waitFor();
+    await s.ui.run.click();
+    await s.ui.output.getByText('Your name?').waitFor();
+    await s.ui.status.getByText('waiting for input').waitFor();
     await page.getByText('Waiting for input', { exact: true }).waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Input for io.read');
   });
 
   it('re-attaches to the live run after a reload: console so far, input box, and its end in history', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.reload();
-    await ui.status.getByText(/Running/).waitFor();
-    await ui.output.getByText('ready').waitFor();
-    await ui.output.getByText('Your name?').waitFor();
-    expect(await ui.stop.isEnabled()).toBe(true);
+    await s.ui.status.getByText(/Running/).waitFor();
+    await s.ui.output.getByText('ready').waitFor();
+    await s.ui.output.getByText('Your name?').waitFor();
+    expect(await s.ui.stop.isEnabled()).toBe(true);
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Input for io.read');
     await history(page).getByText(', running').waitFor();
-    await ui.input.fill('Ada');
-    await ui.input.press('Enter');
-    await ui.output.getByText('Hi Ada').waitFor();
-    await ui.waitForStatus(/Finished/);
+    await s.ui.input.fill('Ada');
+    await s.ui.input.press('Enter');
+    await s.ui.output.getByText('Hi Ada').waitFor();
+    await s.ui.waitForStatus(/Finished/);
     await history(page).getByText(', ok').first().waitFor();
     expect(await history(page).getByText(', running').count()).toBe(0);
   });
 
   it('stops a run started before a reload', async () => {
-    const { page } = browser;
-    await ui.run.click();
-    await ui.status.getByText('waiting for input').waitFor();
+    const { page } = s;
+    await s.ui.run.click();
+    await s.ui.status.getByText('waiting for input').waitFor();
     await page.reload();
-    await ui.status.getByText(/Running/).waitFor();
-    await ui.stop.click();
-    await ui.waitForStatus(/Stopped/, 5000);
+    await s.ui.status.getByText(/Running/).waitFor();
+    await s.ui.stop.click();
+    await s.ui.waitForStatus(/Stopped/, 5000);
     await history(page).getByText(', stopped').first().waitFor();
     expect(await history(page).getByText(', running').count()).toBe(0);
   });
 
   it('shows streamed text once when the stream callback writes it (as the CLI does)', async () => {
-    const { page } = browser;
+    const { page } = s;
     await open(page, 'e2e-chat');
-    llm.enqueue({ content: STORY });
-    await ui.run.click();
-    await ui.waitForStatus(/Finished/);
-    const text = await ui.outputText();
+    s.llm.enqueue({ content: STORY });
+    await s.ui.run.click();
+    await s.ui.waitForStatus(/Finished/);
+    const text = await s.ui.outputText();
     expect(text).toContain(`assistant> ${STORY}`);
     expect(text.split('kappa').length - 1).toBe(1);
     expect(text).toContain('done');
   });
 
   it('renders 50,000 lines with few rows in the DOM, and keeps the whole output for show all and save', async () => {
-    const { page } = browser;
+    const { page } = s;
     await open(page, 'e2e-flood');
     // The console keeps 20,000 lines here (Settings → Output console).
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -172,10 +144,10 @@ describe('the studio as a daily driver', () => {
     await settings.getByRole('button', { name: 'Save console' }).click();
     await settings.getByText('Saved.').waitFor();
     await settings.getByRole('button', { name: 'Close' }).click();
-    await ui.run.click();
-    await ui.waitForStatus(/Finished/, 60_000);
-    await ui.output.getByText(`line ${FLOOD_LINES}`, { exact: true }).waitFor();
-    expect(await ui.output.locator('.c-row').count()).toBeLessThan(300);
+    await s.ui.run.click();
+    await s.ui.waitForStatus(/Finished/, 60_000);
+    await s.ui.output.getByText(`line ${FLOOD_LINES}`, { exact: true }).waitFor();
+    expect(await s.ui.output.locator('.c-row').count()).toBeLessThan(300);
     const notice = page.getByRole('note').filter({ hasText: 'earlier lines are not kept' });
     await notice.getByText(/^30,00\d earlier lines are not kept here \(the console keeps the last 20,000/).waitFor();
 
@@ -188,14 +160,14 @@ describe('the studio as a daily driver', () => {
 
     await notice.getByRole('button', { name: 'Show all' }).click();
     await notice.waitFor({ state: 'detached' });
-    expect(await ui.output.locator('.c-row').count()).toBeLessThan(300);
-    await ui.output.evaluate((el) => (el.scrollTop = 0));
-    await ui.output.getByText('line 1', { exact: true }).waitFor();
-    expect(await ui.output.locator('.c-row').count()).toBeLessThan(300);
+    expect(await s.ui.output.locator('.c-row').count()).toBeLessThan(300);
+    await s.ui.output.evaluate((el) => (el.scrollTop = 0));
+    await s.ui.output.getByText('line 1', { exact: true }).waitFor();
+    expect(await s.ui.output.locator('.c-row').count()).toBeLessThan(300);
   }, 90_000); // 50,000 lines through the real studio take over 30 s on a busy machine
 
   it('shows the model runs use, tests a provider connection, and drops a saved key when its URL changes', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     const provider = (name: string) => dialog.getByRole('form', { name: `Provider ${name}` });
@@ -203,7 +175,7 @@ describe('the studio as a daily driver', () => {
     const summary = (name: string) => dialog.locator('summary').filter({ has: page.locator('.provider-name').getByText(name, { exact: true }) });
     // OPENAI_MODEL says test-model: the settings show it, and the chat run above asked for it.
     await summary('openai').getByText('test-model', { exact: true }).waitFor();
-    expect(llm.requests.filter((r) => r.path === '/v1/chat/completions').map((r) => (r.body as { model?: string }).model)).toContain('test-model');
+    expect(s.llm.requests.filter((r) => r.path === '/v1/chat/completions').map((r) => (r.body as { model?: string }).model)).toContain('test-model');
     await provider('openai').getByRole('button', { name: 'Test connection to openai' }).click();
     await provider('openai').getByRole('status').getByText('Connected: 2 models (test-model, test-model-large)').waitFor();
 
@@ -212,14 +184,14 @@ describe('the studio as a daily driver', () => {
     await anthropic.getByLabel('Base URL').fill('http://127.0.0.1:1/v1');
     await anthropic.getByRole('button', { name: 'Test connection to anthropic' }).click();
     await anthropic.getByRole('status').getByText(/^Connection failed: /).waitFor();
-    await anthropic.getByLabel('Base URL').fill(llm.url);
+    await anthropic.getByLabel('Base URL').fill(s.llm.url);
     await anthropic.getByLabel('API key').fill('sk-e2e-anthropic-key');
     await anthropic.getByRole('button', { name: 'Save anthropic' }).click();
     await summary('anthropic').getByText('key set').waitFor();
     await anthropic.getByRole('button', { name: 'Test connection to anthropic' }).click();
     await anthropic.getByRole('status').getByText(/^Connected: 2 models/).waitFor();
     // A new URL without a new key: the key saved for the old URL is removed, and the user told why.
-    await anthropic.getByLabel('Base URL').fill(llm.url.replace('127.0.0.1', 'localhost'));
+    await anthropic.getByLabel('Base URL').fill(s.llm.url.replace('127.0.0.1', 'localhost'));
     await anthropic.getByRole('button', { name: 'Save anthropic' }).click();
     await dialog.getByText('Its key was removed because the URL changed').waitFor();
     await summary('anthropic').getByText('no key').waitFor();
@@ -228,62 +200,62 @@ describe('the studio as a daily driver', () => {
   });
 
   it('marks unknown bridge members, wrong arguments and undefined globals, and a run error on its line', async () => {
-    const { page } = browser;
+    const { page } = s;
     await open(page, 'e2e-lint');
-    await ui.replaceEditorText('local answer = llm.chatt("hi")\nllm.chat(42)\npirnt(answer)\n');
+    await s.ui.replaceEditorText('local answer = llm.chatt("hi")\nllm.chat(42)\npirnt(answer)\n');
     const bar = page.getByRole('contentinfo');
     await bar.getByText('2 errors').waitFor();
     await bar.getByText('1 warning').waitFor();
-    await ui.editor.locator('.squiggly-error').nth(1).waitFor();
-    await ui.editor.locator('.squiggly-warning').first().waitFor();
+    await s.ui.editor.locator('.squiggly-error').nth(1).waitFor();
+    await s.ui.editor.locator('.squiggly-warning').first().waitFor();
 
-    await ui.replaceEditorText('local x = 1\nprint("before")\nerror("boom " .. x)\n');
+    await s.ui.replaceEditorText('local x = 1\nprint("before")\nerror("boom " .. x)\n');
     await bar.getByText('0 errors').waitFor();
     await page.keyboard.press('Control+Enter');
-    await ui.waitForStatus(/Failed/);
+    await s.ui.waitForStatus(/Failed/);
     // The run's error is marked on line 3, until that file is edited.
-    const mark = ui.editor.locator('.squiggly-error');
+    const mark = s.ui.editor.locator('.squiggly-error');
     await mark.first().waitFor();
-    const line3 = await ui.editor.locator('.view-line').nth(2).boundingBox();
+    const line3 = await s.ui.editor.locator('.view-line').nth(2).boundingBox();
     const squiggle = await mark.first().boundingBox();
     expect(Math.abs(squiggle!.y - line3!.y)).toBeLessThan(20);
-    await ui.focusEditorEnd();
+    await s.ui.focusEditorEnd();
     await page.keyboard.type('-- edited');
     await mark.first().waitFor({ state: 'detached' });
   });
 
   it('formats Lua and JavaScript with Format Document', async () => {
-    const { page } = browser;
+    const { page } = s;
     await open(page, 'e2e-lint');
-    await ui.replaceEditorText('local   x=1\nif x then print( "a" ) end\n');
+    await s.ui.replaceEditorText('local   x=1\nif x then print( "a" ) end\n');
     await page.keyboard.press('Shift+Alt+F');
-    await expect.poll(() => ui.editorText(), { timeout: 10_000 }).toContain('if x then\n  print("a")\nend');
-    await ui.tab('main.lua').getByText('(unsaved)').waitFor({ state: 'attached' });
+    await expect.poll(() => s.ui.editorText(), { timeout: 10_000 }).toContain('if x then\n  print("a")\nend');
+    await s.ui.tab('main.lua').getByText('(unsaved)').waitFor({ state: 'attached' });
     await page.keyboard.press('Control+S');
 
     await open(page, 'e2e-js', /^main\.js/);
-    await ui.replaceEditorText('const  x={a:1}\nfunction f( ){return x}\n');
+    await s.ui.replaceEditorText('const  x={a:1}\nfunction f( ){return x}\n');
     await page.keyboard.press('Shift+Alt+F');
-    await expect.poll(() => ui.editorText(), { timeout: 10_000 }).toContain('const x = { a: 1 };');
-    expect(await ui.editorText()).toContain('function f() {\n  return x;\n}');
+    await expect.poll(() => s.ui.editorText(), { timeout: 10_000 }).toContain('const x = { a: 1 };');
+    expect(await s.ui.editorText()).toContain('function f() {\n  return x;\n}');
     // Text that does not parse is left alone, with the reason shown.
-    await ui.replaceEditorText('const = ;\n');
+    await s.ui.replaceEditorText('const = ;\n');
     await page.keyboard.press('Shift+Alt+F');
     await page.getByRole('alert').getByText(/^content: cannot format main\.js: Unexpected token/).waitFor();
-    expect(await ui.editorText()).toContain('const = ;');
-    await ui.replaceEditorText('console.log("js");\n');
+    expect(await s.ui.editorText()).toContain('const = ;');
+    await s.ui.replaceEditorText('console.log("js");\n');
     await page.keyboard.press('Control+S');
   });
 
   it('compares two runs side by side (parameters and an output diff) and re-runs one with its parameters', async () => {
-    const { page } = browser;
+    const { page } = s;
     await open(page, 'e2e-greet');
     const name = page.getByLabel('name', { exact: true });
     for (const who of ['Ada', 'Grace']) {
       await name.fill(who);
-      await ui.run.click();
-      await ui.output.getByText(`Hello, ${who}!`).waitFor();
-      await ui.waitForStatus(/Finished/);
+      await s.ui.run.click();
+      await s.ui.output.getByText(`Hello, ${who}!`).waitFor();
+      await s.ui.waitForStatus(/Finished/);
     }
     await history(page).getByRole('listitem').nth(1).waitFor();
     const boxes = history(page).getByRole('checkbox', { name: /^Compare the run of/ });
@@ -300,16 +272,16 @@ describe('the studio as a daily driver', () => {
     await dialog.getByText('(2 changed lines)').waitFor();
     await dialog.getByRole('button', { name: 'Re-run left with its parameters' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await ui.output.getByText('Hello, Ada!').waitFor();
-    await ui.waitForStatus(/Finished/);
+    await s.ui.output.getByText('Hello, Ada!').waitFor();
+    await s.ui.waitForStatus(/Finished/);
     expect(await name.inputValue()).toBe('Ada');
   });
 
   it('shows a run trace: every bridge call on a timeline, with counts per function', async () => {
-    const { page } = browser;
+    const { page } = s;
     await open(page, 'e2e-calls');
-    await ui.run.click();
-    await ui.waitForStatus(/Finished/);
+    await s.ui.run.click();
+    await s.ui.waitForStatus(/Finished/);
     await history(page).getByRole('listitem').first().getByRole('button', { name: /^Trace of the run of/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Run trace' });
     await dialog.getByLabel('Calls per function').getByText('llm.chat × 3').waitFor();
@@ -325,22 +297,22 @@ describe('the studio as a daily driver', () => {
   });
 
   it('wraps a long line in the console instead of scrolling sideways', async () => {
-    const { page } = browser;
+    const { page } = s;
     await open(page, 'e2e-long');
-    await ui.run.click();
-    await ui.waitForStatus(/Finished/);
-    await ui.output.getByText('after the long line').waitFor();
-    const { scrollWidth, clientWidth } = await ui.output.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    await s.ui.run.click();
+    await s.ui.waitForStatus(/Finished/);
+    await s.ui.output.getByText('after the long line').waitFor();
+    const { scrollWidth, clientWidth } = await s.ui.output.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     // A line of its own is one line high; the long one wraps to many.
-    expect((await ui.output.locator('.c-row').filter({ hasText: 'after the long line' }).boundingBox())!.height).toBe(19);
-    expect(await ui.outputText()).toContain('x\nafter the long line\n');
-    const long = ui.output.locator('.c-row').filter({ hasText: 'xxxxxxxxxx' });
+    expect((await s.ui.output.locator('.c-row').filter({ hasText: 'after the long line' }).boundingBox())!.height).toBe(19);
+    expect(await s.ui.outputText()).toContain('x\nafter the long line\n');
+    const long = s.ui.output.locator('.c-row').filter({ hasText: 'xxxxxxxxxx' });
     expect((await long.boundingBox())!.height).toBeGreaterThan(19 * 4);
   });
 
   it('folds the side panes into toggles in a narrow window', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.setViewportSize({ width: 900, height: 760 });
     const library = page.getByRole('navigation', { name: 'Library' });
     const side = page.getByRole('complementary', { name: 'Run settings and history' });
@@ -364,14 +336,14 @@ describe('the studio as a daily driver', () => {
     await page.screenshot({ path: path.join(ROOT, '.tmp', 'studio-narrow.png') });
     await page.getByRole('button', { name: 'Parameters & history' }).click();
     // The console still wraps rather than scrolls at this width.
-    const { scrollWidth, clientWidth } = await ui.output.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    const { scrollWidth, clientWidth } = await s.ui.output.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     await page.setViewportSize({ width: 1400, height: 860 });
     await library.waitFor();
   });
 
   it('turns Run off while disconnected, fails requests made during the drop clearly, and picks the run up again on reconnect', async () => {
-    const page = await browser.context.newPage();
+    const page = await s.browser.context.newPage();
     let allow = true;
     const sockets: WebSocketRoute[] = [];
     await page.routeWebSocket(/\/ws/, (route) => {
@@ -381,7 +353,7 @@ describe('the studio as a daily driver', () => {
     });
     try {
       const p = studioPage(page);
-      await page.goto(studio.url);
+      await page.goto(s.studio.url);
       await page.getByRole('status').getByText('Connected').waitFor();
       await open(page, 'e2e-waiter');
       await p.run.click();

@@ -3,29 +3,18 @@
  * LLMSPELL_HOME, the openai provider pointed at the local test LLM server, and Debian's Chromium
  * driven by playwright-core. Each step builds on the one before, as a user's session would.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { WebSocket as PageSocket } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempWorkspace } from '../helpers/cli';
-import { startLlmServer, type LlmServer } from '../helpers/llm-server';
-import { isAlive, orphanedEngineProcesses } from '../helpers/processes';
-import { startStudio, type StudioProcess } from '../helpers/studio';
-import { launchBrowser, processesWith, type TestBrowser } from './browser';
-import { studioPage } from './studio-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli';
+import { useStudioSession } from './studio-session';
 
-const ws = tempWorkspace('llmspell-e2e-');
-const home = path.join(ws.dir, 'home');
-const project = path.join(ws.dir, 'project');
+const s = useStudioSession('llmspell-e2e-', { llm: { latencyMs: 20, chunkDelayMs: 120 } });
+
 const SECRET = 'sk-e2e-Very-Secret-Key-5f3a9c';
 const SHOTS = path.join(ROOT, '.tmp');
 const STORY = 'alpha beta gamma delta epsilon zeta eta theta iota kappa';
 
-let llm: LlmServer;
-let studio: StudioProcess;
-let browser: TestBrowser;
-let ui: ReturnType<typeof studioPage>;
 /** Every response body and WebSocket frame the page received, to prove a key never comes back. */
 const received: string[] = [];
 
@@ -43,48 +32,20 @@ print("Nice to meet you, " .. tostring(who) .. ".")
 const manifest = (parameters: string) =>
   `name: e2e-greeter\nversion: 0.1.0\ndescription: Greets someone by name.\nengine: lua\nentry: main.lua\ntags: [example]\nparameters: ${parameters}\npermissions: { llm: true }\n`;
 
-beforeAll(async () => {
-  // The page under test is renderer/dist: build it when a source is newer (a no-op when fresh).
-  execFileSync(process.execPath, [path.join(ROOT, 'renderer', 'build.mjs')], { stdio: 'ignore' });
-  mkdirSync(home, { recursive: true });
-  mkdirSync(project, { recursive: true });
-  mkdirSync(SHOTS, { recursive: true });
-  llm = await startLlmServer({ latencyMs: 20, chunkDelayMs: 120 });
-  studio = await startStudio({
-    home,
-    cwd: project,
-    args: ['--port', '0'],
-    env: { MOCK_LLM: '', OPENAI_API_KEY: 'sk-env-key', OPENAI_BASE_URL: llm.url, OPENAI_MODEL: 'test-model' },
-  });
-  browser = await launchBrowser();
-  browser.page.setDefaultTimeout(10_000);
-  ui = studioPage(browser.page);
-  browser.page.on('response', (response) => void response.text().then((t) => received.push(t), () => undefined));
-  browser.page.on('websocket', (socket: PageSocket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))));
-}, 60_000);
-
-afterAll(async () => {
-  const profile = browser?.profile;
-  await browser?.close();
-  if (profile) expect(processesWith(profile)).toEqual([]);
-  if (studio) {
-    await studio.stop();
-    expect(isAlive(studio.child.pid!)).toBe(false);
-  }
-  await llm?.close();
-  expect(orphanedEngineProcesses()).toEqual([]);
-  ws.cleanup();
-}, 60_000);
+beforeAll(() => {
+  s.page.on('response', (response) => void response.text().then((t) => received.push(t), () => undefined));
+  s.page.on('websocket', (socket: PageSocket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))));
+});
 
 describe('llmspell studio in Chromium', () => {
   it('opens on the library', async () => {
-    await browser.page.goto(studio.url);
-    await ui.search.waitFor();
-    await browser.page.getByRole('status').getByText('Connected').waitFor();
+    await s.page.goto(s.studio.url);
+    await s.ui.search.waitFor();
+    await s.page.getByRole('status').getByText('Connected').waitFor();
   });
 
   it('creates a spell from a template and opens it without running it', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.getByRole('button', { name: '+ New spell' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New spell' });
     await dialog.getByRole('textbox', { name: 'Name' }).fill('e2e-greeter');
@@ -92,61 +53,61 @@ describe('llmspell studio in Chromium', () => {
     await dialog.getByRole('radio', { name: 'Lua' }).check();
     await dialog.getByRole('button', { name: 'Create' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await ui.tab('main.lua').waitFor();
-    await ui.editor.getByText('Hello, ').first().waitFor();
+    await s.ui.tab('main.lua').waitFor();
+    await s.ui.editor.getByText('Hello, ').first().waitFor();
     expect(await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name: 'e2e-greeter', exact: true }).count()).toBe(1);
     expect(await page.getByLabel('name', { exact: true }).inputValue()).toBe('world');
-    expect(await ui.outputText()).not.toContain('Hello');
+    expect(await s.ui.outputText()).not.toContain('Hello');
   });
 
   it('completes llm. with the bridge functions', async () => {
-    const { page } = browser;
-    await ui.focusEditorEnd();
+    const { page } = s;
+    await s.ui.focusEditorEnd();
     await page.keyboard.type('\nlocal reply = llm.');
     const suggestions = page.locator('.suggest-widget');
     await suggestions.getByRole('option', { name: /^stream_chat,/ }).waitFor({ timeout: 10_000 });
     expect(await suggestions.getByRole('option', { name: /^chat,/ }).count()).toBe(1);
     await page.keyboard.press('Escape');
-    await ui.tab('main.lua').getByText('(unsaved)').waitFor({ state: 'attached' });
+    await s.ui.tab('main.lua').getByText('(unsaved)').waitFor({ state: 'attached' });
   });
 
   it('saves with Ctrl+S', async () => {
-    const { page } = browser;
-    await ui.replaceEditorText(STREAMING_SPELL);
+    const { page } = s;
+    await s.ui.replaceEditorText(STREAMING_SPELL);
     await page.keyboard.press('Control+S');
-    await ui.tab('main.lua').getByText('(unsaved)').waitFor({ state: 'detached' });
-    expect(await ui.editorText()).toContain('llm.stream_chat("Tell me a story"');
+    await s.ui.tab('main.lua').getByText('(unsaved)').waitFor({ state: 'detached' });
+    expect(await s.ui.editorText()).toContain('llm.stream_chat("Tell me a story"');
     // The spell now talks to an LLM: its manifest must say so (a spell gets no more than it declares).
-    await ui.tab('spell.yaml').click();
-    await ui.replaceEditorText(manifest('[{ name: name, type: string, default: world }]'));
+    await s.ui.tab('spell.yaml').click();
+    await s.ui.replaceEditorText(manifest('[{ name: name, type: string, default: world }]'));
     await page.keyboard.press('Control+S');
-    await ui.tab('spell.yaml').getByText('(unsaved)').waitFor({ state: 'detached' });
-    await ui.tab('main.lua').click();
+    await s.ui.tab('spell.yaml').getByText('(unsaved)').waitFor({ state: 'detached' });
+    await s.ui.tab('main.lua').click();
   });
 
   it('runs with the parameters form, streams LLM tokens into Output as they arrive, and answers io.read', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.getByLabel('name', { exact: true }).fill('Ada');
-    llm.enqueue({ content: STORY });
-    await ui.run.click();
-    await ui.output.getByText('Hello, Ada!').waitFor();
-    await ui.output.getByText(/alpha/).waitFor();
+    s.llm.enqueue({ content: STORY });
+    await s.ui.run.click();
+    await s.ui.output.getByText('Hello, Ada!').waitFor();
+    await s.ui.output.getByText(/alpha/).waitFor();
     // Tokens show up one by one: the first words are there before the last one was even sent.
-    expect(await ui.outputText()).not.toContain('kappa');
-    await ui.output.getByText(/kappa/).waitFor();
-    await ui.output.getByText('Your name?').waitFor();
-    await ui.input.fill('Grace');
-    await ui.input.press('Enter');
-    await ui.output.getByText('Nice to meet you, Grace.').waitFor();
-    await ui.waitForStatus(/Finished/);
+    expect(await s.ui.outputText()).not.toContain('kappa');
+    await s.ui.output.getByText(/kappa/).waitFor();
+    await s.ui.output.getByText('Your name?').waitFor();
+    await s.ui.input.fill('Grace');
+    await s.ui.input.press('Enter');
+    await s.ui.output.getByText('Nice to meet you, Grace.').waitFor();
+    await s.ui.waitForStatus(/Finished/);
     expect(await page.locator('.c-token').first().textContent()).toBe(STORY);
     await page.screenshot({ path: path.join(SHOTS, 'studio.png') });
   });
 
   it('validates parameters before running', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.getByRole('tab', { name: /^spell\.yaml/ }).click();
-    await ui.replaceEditorText(manifest('[{ name: name, type: string, default: world }, { name: times, type: integer, min: 1 }]'));
+    await s.ui.replaceEditorText(manifest('[{ name: name, type: string, default: world }, { name: times, type: integer, min: 1 }]'));
     await page.keyboard.press('Control+S');
     const times = page.getByLabel('times', { exact: true });
     await times.waitFor();
@@ -155,35 +116,35 @@ describe('llmspell studio in Chromium', () => {
     await page.getByRole('alert').getByText(/expected an integer/).waitFor();
     expect(await times.getAttribute('aria-invalid')).toBe('true');
     await times.fill('');
-    await ui.tab('main.lua').click();
+    await s.ui.tab('main.lua').click();
   });
 
   it('stops a runaway spell at once', async () => {
-    await ui.replaceEditorText('print("spinning")\nwhile true do end\n');
-    await browser.page.keyboard.press('Control+Enter');
-    await ui.output.getByText('spinning').waitFor();
-    await ui.waitForStatus(/Running/);
+    await s.ui.replaceEditorText('print("spinning")\nwhile true do end\n');
+    await s.page.keyboard.press('Control+Enter');
+    await s.ui.output.getByText('spinning').waitFor();
+    await s.ui.waitForStatus(/Running/);
     const clicked = Date.now();
-    await ui.stop.click();
-    await ui.waitForStatus(/Stopped/, 5000);
+    await s.ui.stop.click();
+    await s.ui.waitForStatus(/Stopped/, 5000);
     expect(Date.now() - clicked).toBeLessThan(3000);
   });
 
   it('links a run error to its line, and marks syntax errors as they are typed', async () => {
-    const { page } = browser;
-    await ui.replaceEditorText('local x = 1\nprint("before")\nerror("boom")\n');
+    const { page } = s;
+    await s.ui.replaceEditorText('local x = 1\nprint("before")\nerror("boom")\n');
     await page.keyboard.press('Control+Enter');
-    await ui.waitForStatus(/Failed/);
-    await ui.output.getByRole('button', { name: /main\.lua:3/ }).first().click();
+    await s.ui.waitForStatus(/Failed/);
+    await s.ui.output.getByRole('button', { name: /main\.lua:3/ }).first().click();
     await page.locator('#editor-panel .active-line-number').getByText('3', { exact: true }).waitFor();
 
-    await ui.replaceEditorText('local = 1\n');
-    await ui.editor.locator('.squiggly-error').first().waitFor();
+    await s.ui.replaceEditorText('local = 1\n');
+    await s.ui.editor.locator('.squiggly-error').first().waitFor();
     await page.getByRole('contentinfo').getByText('1 error').waitFor();
   });
 
   it('remembers the theme and pane sizes across a reload', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.getByRole('button', { name: 'Use dark theme' }).click();
     const library = page.getByRole('separator', { name: 'Resize library' });
     const before = Number(await library.getAttribute('aria-valuenow'));
@@ -191,11 +152,11 @@ describe('llmspell studio in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     expect(Number(await library.getAttribute('aria-valuenow'))).toBe(before + 32);
-    await ui.replaceEditorText(STREAMING_SPELL);
+    await s.ui.replaceEditorText(STREAMING_SPELL);
     await page.keyboard.press('Control+S');
-    await ui.tab('main.lua').getByText('(unsaved)').waitFor({ state: 'detached' });
+    await s.ui.tab('main.lua').getByText('(unsaved)').waitFor({ state: 'detached' });
     await page.reload();
-    await ui.tab('main.lua').waitFor();
+    await s.ui.tab('main.lua').waitFor();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(Number(await page.getByRole('separator', { name: 'Resize library' }).getAttribute('aria-valuenow'))).toBe(before + 32);
     await page.getByRole('log', { name: 'Output' }).waitFor();
@@ -204,7 +165,7 @@ describe('llmspell studio in Chromium', () => {
   });
 
   it('duplicates, renames, deletes (after confirming) and restores spells from the trash', async () => {
-    const { page } = browser;
+    const { page } = s;
     const spells = page.getByRole('list', { name: 'Spells' });
     const spell = (name: string) => spells.getByRole('button', { name, exact: true });
 
@@ -238,17 +199,17 @@ describe('llmspell studio in Chromium', () => {
   });
 
   it('keeps unsaved edits across a reload, and finds past runs in history', async () => {
-    const { page } = browser;
-    await ui.replaceEditorText('print("draft that was never saved")\n');
+    const { page } = s;
+    await s.ui.replaceEditorText('print("draft that was never saved")\n');
     // The recovery copy is written shortly after typing stops.
     await page.waitForTimeout(1200);
     await page.reload();
-    await ui.tab('main.lua').waitFor();
+    await s.ui.tab('main.lua').waitFor();
     const banner = page.getByRole('alert').filter({ hasText: 'Unsaved changes to main.lua' });
     await banner.waitFor();
     await banner.getByRole('button', { name: 'Restore' }).click();
-    await ui.editor.getByText('draft that was never saved').waitFor();
-    await ui.tab('main.lua').getByText('(unsaved)').waitFor({ state: 'attached' });
+    await s.ui.editor.getByText('draft that was never saved').waitFor();
+    await s.ui.tab('main.lua').getByText('(unsaved)').waitFor({ state: 'attached' });
 
     const history = page.getByRole('list', { name: 'Past runs' });
     await history.getByRole('listitem').nth(1).waitFor();
@@ -256,12 +217,12 @@ describe('llmspell studio in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Search runs' }).fill('Grace');
     expect(await history.getByRole('listitem').count()).toBe(1);
     await history.getByRole('listitem').first().getByRole('button').first().click();
-    await ui.output.getByText('Nice to meet you, Grace.').waitFor();
+    await s.ui.output.getByText('Nice to meet you, Grace.').waitFor();
     await page.getByRole('searchbox', { name: 'Search runs' }).fill('');
   });
 
   it('saves an API key and never shows it again', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     const openai = dialog.getByRole('form', { name: 'Provider openai' });
@@ -275,13 +236,13 @@ describe('llmspell studio in Chromium', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     await page.reload();
-    await ui.search.waitFor();
+    await s.ui.search.waitFor();
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.locator('details').filter({ has: page.getByRole('form', { name: 'Provider openai' }) }).getByText('key set').waitFor();
     expect(await page.content()).not.toContain(SECRET);
     expect(await page.evaluate(() => document.body.innerText + JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toContain(SECRET);
     expect(received.length).toBeGreaterThan(10);
     expect(received.filter((text) => text.includes(SECRET))).toEqual([]);
-    await browser.page.screenshot({ path: path.join(SHOTS, 'studio-settings.png') });
+    await s.page.screenshot({ path: path.join(SHOTS, 'studio-settings.png') });
   });
 });

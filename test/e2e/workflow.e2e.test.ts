@@ -5,69 +5,42 @@
  * validates and runs the saved file with the output the studio showed. Each example workflow runs
  * on the canvas; keyboard delete, undo and redo keep the file's comments; a broken file loses nothing.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempWorkspace } from '../helpers/cli';
-import { startLlmServer, type LlmServer } from '../helpers/llm-server';
-import { isAlive, orphanedEngineProcesses } from '../helpers/processes';
-import { startStudio, type StudioProcess } from '../helpers/studio';
-import { launchBrowser, processesWith, type TestBrowser } from './browser';
-import { studioPage } from './studio-page';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli';
 import { canvasPage } from './workflow-page';
+import { useStudioSession } from './studio-session';
 
-const ws = tempWorkspace('llmspell-e2e-wf-');
-const home = path.join(ws.dir, 'home');
-const project = path.join(ws.dir, 'project');
+const s = useStudioSession('llmspell-e2e-wf-', {
+  llm: { latencyMs: 5 },
+  env: { OPENAI_API_KEY: 'sk-e2e' },
+  viewport: { width: 1400, height: 900 },
+  prepare: ({ project }) => {
+    cpSync(path.join(ROOT, 'spells', 'workflows'), path.join(project, 'spells', 'workflows'), { recursive: true });
+    writeFileSync(path.join(project, 'spells', 'workflows', 'scratch.workflow.yaml'), '# Built on the canvas.\nname: scratch\ninputs:\n  topic: { type: string, default: tide pools }\nnodes: []\n');
+  },
+});
+const { home, project } = s;
+
 const flows = path.join(project, 'spells', 'workflows');
 const SHOTS = path.join(ROOT, '.tmp');
 
-let llm: LlmServer;
-let studio: StudioProcess;
-let browser: TestBrowser;
-let env: Record<string, string>;
-
 const flow = (name: string) => path.join(flows, name);
 
-beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'renderer', 'build.mjs')], { stdio: 'ignore' });
-  mkdirSync(home, { recursive: true });
-  mkdirSync(SHOTS, { recursive: true });
-  cpSync(path.join(ROOT, 'spells', 'workflows'), flows, { recursive: true });
-  writeFileSync(flow('scratch.workflow.yaml'), '# Built on the canvas.\nname: scratch\ninputs:\n  topic: { type: string, default: tide pools }\nnodes: []\n');
-  llm = await startLlmServer({ latencyMs: 5 });
-  env = { MOCK_LLM: '', OPENAI_API_KEY: 'sk-e2e', OPENAI_BASE_URL: llm.url, OPENAI_MODEL: 'test-model' };
-  studio = await startStudio({ home, cwd: project, args: ['--port', '0'], env });
-  browser = await launchBrowser({ width: 1400, height: 900 });
-  browser.page.setDefaultTimeout(10_000);
-  // A renderer error fails the test that caused it, with its message.
-  browser.page.on('pageerror', (error) => pageErrors.push(error.message));
-  await browser.page.goto(studio.url);
-}, 60_000);
-
 const pageErrors: string[] = [];
+beforeAll(async () => {
+  // A renderer error fails the test that caused it, with its message.
+  s.page.on('pageerror', (error) => pageErrors.push(error.message));
+  await s.page.goto(s.studio.url);
+});
 afterEach(() => {
   expect(pageErrors.splice(0)).toEqual([]);
 });
 
-afterAll(async () => {
-  const profile = browser?.profile;
-  await browser?.close();
-  if (profile) expect(processesWith(profile)).toEqual([]);
-  if (studio) {
-    await studio.stop();
-    expect(isAlive(studio.child.pid!)).toBe(false);
-  }
-  await llm?.close();
-  expect(orphanedEngineProcesses()).toEqual([]);
-  ws.cleanup();
-}, 60_000);
-
 describe('the workflow canvas in Chromium', () => {
   it('builds input → llm → output on an empty canvas, saves, and the CLI runs the file with the same output', async () => {
-    const { page } = browser;
-    const ui = studioPage(page);
+    const { page } = s;
     const wf = canvasPage(page);
     await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name: 'scratch', exact: true }).click();
     await wf.canvas.waitFor();
@@ -100,15 +73,15 @@ describe('the workflow canvas in Chromium', () => {
     const saved = readFileSync(flow('scratch.workflow.yaml'), 'utf8');
     expect(saved.startsWith('# Built on the canvas.\nname: scratch\n')).toBe(true);
 
-    await ui.run.click();
-    await ui.waitForStatus(/Finished/);
+    await s.ui.run.click();
+    await s.ui.waitForStatus(/Finished/);
     for (const [id, type] of [['input', 'input'], ['llm', 'llm'], ['output', 'output']] as const) await wf.node(id, type).getByText(/done/).waitFor();
-    const studioOutput = (await ui.outputText()).trim();
+    const studioOutput = (await s.ui.outputText()).trim();
     await page.screenshot({ path: path.join(SHOTS, 'workflow-built.png') });
 
-    const validate = await runCli(['validate', flow('scratch.workflow.yaml')], { cwd: project, env: { ...env, LLMSPELL_HOME: home } });
+    const validate = await runCli(['validate', flow('scratch.workflow.yaml')], { cwd: project, env: { ...s.env, LLMSPELL_HOME: home } });
     expect(validate.code, validate.stderr).toBe(0);
-    const run = await runCli(['run', flow('scratch.workflow.yaml')], { cwd: project, env: { ...env, LLMSPELL_HOME: home } });
+    const run = await runCli(['run', flow('scratch.workflow.yaml')], { cwd: project, env: { ...s.env, LLMSPELL_HOME: home } });
     expect(run.code, run.stderr).toBe(0);
     // The studio's Output shows the CLI's progress lines, then the same outputs as on stdout.
     expect(run.stdout.trim()).toBe('echo: In one line: tide pools');
@@ -116,17 +89,16 @@ describe('the workflow canvas in Chromium', () => {
   });
 
   it('runs every example workflow on the canvas until each node is done (or skipped: a branch not taken)', async () => {
-    const { page } = browser;
-    const ui = studioPage(page);
+    const { page } = s;
     const wf = canvasPage(page);
     for (const name of ['research-fanout', 'classify-and-route', 'draft-critique-refine']) {
       await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name, exact: true }).click();
       await page.getByRole('banner').getByText(name, { exact: true }).waitFor();
       await wf.canvas.waitFor();
       // The planner answers in JSON (its node has a schema); every other call is echoed.
-      if (name === 'research-fanout') llm.enqueue({ content: '{"angles": ["rocks", "tides", "life"]}' });
-      await ui.run.click();
-      await ui.waitForStatus(/Finished/, 30_000);
+      if (name === 'research-fanout') s.llm.enqueue({ content: '{"angles": ["rocks", "tides", "life"]}' });
+      await s.ui.run.click();
+      await s.ui.waitForStatus(/Finished/, 30_000);
       const nodes = page.locator('.react-flow__node');
       const count = await nodes.count();
       expect(count).toBeGreaterThan(3);
@@ -138,7 +110,7 @@ describe('the workflow canvas in Chromium', () => {
   }, 90_000);
 
   it('deletes a node with the keyboard, undoes and redoes it, and the saved file keeps its comments', async () => {
-    const { page } = browser;
+    const { page } = s;
     const wf = canvasPage(page);
     await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name: 'classify-and-route', exact: true }).click();
     await wf.node('thanks', 'transform').click();
@@ -159,15 +131,14 @@ describe('the workflow canvas in Chromium', () => {
   });
 
   it('keeps the canvas and the file when the YAML does not parse, and an unsaved canvas edit survives a reload', async () => {
-    const { page } = browser;
-    const ui = studioPage(page);
+    const { page } = s;
     const wf = canvasPage(page);
     const file = flow('draft-critique-refine.workflow.yaml');
     const disk = readFileSync(file, 'utf8');
     await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name: 'draft-critique-refine', exact: true }).click();
     await wf.node('draft', 'llm').waitFor();
     await page.getByRole('tab', { name: 'YAML' }).click();
-    await ui.editor.waitFor();
+    await s.ui.editor.waitFor();
     await page.keyboard.press('Alt+E');
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText('\n  - { id: oops, type: llm\n');
@@ -200,7 +171,7 @@ describe('the workflow canvas in Chromium', () => {
   });
 
   it('shows a broken file with its error, and a past run as a timeline', async () => {
-    const { page } = browser;
+    const { page } = s;
     writeFileSync(flow('broken.workflow.yaml'), 'name: broken\nnodes:\n  - { id: a, type: llm\n');
     await page.reload();
     await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name: 'broken', exact: true }).click();
@@ -219,7 +190,7 @@ describe('the workflow canvas in Chromium', () => {
   });
 
   it('looks right at 900x600 and in the dark theme', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.getByRole('button', { name: 'Use dark theme' }).click();
     await page.screenshot({ path: path.join(SHOTS, 'workflow-dark-1400.png') });
     await page.setViewportSize({ width: 900, height: 600 });
