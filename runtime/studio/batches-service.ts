@@ -1,22 +1,11 @@
-import type { Supervisor } from '../host/supervisor';
 import { BatchRuns } from '../batch/batch-runs';
-import type { RunHistory } from './run-history';
 import type { RunRecorder } from './run-recorder';
-import type { SettingsService } from './settings-service';
-import type { StudioLibrary } from './studio-library';
+import type { RunsDeps } from './runs-service';
 import { badInput, StudioError } from './studio-error';
-import type { StudioEvents } from './studio-events';
 import type { HandlersFor } from './studio-handlers';
 
-export interface BatchesDeps {
-  library: StudioLibrary;
-  settings: SettingsService;
-  history: RunHistory;
-  supervisor: Supervisor;
-  events: StudioEvents;
-  home: string;
-  cwd: string;
-}
+/** A batch is many runs: it needs what running a spell needs (MCP servers stay per run). */
+export type BatchesDeps = Omit<RunsDeps, 'mcp'>;
 
 /** The studio's `batches.*` methods over {@link BatchRuns}; batch events go to every window. */
 export function batchesService(deps: BatchesDeps): {

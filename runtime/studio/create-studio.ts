@@ -60,8 +60,9 @@ export function createStudio(options: StudioOptions): Studio {
   const history = new RunHistory(path.join(home, 'history'), options.historyLimits, log);
   // The studio's MCP servers: shared by its runs, configured anew from the settings before each run.
   const mcp = new McpHub({}, secretsThenEnv((name) => secrets.get(mcpSecretName(name)), env));
-  const runs = runsService({ library, settings, history, supervisor, events, home, cwd, mcp });
-  const batches = batchesService({ library, settings, history, supervisor, events, home, cwd });
+  const runDeps = { library, settings, history, supervisor, events, home, cwd };
+  const runs = runsService({ ...runDeps, mcp });
+  const batches = batchesService(runDeps);
   // Reading the history at start marks runs an earlier studio left `running` as interrupted, on disk.
   void history.list({});
 
