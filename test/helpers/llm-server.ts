@@ -45,6 +45,11 @@ export interface LlmServer {
   requests: RecordedRequest[];
   enqueue(...responses: ScriptedResponse[]): void;
   setLatency(ms: number): void;
+  /**
+   * The most chat requests this server answered at one time since the last call (concurrency,
+   * whatever the machine's speed); each call starts a new count.
+   */
+  peakInFlight(): number;
   /** Stops listening and destroys open sockets (hung requests included). */
   close(): Promise<void>;
 }
@@ -57,6 +62,8 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
   const timers = new Set<NodeJS.Timeout>();
   let latency = options.latencyMs ?? 0;
   let nextId = 0;
+  let inFlight = 0;
+  let peak = 0;
 
   const wait = (ms: number) =>
     ms <= 0
@@ -71,6 +78,15 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
   };
 
   async function chat(res: ServerResponse, body: Record<string, unknown>): Promise<void> {
+    peak = Math.max(peak, ++inFlight);
+    try {
+      await answerChat(res, body);
+    } finally {
+      inFlight--;
+    }
+  }
+
+  async function answerChat(res: ServerResponse, body: Record<string, unknown>): Promise<void> {
     const script = queue.shift() ?? { content: echoAnswer(body.messages) };
     if ('hang' in script) return; // never answer: the client's timeout must fire
     await wait(latency + (script.delayMs ?? 0));
@@ -135,6 +151,11 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
     requests,
     enqueue: (...responses) => void queue.push(...responses),
     setLatency: (ms) => void (latency = ms),
+    peakInFlight: () => {
+      const seen = peak;
+      peak = inFlight;
+      return seen;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

@@ -37,7 +37,7 @@ function childEngines(pid: number): number[] {
 }
 
 describe('nested runs share their caller budget', () => {
-  it('a spell with --timeout 2 whose workflow runs a busy spell ends with the time-limit error, as fast as a spell alone', async () => {
+  it('a spell with --timeout 2 whose workflow runs a busy spell ends with the time-limit error, as fast as a spell alone', { timeout: 60_000 }, async () => {
     ws.write('busy.lua', 'local n = 0\nwhile true do n = n + 1 end\n');
     ws.write('busy.workflow.yaml', spellFlow('busy', 'busy.lua'));
     ws.write('timed.lua', runsFlow('busy.workflow.yaml'));
@@ -48,12 +48,19 @@ describe('nested runs share their caller budget', () => {
     };
     // The busy spell run alone is the yardstick for this machine's start-up and teardown (on a quiet
     // machine about 2.6 s in all); the nested run must not wait out a kill grace on top of it.
-    const alone = await timed('busy.lua');
-    const nested = await timed('timed.lua');
-    expect(alone.stderr).toContain('run exceeded its time limit (2 s)');
-    expect(nested.stderr).toContain('error: run exceeded its time limit (2 s)');
-    expect(nested.code).toBe(1);
-    expect(nested.seconds - alone.seconds).toBeLessThan(0.6);
+    // The kill grace it must not wait is 1 s; the best of two runs each, taken in turns, keeps a busy
+    // machine's noise out of the comparison.
+    const alone = [await timed('busy.lua')];
+    const nested = [await timed('timed.lua')];
+    alone.push(await timed('busy.lua'));
+    nested.push(await timed('timed.lua'));
+    for (const run of alone) expect(run.stderr).toContain('run exceeded its time limit (2 s)');
+    for (const run of nested) {
+      expect(run.stderr).toContain('error: run exceeded its time limit (2 s)');
+      expect(run.code).toBe(1);
+    }
+    const best = (runs: { seconds: number }[]) => Math.min(...runs.map((r) => r.seconds));
+    expect(best(nested) - best(alone)).toBeLessThan(0.6);
     expect(orphanedEngineProcesses()).toEqual([]);
   });
 
