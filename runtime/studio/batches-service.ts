@@ -16,6 +16,8 @@ export interface BatchesDeps {
   events: StudioEvents;
   home: string;
   cwd: string;
+  /** Refuses a batch of a spell that needs an approval it does not have (`consent_required`). */
+  consent?: { assert(spellPath: string): void };
 }
 
 /** The studio's `batches.*` methods over {@link BatchRuns}; batch events go to every window. */
@@ -40,7 +42,10 @@ export function batchesService(deps: BatchesDeps): {
   return {
     handlers: {
       'batches.preview': ({ name, content }) => batches.preview(name, content),
-      'batches.start': (input) => batches.start(input),
+      'batches.start': (input) => {
+        deps.consent?.assert(deps.library.locate(input.path).path);
+        return batches.start(input);
+      },
       'batches.stop': ({ batchId }) => (batches.stop(batchId), { ok: true as const }),
       'batches.list': ({ path }) => batches.list(path === undefined ? undefined : deps.library.locate(path).path),
       'batches.get': ({ batchId }) => batches.get(batchId),
