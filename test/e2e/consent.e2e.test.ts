@@ -20,6 +20,7 @@ const ws = tempWorkspace('llmspell-e2e-consent-');
 const home = path.join(ws.dir, 'home');
 const project = path.join(ws.dir, 'project');
 const work = path.join(ws.dir, 'work');
+const SHOTS = path.join(ROOT, '.tmp');
 let studio: StudioProcess;
 let browser: TestBrowser;
 const publisher = makeKeys(path.join(ws.dir, 'keys'), 'publisher', home);
@@ -77,6 +78,8 @@ describe('install and consent in the studio', () => {
     const install = page.getByRole('dialog', { name: 'Install greeter 1.0.0?' });
     await install.waitFor();
     expect(await rows(install)).toEqual(expectedRows('Unsigned: no trusted key vouches for who made it'));
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'consent-install.png') });
     await expect(install.getByText(/Unsigned: nobody you trust vouches/).count()).resolves.toBe(1);
     await install.getByRole('button', { name: 'Decline' }).click();
     await install.waitFor({ state: 'detached' });
@@ -113,6 +116,7 @@ describe('install and consent in the studio', () => {
     const approved = settings.getByRole('list', { name: 'Approved spells' });
     await approved.getByText('greeter 1.0.0').waitFor();
     await expect(settings.getByRole('list', { name: 'What greeter 1.0.0 may do' }).getByRole('listitem').allTextContents()).resolves.toContain('network: api.example.com');
+    await page.screenshot({ path: path.join(SHOTS, 'consent-settings.png') });
     await settings.getByRole('button', { name: 'Revoke greeter 1.0.0' }).click();
     await settings.getByText(/No installed spell has been approved yet/).waitFor();
     await settings.getByRole('button', { name: 'Close' }).click();

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { create } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../runtime/contract/consent';
 import { installBundle } from '../../runtime/spells/bundle/install-bundle';
@@ -53,7 +54,7 @@ describe('studio: importing bundles', () => {
     expect(uploadsLeft()).toEqual([]);
   });
 
-  it('refuses a file that is no bundle, a tampered bundle and a tampered signature, naming the file', async () => {
+  it('refuses a file that is no bundle, a path traversal, a tampered bundle and a tampered signature, naming the file', async () => {
     const junk = path.join(work, 'junk.spell');
     writeFileSync(junk, 'this is not a tar.gz');
     await expect(upload(junk)).rejects.toMatchObject({ code: 'bad_bundle', message: expect.stringMatching(/^junk\.spell: junk\.spell is not a readable \.spell bundle/) });
@@ -71,6 +72,16 @@ describe('studio: importing bundles', () => {
       writeFileSync(file, JSON.stringify({ ...body, signature: bytes.toString('base64') }));
     });
     await expect(upload(badSignature)).rejects.toMatchObject({ code: 'bad_bundle', message: expect.stringContaining('the signature does not verify') });
+
+    const stage = path.join(work, 'evil/inner');
+    mkdirSync(stage, { recursive: true });
+    writeFileSync(path.join(stage, 'spell.yaml'), 'name: evil\nversion: 1.0.0\n');
+    writeFileSync(path.join(work, 'evil/escape.lua'), 'print(1)\n');
+    const evil = path.join(work, 'evil.spell');
+    create({ gzip: true, file: evil, cwd: stage, sync: true, preservePaths: true }, ['spell.yaml', '../escape.lua']);
+    await expect(upload(evil)).rejects.toMatchObject({ code: 'bad_bundle', message: expect.stringContaining('"../escape.lua" has a ".." segment (path traversal)') });
+    expect(existsSync(path.join(home, 'escape.lua'))).toBe(false);
+    expect(existsSync(path.join(home, 'studio-uploads', '..', 'escape.lua'))).toBe(false);
 
     const stranger = makeKeys(path.join(ws.dir, 'keys'), 'stranger');
     const untrusted = packGreeter(path.join(work, 'stranger'), '1.0.0', { signKey: stranger.keyFile });
