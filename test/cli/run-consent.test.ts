@@ -1,18 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkRunConsent } from '../../runtime/cli/run-consent';
 import { UsageError } from '../../runtime/cli/usage-error';
 import { installBundle } from '../../runtime/spells/bundle/install-bundle';
 import { GrantStore } from '../../runtime/spells/consent/grant-store';
+import { spellConsent } from '../../runtime/spells/consent/spell-consent';
 import { packGreeter } from '../helpers/bundles';
-import { runCli, tempWorkspace, type CliResult } from '../helpers/cli';
+import { CLI, runCli, tempWorkspace, type CliResult } from '../helpers/cli';
+import { isAlive } from '../helpers/processes';
 
 /**
  * `llmspell install` and `llmspell run` honour the studio's grants: installing approves, a revoked
  * or changed approval asks (or stops without a terminal, saying how to approve), and a spell with no
- * record at all runs as before.
+ * record at all runs as before. `llmspell mcp serve` refuses such a call (nobody can be asked).
  */
 const ws = tempWorkspace('llmspell-cli-consent-');
 const home = path.join(ws.dir, 'home');
@@ -75,6 +79,26 @@ describe('llmspell and the grant store', () => {
     const yes = terminal('y');
     expect(await checkRunConsent({ dir, home, grant: false, ask: yes.ask })).toContain('approved greeter 1.0.0');
     expect(await checkRunConsent({ dir, home, grant: false })).toBeUndefined();
+  });
+
+  it('llmspell mcp serve refuses a call of a spell whose approval was revoked', async () => {
+    await store.revoke('greeter', '1.0.0');
+    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', 'serve', 'greeter'], cwd: ws.dir, env: { PATH: process.env.PATH ?? '', ...env, MOCK_LLM: 'true' }, stderr: 'pipe' });
+    const client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(transport);
+    const pid = transport.pid!;
+    try {
+      const refused = await client.callTool({ name: 'greeter', arguments: { name: 'Ada' } });
+      expect(refused.isError).toBe(true);
+      expect(JSON.stringify(refused.content)).toContain('its approval was revoked');
+      await store.grant(spellConsent(path.join(home, 'spells', 'greeter'), home, store)!.request, 'cli');
+      const ran = await client.callTool({ name: 'greeter', arguments: { name: 'Ada' } });
+      expect(ran.content).toEqual([{ type: 'text', text: 'Hello, Ada\n' }]);
+    } finally {
+      await client.close();
+    }
+    for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(isAlive(pid)).toBe(false);
   });
 
   it('runs a spell with no record at all as before (installed before approvals existed)', async () => {
