@@ -11,6 +11,7 @@ import { BundleError, readBundle } from '../spells/bundle/read-bundle';
 import { verifyBundle } from '../spells/bundle/verify-bundle';
 import { consentRequest } from '../spells/consent/consent-request';
 import type { GrantStore } from '../spells/consent/grant-store';
+import { isInstalledFromBundle } from '../spells/consent/installed-spell';
 import { installFolder } from '../spells/library/library-folders';
 import { readManifestFile } from '../spells/manifest-file';
 import { checkFingerprint } from './consent-service';
@@ -100,6 +101,10 @@ export function bundlesService(deps: BundlesDeps): { handlers: HandlersFor<'bund
             throw new StudioError(`${fileName}: ${request.name} ${request.version} is unsigned, and only signed bundles may be installed (install.require_signed)`, 'unsigned');
           }
           const target = path.join(installFolder(deps.home), request.name);
+          // Why: approving replaces an installed copy, but never a spell the user made (no bundle digest).
+          if (existsSync(target) && !isInstalledFromBundle(target)) {
+            throw new StudioError(`${fileName}: your library already has a spell of your own called ${request.name} (${target}); rename it to install this one`, 'exists');
+          }
           const installed = existsSync(target) ? readManifestFile(path.join(target, MANIFEST_FILE)) : undefined;
           const unchanged = installed !== undefined && sameBytes(path.join(target, DIGEST_FILE), bundle.files.get(DIGEST_FILE));
           pending.set(uploadId, { file, fileName, request, at: Date.now() });

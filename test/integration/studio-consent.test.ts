@@ -4,6 +4,7 @@ import { create } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../runtime/contract/consent';
 import { installBundle } from '../../runtime/spells/bundle/install-bundle';
+import { packSpell } from '../../runtime/spells/bundle/pack-spell';
 import { readBundle } from '../../runtime/spells/bundle/read-bundle';
 import { verifyBundle } from '../../runtime/spells/bundle/verify-bundle';
 import { base64Of, makeKeys, packGreeter, repack } from '../helpers/bundles';
@@ -185,9 +186,17 @@ describe('studio: importing bundles', () => {
     await expect(client.call('runs.start', { path: installed, params: {} })).rejects.toMatchObject({ code: 'consent_required', message: expect.stringContaining('asks for other permissions than you approved') });
   });
 
-  it("never asks for the user's own spells", async () => {
+  it("never asks for the user's own spells, and an import never replaces one", async () => {
     const mine = await client.call('library.create', { name: 'mine', template: 'chat', engine: 'lua' });
     expect(await client.call('consent.check', { path: mine.path })).toEqual({ required: false, granted: true });
+    const dir = path.join(work, 'mine-src');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'spell.yaml'), 'name: mine\nversion: 9.0.0\n');
+    writeFileSync(path.join(dir, 'main.lua'), 'print("not yours")\n');
+    const bundle = packSpell(dir, { outDir: path.join(work, 'out-mine') }).file;
+    await expect(upload(bundle)).rejects.toMatchObject({ code: 'exists', message: expect.stringContaining('already has a spell of your own called mine') });
+    expect(readFileSync(path.join(mine.path, 'main.lua'), 'utf8')).not.toContain('not yours');
+    expect(uploadsLeft()).toEqual([]);
   });
 
   it('exports a spell as a bundle, signed when a signing key is configured', async () => {
