@@ -2,6 +2,7 @@ import { useEffect, type CSSProperties } from 'react';
 import { EditorPane } from './features/editor/EditorPane';
 import { HistoryPanel } from './features/history/HistoryPanel';
 import { Dialogs } from './features/layout/Dialogs';
+import { ConsentDialog } from './features/consent/ConsentDialog';
 import { Splitter } from './features/layout/Splitter';
 import { StatusBar } from './features/layout/StatusBar';
 import { TopBar } from './features/layout/TopBar';
@@ -53,6 +54,7 @@ export function App() {
       </main>
       <StatusBar />
       <Dialogs />
+      <ConsentDialog />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { RunRecord, StudioInput } from '../../runtime/contract/studio-api';
 import type { createConnectionStore } from './connection-store';
+import type { createConsentStore } from './consent-store';
 import type { createEditorStore } from './editor-store';
 import type { createHistoryStore } from './history-store';
 import type { createLibraryStore } from './library-store';
@@ -17,6 +18,8 @@ export interface Stores {
   params: ReturnType<typeof createParamsStore>;
   /** The link to the host: no run starts while it is down. */
   connection?: ReturnType<typeof createConnectionStore>;
+  /** Asks for the user's approval before an installed spell's first run. */
+  consent?: ReturnType<typeof createConsentStore>;
 }
 
 const LAST_SPELL = 'llmspell.openSpell';
@@ -27,6 +30,8 @@ const LAST_SPELL = 'llmspell.openSpell';
  */
 export function createCommands(s: Stores, storage?: KeyValueStorage) {
   const busy = () => ['running', 'starting'].includes(s.run.getState().view.status) && !s.run.getState().view.past;
+  /** False when the user declined; a failed check lets the host decide (it refuses without a grant). */
+  const consented = (path: string) => s.consent?.getState().ensure(path).catch(() => true) ?? Promise.resolve(true);
 
   const commands = {
     /** Opens a spell in the editor and lists its runs. Never runs it. */
@@ -83,6 +88,7 @@ export function createCommands(s: Stores, storage?: KeyValueStorage) {
       const params = s.params.getState().validate(spell.path, fieldsFrom(spell.parameters));
       if (!params) return false;
       if (!(await s.editor.getState().saveAll())) return false;
+      if (!(await consented(spell.path))) return false;
       s.editor.getState().markRunError(null);
       await s.run.getState().start(spell.path, params, from);
       return true;
@@ -94,6 +100,7 @@ export function createCommands(s: Stores, storage?: KeyValueStorage) {
       await commands.openSpell(record.spellPath);
       const spell = s.editor.getState().spell;
       if (spell) s.params.getState().fill(spell.path, fieldsFrom(spell.parameters), record.params);
+      if (!(await consented(record.spellPath))) return;
       await s.run.getState().start(record.spellPath, record.params);
     },
 

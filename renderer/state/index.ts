@@ -8,6 +8,7 @@ import { createStudioClient } from '../ipc/client';
 import { createBatchStore } from './batch-store';
 import { createCommands } from './commands';
 import { createConnectionStore } from './connection-store';
+import { createConsentStore } from './consent-store';
 import { createEditorStore } from './editor-store';
 import { createHistoryStore } from './history-store';
 import { createLibraryStore } from './library-store';
@@ -23,6 +24,7 @@ export type { ConsoleRow, Segment } from './console-buffer';
 export { segmentsOf } from './console-buffer';
 export type { RunStatus, RunView } from './run-state';
 export type { DialogName } from './ui-store';
+export type { ConsentPrompt } from './consent-store';
 export type { PaneKey, Theme } from './layout';
 export { isDirty, languageOf } from './editor-files';
 export { allTags, checkSpellName, filterSpells } from './library-filter';
@@ -64,9 +66,11 @@ export const useSettings = createSettingsStore(client);
 export const useMcp = createMcpStore(client);
 export const useWorkflow = createWorkflowStore(client, useEditor);
 export const useBatch = createBatchStore(client);
+/** Install and consent: an installed spell opens once installed. */
+export const useConsent = createConsentStore(client, (path) => void useLibrary.getState().load().then(() => commands.openSpell(path)));
 
 /** Actions that span stores: open, run, re-run, create, rename, delete. */
-export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams, connection: useConnection }, storage);
+export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams, connection: useConnection, consent: useConsent }, storage);
 
 // The canvas reads the open workflow's text from the editor: it follows every change of it.
 useEditor.subscribe((state) => {

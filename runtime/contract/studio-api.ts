@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BatchEvent, BatchProgress, BatchResult } from './batch';
+import { ConsentGrant, ConsentRequest, MAX_UPLOAD_BYTES } from './consent';
 import { ErrorInfo } from './engine-protocol';
 import { McpServerInput, McpServerView } from './mcp-settings';
 import { RunEvent } from './run-events';
@@ -218,6 +219,35 @@ export const STUDIO_METHODS = {
   'mcp.save': method(McpServerInput, z.array(McpServerView), 'Adds or replaces an MCP server in the settings; env and header values go to the secret store.'),
   'mcp.remove': method(z.object({ name: z.string() }), z.array(McpServerView), 'Removes an MCP server added in the settings (and its secrets).'),
   'mcp.test': method(z.object({ name: z.string() }), McpServerView, 'Starts the server (if needed) and lists its tools; a failure is in `error`.'),
+  'bundles.upload': method(
+    z.object({
+      /** The file's name as the user picked or dropped it (for messages only). */
+      fileName: z.string().max(255),
+      /** The `.spell` file's bytes, base64. */
+      data: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, { error: `the bundle is larger than ${MAX_UPLOAD_BYTES / 2 ** 20} MiB; install it with llmspell install instead` }),
+    }),
+    z.object({ uploadId: z.string(), request: ConsentRequest, unchanged: z.boolean(), replaces: z.string().optional() }),
+    'Checks a `.spell` bundle (size, archive safety, digest, signature against the trusted keys) without installing or extracting it, and returns what it may do for the consent dialog.',
+  ),
+  'bundles.install': method(
+    z.object({ uploadId: z.string(), fingerprint: z.string() }),
+    z.object({ spell: SpellSummary, status: z.enum(['installed', 'replaced', 'unchanged']) }),
+    'Installs an uploaded bundle the user approved (its consent fingerprint) into the user library, replacing another version, and remembers the grant.',
+  ),
+  'bundles.discard': method(z.object({ uploadId: z.string() }), Ok, 'Drops an upload the user declined; nothing is installed.'),
+  'bundles.export': method(
+    SpellRef,
+    z.object({ fileName: z.string(), data: z.string(), signedBy: z.string().optional() }),
+    'Packs a spell folder into `name-version.spell` (base64), signed with `$LLMSPELL_HOME/keys/signing.key` when that key exists (`llmspell keygen`).',
+  ),
+  'consent.check': method(
+    SpellRef,
+    z.object({ required: z.boolean(), granted: z.boolean(), status: z.enum(['granted', 'changed', 'revoked', 'none']).optional(), request: ConsentRequest.optional() }),
+    'Whether running the spell needs an approval (a spell installed from a bundle that asks for permissions), whether it has one, and what it may do.',
+  ),
+  'consent.grant': method(z.object({ path: z.string(), fingerprint: z.string() }), ConsentGrant, 'Approves what the spell may do (exactly the fingerprint shown); remembered for this name and version.'),
+  'consent.list': method(z.object({}), z.array(ConsentGrant), 'Every remembered approval (the same grants `llmspell run` honours).'),
+  'consent.revoke': method(z.object({ name: z.string(), version: z.string() }), z.array(ConsentGrant), 'Forgets an approval; the spell asks again before its next run.'),
   'docs.list': method(z.object({}), z.array(DocSummary), 'The pages of the docs shipped with llmspell (docs/*.md), the index first.'),
   'docs.read': method(z.object({ name: z.string() }), DocSummary.extend({ markdown: z.string() }), 'The Markdown text of one docs page, by file name.'),
 } as const;

@@ -29,7 +29,10 @@ export function batchesService(deps: BatchesDeps): {
   return {
     handlers: {
       'batches.preview': ({ name, content }) => batches.preview(name, content),
-      'batches.start': (input) => batches.start(input),
+      'batches.start': (input) => {
+        deps.consent?.assert(deps.library.locate(input.path).path);
+        return batches.start(input);
+      },
       'batches.stop': ({ batchId }) => (batches.stop(batchId), { ok: true as const }),
       'batches.list': ({ path }) => batches.list(path === undefined ? undefined : deps.library.locate(path).path),
       'batches.get': ({ batchId }) => batches.get(batchId),

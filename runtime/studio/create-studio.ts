@@ -20,6 +20,8 @@ import { StudioLibrary } from './studio-library';
 import { trashService } from './trash-service';
 import type { HistoryLimits } from './history-limits';
 import { batchesService } from './batches-service';
+import { bundlesService } from './bundles-service';
+import { consentService } from './consent-service';
 
 /** Every capability the studio uses, passed in: nothing is read from globals. */
 export interface StudioOptions {
@@ -60,7 +62,10 @@ export function createStudio(options: StudioOptions): Studio {
   const history = new RunHistory(path.join(home, 'history'), options.historyLimits, log);
   // The studio's MCP servers: shared by its runs, configured anew from the settings before each run.
   const mcp = new McpHub({}, secretsThenEnv((name) => secrets.get(mcpSecretName(name)), env));
-  const runDeps = { library, settings, history, supervisor, events, home, cwd };
+  // Spells installed from a bundle run only once the user approved what they may do.
+  const consent = consentService({ library, home });
+  const bundles = bundlesService({ library, settings, events, grants: consent.store, home });
+  const runDeps = { library, settings, history, supervisor, events, home, cwd, consent };
   const runs = runsService({ ...runDeps, mcp });
   const batches = batchesService(runDeps);
   // Reading the history at start marks runs an earlier studio left `running` as interrupted, on disk.
@@ -77,6 +82,8 @@ export function createStudio(options: StudioOptions): Studio {
     ...settings.handlers(),
     ...mcpService({ settings, store: settingsStore, secrets, hub: mcp }),
     ...docsService(),
+    ...bundles.handlers,
+    ...consent.handlers,
   };
 
   // Outside edits (git pull, another editor) reach open windows; checked only while someone listens.
@@ -96,6 +103,7 @@ export function createStudio(options: StudioOptions): Studio {
     events,
     async close() {
       clearInterval(timer);
+      bundles.close();
       await Promise.all([runs.close(), batches.close()]);
       await mcp.close();
     },

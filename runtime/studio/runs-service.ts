@@ -29,6 +29,8 @@ export interface RunsDeps {
   cwd: string;
   /** The studio's MCP servers, shared by its runs. */
   mcp?: McpHub;
+  /** Refuses a run of a spell that needs an approval it does not have (`consent_required`). */
+  consent?: { assert(spellPath: string): void };
 }
 
 /** Grace between the polite stop and SIGKILL when the user presses Stop: long enough for a waiting VM to answer. */
@@ -208,6 +210,7 @@ export function runsService(deps: RunsDeps): RunsService {
         const entry = deps.library.locate(spellPath);
         if (entry.engine === 'workflow') return gate(() => startWorkflow(entry.path, params, from));
         if (from !== undefined) throw badInput('from', 'only a workflow run can start from a node');
+        deps.consent?.assert(entry.path);
         return gate(() => start(spellPath, params));
       },
       'runs.stop': async ({ runId }) => {

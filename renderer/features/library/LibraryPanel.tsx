@@ -4,6 +4,7 @@ import { allTags, filterSpells, useLibrary, useUi } from '../../state';
 import { SpellActionDialogs, type SpellAction } from './SpellActionDialogs';
 import { BatchDialog } from '../batch/BatchDialog';
 import { SpellListItem } from './SpellListItem';
+import { BundleNotice, ImportBundleButton, useBundleDrop } from '../consent/BundleImport';
 
 /** Moves focus between the spells of the list with the arrow keys, Home and End. */
 function onListKeyDown(e: KeyboardEvent<HTMLUListElement>): void {
@@ -28,10 +29,11 @@ export function LibraryPanel() {
   const [action, setAction] = useState<SpellAction | { kind: 'batch'; spell: SpellSummary } | null>(null);
   const tags = useMemo(() => allTags(spells), [spells]);
   const shown = useMemo(() => filterSpells(spells, text, tag), [spells, text, tag]);
+  const drop = useBundleDrop();
   const act = (kind: SpellAction['kind'] | 'batch', spell: SpellSummary) => (kind === 'batch' ? setAction({ kind, spell }) : setAction({ kind, spell }));
 
   return (
-    <nav className="library" id="library-pane" aria-label="Library">
+    <nav className={drop.over ? 'library drop-target' : 'library'} id="library-pane" aria-label="Library" {...drop.props}>
       <div className="panel-header">
         <h2>Library</h2>
         <span className="panel-actions">
@@ -41,8 +43,10 @@ export function LibraryPanel() {
           <button type="button" className="button small" onClick={() => openDialog('new-workflow')} title="New workflow: input → LLM → output on the canvas">
             + New workflow
           </button>
+          <ImportBundleButton />
         </span>
       </div>
+      <BundleNotice />
       <div className="library-filters">
         <input
           type="search"

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { SpellSummary } from '../../../runtime/contract/studio-api';
 import { commands, useEditor } from '../../state';
 import { Icon } from '../layout/Icon';
+import { downloadBundle } from '../consent/BundleImport';
 import type { SpellAction } from './SpellActionDialogs';
 
 interface SpellListItemProps {
@@ -42,6 +43,11 @@ export const SpellListItem = memo(function SpellListItem({ spell, onAction }: Sp
         <button type="button" className="mini-button" aria-label={`Batch ${spell.name}`} title="Batch: run over every row of a file" onClick={() => onAction('batch', spell)}>
           <Icon name="rows" size={13} />
         </button>
+        {spell.engine !== 'workflow' && (
+          <button type="button" className="mini-button" aria-label={`Export ${spell.name}`} title="Export as a .spell bundle (signed when a signing key is set up)" onClick={() => void downloadBundle(spell.path)}>
+            <Icon name="download" size={13} />
+          </button>
+        )}
         <button type="button" className="mini-button" aria-label={`Duplicate ${spell.name}`} title="Duplicate" onClick={() => onAction('duplicate', spell)}>
           <Icon name="copy" size={13} />
         </button>

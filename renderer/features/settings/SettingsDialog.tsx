@@ -3,6 +3,7 @@ import { useSettings, useUi } from '../../state';
 import { Dialog } from '../layout/Dialog';
 import { ConsoleForm } from './ConsoleForm';
 import { FoldersForm } from './FoldersForm';
+import { GrantsForm } from './GrantsForm';
 import { LimitsForm } from './LimitsForm';
 import { McpServersForm } from './McpServersForm';
 import { NewProviderForm } from './NewProviderForm';
@@ -49,6 +50,7 @@ export function SettingsDialog() {
           <LimitsForm limits={view.limits} />
           <FoldersForm folders={view.libraryFolders} />
           <McpServersForm />
+          <GrantsForm />
           <ConsoleForm />
           <p className="settings-feedback" role="status">
             {error ? <span className="text-error">{error}</span> : notice}

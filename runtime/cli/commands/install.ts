@@ -7,6 +7,8 @@ import type { Command } from '../command';
 import { UsageError } from '../usage-error';
 import { openLibrary } from '../open-library';
 import { checkDependencies, describeDependencies } from '../../spells/dependencies';
+import { GrantStore } from '../../spells/consent/grant-store';
+import { spellConsent } from '../../spells/consent/spell-consent';
 
 const usage = 'usage: llmspell install <file.spell> [--force] [--allow-unsigned | --require-signed]';
 
@@ -46,6 +48,13 @@ export const installCommand: Command = {
       if (!result.permissionsDeclared) lines.push('it declares no permissions: it runs under your configured policy, like a bare .lua file');
       else lines.push(result.permissions.length ? 'it asks for:' : 'it asks for no permissions', ...result.permissions.map((p) => `  ${p}`));
       lines.push(...describeLimits(result.limits, config.limits));
+      // Installing is the approval: `llmspell run` and the studio run it without asking until it is revoked.
+      const grants = new GrantStore(home);
+      const consent = spellConsent(result.path, home, grants);
+      if (consent && consent.status !== 'granted') {
+        await grants.grant(consent.request, 'cli');
+        lines.push(`approved: its permissions are remembered in ${grants.file} (revoke in the studio's Settings)`);
+      }
       const statuses = checkDependencies(result.dependencies, openLibrary(ctx));
       if (statuses.length) lines.push('it needs:', ...describeDependencies(statuses).map((l) => `  ${l}`));
       ctx.stdout.write(`${lines.join('\n')}\n`);

@@ -3,7 +3,7 @@
  * `llmspell mcp serve [spell|folder ...] [--http PORT]`: spells as MCP tools, over stdio (for a
  * client that starts llmspell itself) or streamable HTTP with a bearer token.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { ConfigError, llmspellHome, loadConfig, type LoadedConfig } from '../../config';
 import { Supervisor } from '../../host/supervisor';
@@ -17,6 +17,7 @@ import { SpellNotFound } from '../../spells/resolve-spell';
 import { parseCommandArgs } from '../args';
 import type { CliContext, Command } from '../command';
 import { openMcpHub } from '../mcp-hub';
+import { checkRunConsent } from '../run-consent';
 import { openLibrary } from '../open-library';
 import { EXIT, UsageError } from '../usage-error';
 
@@ -96,6 +97,12 @@ async function serve(args: string[], ctx: CliContext): Promise<number> {
     const cancel = () => stop?.('cancelled by the MCP client');
     signal.addEventListener('abort', cancel, { once: true });
     try {
+      // A revoked approval, or permissions beyond the approved ones, stop the call: nobody is at a terminal to ask.
+      const refusal = await checkRunConsent({ dir: tool.spell.dir, home, grant: false }).then(
+        () => undefined,
+        (error: unknown) => (error instanceof UsageError ? `${error.message}; ${error.usage ?? ''}` : undefined),
+      );
+      if (refusal) return { runId: randomUUID(), ok: false, error: { code: 'consent_required', message: refusal }, durationMs: 0 };
       const { outcome } = await runSpell({ spell: tool.spell, params, loaded, home, supervisor, onEvent, notice, ...(mcp ? { mcp } : {}), onStart: (fn) => (stop = fn) });
       return outcome;
     } finally {

@@ -18,11 +18,12 @@ import { runSpell } from '../../services/run-spell';
 import { Cassette } from '../../llm/cassette/cassette';
 import type { McpHub } from '../../mcp/mcp-hub';
 import { openMcpHub } from '../mcp-hub';
+import { checkRunConsent } from '../run-consent';
 
 const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...] [--params file.json]
                     [--timeout S] [--cpu S] [--memory MB] [--provider P] [--model M]
                     [--record cassette.json | --replay cassette.json] [--ignore-deps]
-                    [--storage-name NAME] [--json] [--verbose | --quiet | --log-level L]`;
+                    [--storage-name NAME] [--grant] [--json] [--verbose | --quiet | --log-level L]`;
 
 function openCassette(file: string): Cassette {
   try {
@@ -52,6 +53,7 @@ export const runCommand: Command = {
         replay: { type: 'string' },
         'storage-name': { type: 'string' },
         'ignore-deps': { type: 'boolean' },
+        grant: { type: 'boolean' },
       },
       usage,
     );
@@ -95,6 +97,15 @@ export const runCommand: Command = {
           );
         }
       }
+      // An installed spell whose approval was revoked, or that asks for more than was approved, asks first.
+      const isTty = (stream: unknown) => (stream as { isTTY?: boolean } | undefined)?.isTTY === true;
+      const approved = await checkRunConsent({
+        dir: spell.dir,
+        home: llmspellHome(ctx.env),
+        grant: values.grant ?? false,
+        ...(input && isTty(ctx.stdin) && isTty(ctx.stderr) ? { ask: { input, stderr: ctx.stderr } } : {}),
+      });
+      if (approved) ctx.stderr.write(`${approved}\n`);
       const printer = new RunPrinter({
         stdout: ctx.stdout,
         stderr: ctx.stderr,
