@@ -8,45 +8,26 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeKeys, packGreeter } from '../helpers/bundles';
-import { ROOT, runCli, tempWorkspace } from '../helpers/cli';
-import { isAlive } from '../helpers/processes';
-import { startStudio, type StudioProcess } from '../helpers/studio';
-import { launchBrowser, processesWith, type TestBrowser } from './browser';
-import { studioPage } from './studio-page';
+import { ROOT, runCli } from '../helpers/cli';
+import { useStudioSession } from './studio-session';
 
-const ws = tempWorkspace('llmspell-e2e-consent-');
-const home = path.join(ws.dir, 'home');
-const project = path.join(ws.dir, 'project');
-const work = path.join(ws.dir, 'work');
+const s = useStudioSession('llmspell-e2e-consent-', {
+  timeoutMs: 15_000,
+  prepare: ({ project }) => {
+    mkdirSync(path.join(project, 'spells'), { recursive: true });
+    unsignedBundle = packGreeter(path.join(work, 'unsigned'), '1.0.0');
+    signedBundle = packGreeter(path.join(work, 'signed'), '1.0.0', { signKey: publisher.keyFile });
+  },
+});
+const { home } = s;
+const work = path.join(s.dir, 'work');
+const publisher = makeKeys(path.join(s.dir, 'keys'), 'publisher', home);
+
 const SHOTS = path.join(ROOT, '.tmp');
-let studio: StudioProcess;
-let browser: TestBrowser;
-const publisher = makeKeys(path.join(ws.dir, 'keys'), 'publisher', home);
 let unsignedBundle = '';
 let signedBundle = '';
-
-beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'renderer', 'build.mjs')], { stdio: 'ignore' });
-  mkdirSync(path.join(project, 'spells'), { recursive: true });
-  unsignedBundle = packGreeter(path.join(work, 'unsigned'), '1.0.0');
-  signedBundle = packGreeter(path.join(work, 'signed'), '1.0.0', { signKey: publisher.keyFile });
-  studio = await startStudio({ home, cwd: project, env: { MOCK_LLM: 'true' } });
-  browser = await launchBrowser();
-  browser.page.setDefaultTimeout(15_000);
-}, 60_000);
-
-afterAll(async () => {
-  const profile = browser?.profile;
-  await browser?.close();
-  if (profile) expect(processesWith(profile)).toEqual([]);
-  if (studio) {
-    await studio.stop();
-    expect(isAlive(studio.child.pid!)).toBe(false);
-  }
-  ws.cleanup();
-}, 60_000);
 
 /** The consent dialog's rows as `label: value`. */
 async function rows(dialog: Locator): Promise<string[]> {
@@ -67,10 +48,9 @@ const expectedRows = (signature: string) => [
 
 describe('install and consent in the studio', () => {
   it('imports by file picker (declined) and by drag and drop (approved), runs, revokes and is asked again', async () => {
-    const { page } = browser;
-    const ui = studioPage(page);
-    await page.goto(studio.url);
-    await ui.search.waitFor();
+    const { page } = s;
+    await page.goto(s.studio.url);
+    await s.ui.search.waitFor();
     const library = page.getByRole('navigation', { name: 'Library' });
 
     // The file picker: an unsigned bundle, with a warning; declined, nothing is installed.
@@ -103,12 +83,12 @@ describe('install and consent in the studio', () => {
     await install.waitFor({ state: 'detached' });
     await library.getByText('Installed greeter 1.0.0.').waitFor();
     await library.getByRole('button', { name: 'greeter', exact: true }).waitFor();
-    await ui.tab('spell.yaml').waitFor();
+    await s.ui.tab('spell.yaml').waitFor();
 
     // Approved at install: the first run does not ask.
-    await ui.run.click();
-    await ui.waitForStatus(/Finished/);
-    expect(await ui.outputText()).toContain('Hello, world');
+    await s.ui.run.click();
+    await s.ui.waitForStatus(/Finished/);
+    expect(await s.ui.outputText()).toContain('Hello, world');
 
     // Revoked in Settings.
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -124,27 +104,27 @@ describe('install and consent in the studio', () => {
 
     // Asked again: declining runs nothing, approving runs it.
     await page.getByLabel('name', { exact: true }).fill('Ada');
-    await ui.run.click();
+    await s.ui.run.click();
     const allow = page.getByRole('dialog', { name: 'Allow greeter 1.0.0 to run?' });
     await allow.waitFor();
     await allow.getByText('You revoked its approval.').waitFor();
     expect(await rows(allow)).toEqual(expectedRows(`Signed by key ${publisher.fingerprint.slice(0, 16)} (publisher.pub)`));
     await allow.getByRole('button', { name: 'Decline' }).click();
     await allow.waitFor({ state: 'detached' });
-    expect(await ui.outputText()).not.toContain('Ada');
-    await ui.run.click();
+    expect(await s.ui.outputText()).not.toContain('Ada');
+    await s.ui.run.click();
     await allow.waitFor();
     await allow.getByRole('button', { name: 'Allow and run' }).click();
     await page.getByRole('log', { name: 'Output' }).getByText('Hello, Ada').waitFor();
-    await ui.waitForStatus(/Finished/);
+    await s.ui.waitForStatus(/Finished/);
     // remembered: the next run does not ask
-    await ui.run.click();
-    await ui.waitForStatus(/Finished/);
+    await s.ui.run.click();
+    await s.ui.waitForStatus(/Finished/);
     await expect(allow.count()).resolves.toBe(0);
   }, 90_000);
 
   it('exports a spell as a signed bundle that llmspell install verifies', async () => {
-    const { page } = browser;
+    const { page } = s;
     const signing = makeKeys(path.join(home, 'keys'), 'signing');
     const library = page.getByRole('navigation', { name: 'Library' });
     const [download] = await Promise.all([page.waitForEvent('download'), library.getByRole('button', { name: 'Export greeter' }).click()]);
@@ -154,10 +134,10 @@ describe('install and consent in the studio', () => {
     await library.getByText(`Exported greeter-1.0.0.spell, signed by key ${signing.fingerprint.slice(0, 16)}.`).waitFor();
 
     // Another machine that trusts the exporting key installs it without --allow-unsigned.
-    const other = path.join(ws.dir, 'other-home');
+    const other = path.join(s.dir, 'other-home');
     mkdirSync(path.join(other, 'trusted-keys'), { recursive: true });
     execFileSync('cp', [signing.pubFile, path.join(other, 'trusted-keys', 'studio.pub')]);
-    const result = await runCli(['install', saved], { cwd: ws.dir, env: { HOME: ws.dir, LLMSPELL_HOME: other } });
+    const result = await runCli(['install', saved], { cwd: s.dir, env: { HOME: s.dir, LLMSPELL_HOME: other } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`signature verified with trusted key ${signing.fingerprint.slice(0, 16)}`);
     expect(result.stdout).toContain('installed greeter 1.0.0');
