@@ -42,7 +42,9 @@ function checkDeclaration(p: Declaration, ctx: z.RefinementCtx): void {
     if (error) problem(['enum', i], error);
   });
   if (p.default !== undefined) {
-    const rules: ParameterRules = { type, enum: p.enum, pattern: p.pattern, min: p.min, max: p.max };
+    // A pattern that does not compile has its own problem on `pattern`; the default is not judged by it.
+    const pattern = p.pattern !== undefined && isValidPattern(p.pattern) ? p.pattern : undefined;
+    const rules: ParameterRules = { type, enum: p.enum, pattern, min: p.min, max: p.max };
     const error = checkParameterValue(rules, p.default);
     if (error) problem(['default'], error);
   }

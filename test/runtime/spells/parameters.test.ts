@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkParameterValue, isValidPattern, type SpellParameter } from '../../../runtime/contract/spell-parameter';
 import { ParamsError, readParamsFile, resolveParams } from '../../../runtime/spells/parameters';
+import { parseManifestText } from '../../../runtime/spells/manifest-file';
 import { makeTempDir, type TempDir } from './temp-dir';
 
 const p = (name: string, type: SpellParameter['type'], extra: Partial<SpellParameter> = {}): SpellParameter => ({
@@ -135,5 +136,11 @@ describe('parameter patterns cannot freeze the host', () => {
     expect(isValidPattern('(a)\\1')).toBe(false);
     expect(isValidPattern('^[A-Z]{3}$')).toBe(true);
     expect(isValidPattern('(')).toBe(false);
+  });
+
+  it('reports a broken pattern with a default as a problem on the pattern, not a throw (found by fuzzing)', () => {
+    const result = parseManifestText('name: x\nversion: 1.0.0\ndescription: d\nengine: lua\nentry: main.lua\nparameters:\n  - name: topic\n    pattern: a-z]+$\n    default: cats\n', 'spell.yaml');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.path)).toEqual(['parameters[0].pattern']);
   });
 });
