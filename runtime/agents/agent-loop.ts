@@ -1,8 +1,8 @@
 /**
  * The agent loop, once, on the host: the user's input joins the conversation, the model is asked with
  * the tools offered, the tools it calls run and their results go back, until it answers, hands the
- * turn to another agent, or `maxSteps` model calls are spent. Lua's and JavaScript's agents (through
- * the `agents.turn` bridge) and the workflow `agent` node all run this function; only the I/O differs
+ * turn to another agent, or `maxSteps` model calls are spent. Lua's, JavaScript's and Tengo's agents
+ * (through the `agents.turn` bridge) and the workflow `agent` node all run this function; only the I/O differs
  * (which bridge asks the model, where a tool runs), so their conversations are the same.
  */
 import type { LlmRequest } from '../llm/types';

@@ -1,9 +1,8 @@
 /**
  * One step of an agent's function-calling loop, as pure functions: build the model request, record
  * the model's reply in the conversation, parse the arguments of the tools it called, and record each
- * tool's outcome. The one loop (agent-loop.ts: Lua's, JavaScript's and the workflow node's agents)
- * drives them, and so do Tengo's agents, whose engine calls the host synchronously; the I/O (the
- * model call, running a tool) is the drivers', so the conversations they keep are the same.
+ * tool's outcome. The one agent loop (agent-loop.ts), which serves Lua's, JavaScript's and Tengo's
+ * agents and the workflow `agent` node, drives them.
  */
 import type { LlmMessage, LlmRequest, LlmToolCall, LlmToolSpec } from '../llm/types';
 

@@ -1,11 +1,11 @@
 /**
- * `agents.turn`: one turn of a Lua or JavaScript LLM agent, run by the host's one agent loop
+ * `agents.turn`: one turn of a Lua, JavaScript or Tengo LLM agent, run by the host's one agent loop
  * (runtime/agents/agent-loop). The engine keeps the agent (its settings and conversation, which a spell
  * may read, save and load) and sends them with each turn; the host asks the model through the run's
  * own `llm.tool_chat` / `llm.tool_stream` handlers and runs built-in and MCP tools through
  * `tools.builtin_execute`, so the permission guard, the LLM budget and the rate limits apply exactly
- * as when the spell calls them. A tool the spell defined (a Lua or JS function, an agent used as a
- * tool) and a hand-off run in the engine: the host sends a request as an event of this call
+ * as when the spell calls them. A tool the spell defined (a Lua, JS or Tengo function, an agent used
+ * as a tool) and a hand-off run in the engine: the host sends a request as an event of this call
  * (`{request, tool, arguments}` or `{request, handoff, input}`) and the engine answers it with
  * `agents.tool_result(request, outcome)`. Streamed answer text arrives as string events. Cancelling
  * the call (a stream stopped by its callback, the run's stop or timeout) ends the loop on the host.

@@ -1,6 +1,6 @@
 /**
  * The `agents` bridge, host side: the built-in agents' definitions, and the agent loop itself
- * (`agents.turn`, agent-turn.ts), which Lua's and JavaScript's agents run on the host. The engines keep
+ * (`agents.turn`, agent-turn.ts), which Lua's, JavaScript's and Tengo's agents run on the host. The engines keep
  * the agents (registry, conversation, persistence) and run the tools the spell defined.
  */
 import { BUILTIN_AGENTS } from '../agents/builtin-agents';

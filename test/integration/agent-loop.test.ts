@@ -1,9 +1,10 @@
 /**
- * One agent loop, on the host, for Lua and JavaScript: the same agent written in each language (a
+ * One agent loop, on the host, for Lua, JavaScript and Tengo: the same agent written in each language (a
  * spell-defined tool and a built-in tool) runs in real engine processes against the local
  * OpenAI-compatible server, and the model sees the same conversation, the run the same tool events.
  * Stopping the run or its time limit ends the loop on both sides; the run's LLM budget holds the
- * loop's model calls.
+ * loop's model calls. (Tengo's engine calls the host synchronously: the tool request arrives while it
+ * waits in agents.turn, and its agents.tool_result is a call nested in that one.)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,7 +32,7 @@ afterAll(async () => {
   ws.cleanup();
 });
 
-type Engine = 'lua' | 'javascript';
+type Engine = 'lua' | 'javascript' | 'tengo';
 
 /** Starts a spell with the capabilities the CLI would give it (config from `home`, the local server as provider). */
 function start(engine: Engine, code: string, options: { home?: string; timeoutMs?: number } = {}) {
@@ -40,7 +41,7 @@ function start(engine: Engine, code: string, options: { home?: string; timeoutMs
   const loaded = loadConfig({ cwd: ws.dir, env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: llm.url, OPENAI_MODEL: 'test-model' }, home });
   const capabilities = createRunServices(loaded, { home, notice: () => {}, storageOwner: { name: 'agent-loop' } });
   const events: RunEvent[] = [];
-  const fileName = engine === 'lua' ? 'agent.lua' : 'agent.js';
+  const fileName = { lua: 'agent.lua', javascript: 'agent.js', tengo: 'agent.tengo' }[engine];
   const controller: RunController = supervisor.run(
     { spell: { engine, fileName, code }, spellName: 'agent', params: {}, limits: { timeoutMs: options.timeoutMs ?? 20_000, memoryBytes: 256 * 2 ** 20 } },
     { bridges: capabilities.bridges, services: capabilities.services, onEvent: (e) => events.push(e) },
@@ -74,6 +75,19 @@ tools.register({
 const agent = agents.create({ name: "helper", systemPrompt: "Use your tools.", tools: ["shout", "calculator"], maxSteps: 4 });
 try { console.log(await agent.run("shout hi, then 6*7") + "\\tnil"); } catch (e) { console.log("nil\\t" + e.message); }
 `,
+  tengo: `
+fmt := import("fmt")
+text := import("text")
+tools := import("tools")
+agents := import("agents")
+tools.register("shout", "Upper-cases text", {type: "object", properties: {text: {type: "string"}}, required: ["text"]}, func(p) {
+  fmt.println("shout ran in the spell: " + p.text)
+  return {loud: text.to_upper(p.text)}
+})
+agent := agents.create({name: "helper", system_prompt: "Use your tools.", tools: ["shout", "calculator"], max_steps: 4})
+answer := agent.run("shout hi, then 6*7")
+if is_error(answer) { fmt.println("nil\\t" + string(answer.value)) } else { fmt.println(answer + "\\tnil") }
+`,
 };
 
 /** What the model was sent, call ids made run-independent (the server numbers its answers). */
@@ -92,10 +106,10 @@ async function until(check: () => boolean, what: string, ms = 10_000): Promise<v
   }
 }
 
-describe('one host agent loop for Lua and JavaScript', () => {
-  it('runs the same agent the same way in both: a spell tool in the engine, a built-in tool on the host, identical transcripts', async () => {
+describe('one host agent loop for Lua, JavaScript and Tengo', () => {
+  it('runs the same agent the same way in each: a spell tool in the engine, a built-in tool on the host, identical transcripts', async () => {
     const seen: Record<Engine, { transcript: unknown[]; tools: unknown[]; stdout: string; methods: string[] }> = {} as never;
-    for (const engine of ['lua', 'javascript'] as const) {
+    for (const engine of ['lua', 'javascript', 'tengo'] as const) {
       const from = llm.requests.length;
       llm.enqueue(
         { toolCalls: [{ name: 'shout', arguments: { text: 'hi' } }, { name: 'calculator', arguments: { expression: '6*7' } }] },
@@ -122,24 +136,26 @@ describe('one host agent loop for Lua and JavaScript', () => {
       { type: 'tool-result', runId: undefined, tool: 'calculator', ok: true, result: 42 },
     ]);
     // The turn was one host call; the model calls and the built-in tool were the host's, in its loop.
-    for (const engine of ['lua', 'javascript'] as const) {
+    for (const engine of ['lua', 'javascript', 'tengo'] as const) {
       const { methods } = seen[engine];
       expect(methods.filter((m) => m === 'agents.turn')).toHaveLength(1);
       expect(methods.filter((m) => m === 'llm.tool_chat')).toHaveLength(2);
       expect(methods).toContain('agents.tool_result');
       expect(methods).toContain('tools.builtin_execute');
     }
-    // JavaScript: the same conversation, the same events, the same answer.
-    expect(seen.javascript.transcript).toEqual(lua.transcript);
-    expect(seen.javascript.tools).toEqual(lua.tools);
-    expect(seen.javascript.stdout).toBe(lua.stdout);
+    // JavaScript and Tengo: the same conversation, the same events, the same answer.
+    for (const engine of ['javascript', 'tengo'] as const) {
+      expect(seen[engine].transcript).toEqual(lua.transcript);
+      expect(seen[engine].tools).toEqual(lua.tools);
+      expect(seen[engine].stdout).toBe(lua.stdout);
+    }
   });
 
   it("counts the loop's model calls against the run's LLM budget", async () => {
     const home = path.join(ws.dir, 'budget-home');
     mkdirSync(home, { recursive: true });
     writeFileSync(path.join(home, 'config.yaml'), 'limits:\n  llm_calls: 1\n');
-    for (const engine of ['lua', 'javascript'] as const) {
+    for (const engine of ['lua', 'javascript', 'tengo'] as const) {
       const from = llm.requests.length;
       llm.enqueue({ toolCalls: [{ name: 'calculator', arguments: { expression: '1+1' } }] }); // a second call would be refused
       const { outcome, stdout } = await run(engine, SPELLS[engine], { home });
@@ -151,7 +167,7 @@ describe('one host agent loop for Lua and JavaScript', () => {
 });
 
 describe('cancelling an agent turn ends the loop on both sides', () => {
-  it.each(['lua', 'javascript'] as const)('%s: Stop while the host waits for the model ends the run and the loop', async (engine) => {
+  it.each(['lua', 'javascript', 'tengo'] as const)('%s: Stop while the host waits for the model ends the run and the loop', async (engine) => {
     const from = llm.requests.length;
     llm.enqueue({ toolCalls: [{ name: 'shout', arguments: { text: 'hi' } }] }, { hang: true });
     const { controller, events } = start(engine, SPELLS[engine]);
@@ -171,6 +187,7 @@ describe('cancelling an agent turn ends the loop on both sides', () => {
   it.each([
     ['lua', 'tools.register("spin", "never ends", { type = "object" }, function() while true do end end)\nlocal a = agents.new({ name = "s", tools = { "spin" } })\nprint(a:run("spin"))'],
     ['javascript', 'tools.register({ name: "spin", description: "never ends", run: () => { for (;;) {} } });\nconst a = agents.create({ name: "s", tools: ["spin"] });\nconsole.log(await a.run("spin"));'],
+    ['tengo', 'tools := import("tools")\nagents := import("agents")\ntools.register("spin", "never ends", {type: "object"}, func(p) { for {} })\na := agents.create({name: "s", tools: ["spin"]})\na.run("spin")'],
   ] as const)('%s: the time limit ends a turn whose spell tool never returns; the host asks the model no more', async (engine, code) => {
     const from = llm.requests.length;
     llm.enqueue({ toolCalls: [{ name: 'spin', arguments: {} }] }); // a second model call would get the echo

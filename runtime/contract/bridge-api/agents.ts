@@ -11,7 +11,7 @@ const agentLike = t.union(t.ref('Agent'), t.fn([p('input', t.string), opt('opts'
 /** `agents`: LLM agents running the provider's tool-calling loop, and spell-defined agents. */
 export const AGENTS_MODULE: ApiModule = {
   name: 'agents',
-  doc: 'Agents: `agents.create` makes an LLM agent that keeps its conversation; each turn runs the provider\'s function-calling loop over its tools (for Lua and JavaScript in the host, the same loop as workflow `agent` nodes, which asks the spell to run the tools it defined). Any function or object with `execute` can be registered too.',
+  doc: 'Agents: `agents.create` makes an LLM agent that keeps its conversation; each turn runs the provider\'s function-calling loop over its tools in the host (the same loop for every language and for workflow `agent` nodes; it asks the spell to run the tools the spell defined). Any function or object with `execute` can be registered too.',
   functions: [
     {
       name: 'create',
