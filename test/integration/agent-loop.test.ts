@@ -151,6 +151,45 @@ describe('one host agent loop for Lua, JavaScript and Tengo', () => {
     }
   });
 
+  it('streams a turn that calls a spell tool: the chunks reach the callback, the tool runs in the engine', async () => {
+    const STREAM: Record<Engine, string> = {
+      lua: `tools.register("shout", "Upper-cases text", { type = "object" }, function(p) return string.upper(p.text) end)
+agents.create({ name = "s", tools = { "shout" } })
+local chunks = {}
+print(agents.stream("s", "go", function(c) chunks[#chunks + 1] = c end), table.concat(chunks, "|"))`,
+      javascript: `tools.register({ name: "shout", description: "Upper-cases text", run: (p) => p.text.toUpperCase() });
+agents.create({ name: "s", tools: ["shout"] });
+const chunks = [];
+const answer = await agents.stream("s", "go", (c) => { chunks.push(c); });
+console.log(answer + "\\t" + chunks.join("|"));`,
+      tengo: `fmt := import("fmt")
+text := import("text")
+tools := import("tools")
+agents := import("agents")
+tools.register("shout", "Upper-cases text", {type: "object"}, func(p) { return text.to_upper(p.text) })
+agents.create({name: "s", tools: ["shout"]})
+chunks := []
+answer := agents.stream("s", "go", func(c) { chunks = append(chunks, c) })
+fmt.println(answer + "\\t" + text.join(chunks, "|"))`,
+    };
+    const outputs: Record<string, string> = {};
+    for (const engine of ['lua', 'javascript', 'tengo'] as const) {
+      const from = llm.requests.length;
+      llm.enqueue({ toolCalls: [{ name: 'shout', arguments: { text: 'hey' } }] }, { content: 'It says HEY now.' });
+      const { outcome, stdout } = await run(engine, STREAM[engine]);
+      expect(outcome.error).toBeUndefined();
+      const bodies = llm.requests.slice(from).map((r) => r.body as { stream?: boolean; messages: { role: string; content: string }[] });
+      expect(bodies.map((b) => b.stream)).toEqual([true, true]);
+      expect(bodies[1]?.messages.at(-1)).toMatchObject({ role: 'tool', content: '"HEY"' });
+      outputs[engine] = stdout;
+    }
+    // Lua's go-llmspell stream returns true; JavaScript and Tengo return the answer.
+    expect(outputs.lua).toMatch(/^true\t\S.*\|/);
+    expect(outputs.lua!.split('\t')[1]?.replaceAll('|', '')).toBe('It says HEY now.\n');
+    expect(outputs.javascript).toBe(`It says HEY now.\t${outputs.lua!.split('\t')[1]}`);
+    expect(outputs.tengo).toBe(outputs.javascript);
+  });
+
   it("counts the loop's model calls against the run's LLM budget", async () => {
     const home = path.join(ws.dir, 'budget-home');
     mkdirSync(home, { recursive: true });
