@@ -340,7 +340,7 @@ declare const tools: {
   validate(name: string, params?: Record<string, any>): Promise<llmspell.ValidationResult>;
 };
 
-/** Agents: `agents.create` makes an LLM agent that runs the provider's function-calling loop over registered tools and keeps its conversation; any function or object with `execute` can be registered too. */
+/** Agents: `agents.create` makes an LLM agent that keeps its conversation; each turn runs the provider's function-calling loop over its tools in the host (the same loop for every language and for workflow `agent` nodes; it asks the spell to run the tools the spell defined). Any function or object with `execute` can be registered too. */
 declare const agents: {
   /**
    * Creates and registers an LLM agent.

@@ -334,7 +334,7 @@ function tools.validate(name, params) end
 ---@return llmspell.ToolInfo
 function tools.spec(name) end
 
----Agents: `agents.create` makes an LLM agent that runs the provider's function-calling loop over registered tools and keeps its conversation; any function or object with `execute` can be registered too.
+---Agents: `agents.create` makes an LLM agent that keeps its conversation; each turn runs the provider's function-calling loop over its tools in the host (the same loop for every language and for workflow `agent` nodes; it asks the spell to run the tools the spell defined). Any function or object with `execute` can be registered too.
 ---@class llmspell.agents
 agents = {}
 

@@ -1,9 +1,8 @@
 /**
- * One step of an agent's function-calling loop, as pure functions shared by every host-side loop
- * (the workflow `agent` node, which awaits, and Tengo's agents, which call the host synchronously):
- * build the model request, record the model's reply in the conversation, parse the arguments of
- * the tools it called, and record each tool's outcome. The drivers only do the I/O (the model call,
- * running a tool), so the conversation they keep and the messages they produce are the same.
+ * One step of an agent's function-calling loop, as pure functions: build the model request, record
+ * the model's reply in the conversation, parse the arguments of the tools it called, and record each
+ * tool's outcome. The one agent loop (agent-loop.ts), which serves Lua's, JavaScript's and Tengo's
+ * agents and the workflow `agent` node, drives them.
  */
 import type { LlmMessage, LlmRequest, LlmToolCall, LlmToolSpec } from '../llm/types';
 
@@ -75,10 +74,17 @@ export function parseArguments(call: AgentToolCall): ParsedArguments {
   }
 }
 
+/**
+ * A tool's outcome: its value, its value already as JSON text (a spell tool's, encoded by its engine
+ * as before the loop moved to the host), or why it failed.
+ */
+export type ToolOutcome = { value: unknown } | { content: string } | { error: string };
+
 /** Records a tool's outcome as the tool message the model reads next: its value as JSON, or `{"error": ...}`. */
-export function recordToolResult(memory: AgentMessage[], call: AgentToolCall, outcome: { value: unknown } | { error: string }): void {
+export function recordToolResult(memory: AgentMessage[], call: AgentToolCall, outcome: ToolOutcome): void {
   let content: string;
   if ('error' in outcome) content = JSON.stringify({ error: outcome.error });
+  else if ('content' in outcome) content = outcome.content;
   else {
     try {
       content = JSON.stringify(outcome.value ?? null) ?? 'null';

@@ -1,3 +1,5 @@
+import type { RunEvent } from '../contract/run-events';
+
 /**
  * The host side of a bridge: a spell's side-effecting call (`llm.chat`, `http.get`, ...) arrives as an
  * RPC from the engine process and is served by a handler registered under its method name.
@@ -12,6 +14,14 @@ export interface BridgeCallContext {
   emit(value: unknown): void;
   /** The run's services (LLM providers, policy, storage ...); each bridge module reads its own. */
   readonly services: RunServices;
+  /**
+   * Calls another bridge method of this run through the run's own handlers, so permissions, budget
+   * and rate limits apply exactly as if the spell had called it (the host's agent loop asks the model
+   * and runs built-in tools this way); `emit` gets its stream chunks. Absent outside engine runs.
+   */
+  call?(method: string, args: unknown[], emit?: (value: unknown) => void): Promise<unknown>;
+  /** Adds an event to the run's stream (the tool calls of the host's agent loop). Absent outside engine runs. */
+  event?(event: RunEvent): void;
 }
 
 /** Capabilities of one run. Bridge modules add their service here as they arrive. */

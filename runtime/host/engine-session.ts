@@ -33,7 +33,9 @@ export class EngineSession implements EngineHost {
 
   call(method: string, args: unknown[]): number {
     const id = this.nextId++;
-    this.outbox.send({ type: 'rpc', id, method, args });
+    // A stopped run (stop request, time limit) starts no more host work: its answer would come too
+    // late, and a spell that saw its tool interrupted must not let the host's agent loop go on.
+    if (this.check() === undefined) this.outbox.send({ type: 'rpc', id, method, args });
     return id;
   }
 

@@ -1,6 +1,6 @@
 import type { HostToEngine } from '../contract/engine-protocol';
 import type { RunEvent } from '../contract/run-events';
-import type { BridgeHandlers, RunServices } from '../bridges/types';
+import { BridgeError, type BridgeCallContext, type BridgeHandlers, type RunServices } from '../bridges/types';
 import { scrubHostPaths } from '../security/scrub-paths';
 
 interface DispatcherHooks {
@@ -33,17 +33,12 @@ export class RpcDispatcher {
     this.inflight.set(id, controller);
     const started = performance.now();
     const startedAt = Date.now();
-    const context = {
-      runId: this.runId,
-      signal: controller.signal,
-      services: this.hooks.services,
-      emit: (value: unknown) => {
-        if (controller.signal.aborted) return;
-        this.send({ type: 'rpc-event', id, value });
-        // Streamed text is also a run event: the console shows tokens as they arrive.
-        if (typeof value === 'string') this.hooks.onEvent?.({ type: 'token', runId: this.runId, text: value });
-      },
-    };
+    const context = this.context(controller.signal, (value: unknown) => {
+      if (controller.signal.aborted) return;
+      this.send({ type: 'rpc-event', id, value });
+      // Streamed text is also a run event: the console shows tokens as they arrive.
+      if (typeof value === 'string') this.hooks.onEvent?.({ type: 'token', runId: this.runId, text: value });
+    });
     Promise.resolve()
       .then(() => {
         // Cancelled before it started: never start it.
@@ -56,6 +51,39 @@ export class RpcDispatcher {
           // host paths never reach the spell (an fs error names the user's folders)
           this.answer(id, method, started, startedAt, { type: 'rpc-result', id, ok: false, error: scrubHostPaths(error instanceof Error ? error.message : String(error)), ...errorCode(error) }),
       );
+  }
+
+  /** A handler's context: its call's signal and emit, and `call` for the bridge methods it uses in turn. */
+  private context(signal: AbortSignal, emit: (value: unknown) => void): BridgeCallContext {
+    return {
+      runId: this.runId,
+      signal,
+      services: this.hooks.services,
+      emit,
+      call: (method, args, onEmit) => this.inner(method, args, signal, onEmit),
+      event: (event) => this.hooks.onEvent?.(event),
+    };
+  }
+
+  /**
+   * A bridge call a handler makes for the spell (the host's agent loop asking the model): the same
+   * handler table, so the same permission guard, budget and rate limits; ended by the outer call's
+   * signal; reported as a `call` event like the spell's own calls, so the run's trace looks the same.
+   */
+  private async inner(method: string, args: unknown[], signal: AbortSignal, emit?: (value: unknown) => void): Promise<unknown> {
+    const handler = Object.hasOwn(this.hooks.bridges, method) ? this.hooks.bridges[method] : undefined;
+    if (!handler) throw new BridgeError(`unknown bridge function '${method}'`, 'bad_argument');
+    signal.throwIfAborted();
+    const started = performance.now();
+    const startedAt = Date.now();
+    let ok = false;
+    try {
+      const value = await handler(args, this.context(signal, (value) => !signal.aborted && emit?.(value)));
+      ok = true;
+      return value;
+    } finally {
+      if (!signal.aborted) this.hooks.onEvent?.({ type: 'call', runId: this.runId, method, durationMs: performance.now() - started, ok, startedAt });
+    }
   }
 
   cancel(id: number): void {

@@ -11,7 +11,7 @@ const agentLike = t.union(t.ref('Agent'), t.fn([p('input', t.string), opt('opts'
 /** `agents`: LLM agents running the provider's tool-calling loop, and spell-defined agents. */
 export const AGENTS_MODULE: ApiModule = {
   name: 'agents',
-  doc: 'Agents: `agents.create` makes an LLM agent that runs the provider\'s function-calling loop over registered tools and keeps its conversation; any function or object with `execute` can be registered too.',
+  doc: 'Agents: `agents.create` makes an LLM agent that keeps its conversation; each turn runs the provider\'s function-calling loop over its tools in the host (the same loop for every language and for workflow `agent` nodes; it asks the spell to run the tools the spell defined). Any function or object with `execute` can be registered too.',
   functions: [
     {
       name: 'create',
@@ -39,7 +39,7 @@ export const AGENTS_MODULE: ApiModule = {
       returns: t.any,
       fails: true,
       async: true,
-      rpc: ['llm.tool_chat'],
+      rpc: ['agents.turn'],
       lua: { doc: 'Runs one turn of an agent; returns its answer as a string: a table as JSON, nil as "" (go-llmspell). The agent object\'s `execute` returns the raw value.', returns: t.string },
     },
     {
@@ -49,7 +49,7 @@ export const AGENTS_MODULE: ApiModule = {
       returns: t.any,
       fails: true,
       async: true,
-      rpc: ['llm.tool_stream'],
+      rpc: ['agents.turn'],
       lua: {
         doc: 'Runs one turn, streaming the answer to the chunk callback (returning false from it stops the stream); returns true, or false + message (go-llmspell). An agent without `stream` sends its whole answer once.',
         params: [agentName, input, p('on_chunk', t.fn([p('chunk', t.string)], t.union(t.boolean, t.void)), 'Gets the answer text as it arrives; false stops.'), options],

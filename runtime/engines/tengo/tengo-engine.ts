@@ -1,7 +1,7 @@
 /**
  * The Tengo engine: runs the spell on our interpreter in a worker thread of the engine process.
  * This thread owns the host RPC; the worker blocks on a SharedArrayBuffer while a bridge call is
- * out, and gets stream events as they arrive. Limits: the worker's heap is capped at the run's
+ * out, and gets stream events as they arrive (a callback run for an event may call the host in turn). Limits: the worker's heap is capped at the run's
  * memory limit (V8 ends it cleanly), a stop or time limit sets a flag the interpreter polls at
  * its budget checks, and a worker that does not react in time is terminated.
  */
@@ -49,7 +49,11 @@ export class TengoEngine implements Engine {
 
     return new Promise<unknown>((resolve, reject) => {
       let settled = false;
-      let pending: number | undefined;
+      // The calls out, innermost last: a stream's callback may call the host in turn (the agent
+      // loop's tool requests arrive as events of agents.turn, and the tool's answer is a call).
+      const pending: number[] = [];
+      // Completions of an outer call that came while an inner one was out, delivered once it is done.
+      const held = new Map<number, Completion[]>();
       let stopReason: string | undefined;
       const finish = (f: () => void) => {
         if (settled) return;
@@ -72,26 +76,42 @@ export class TengoEngine implements Engine {
         if (reason) stop(reason);
       }, CHECK_MS);
 
+      /** Hands one completion of the innermost call to the worker; a result ends that call. */
+      const deliver = (c: Completion) => {
+        if (c.kind === 'event') return reply({ kind: 'event', event: c.event });
+        pending.pop();
+        reply(c.ok ? { kind: 'result', ok: true, value: c.value } : { kind: 'result', ok: false, error: c.error });
+        release();
+      };
+      /** The call around the one that ended is innermost again: what it got meanwhile goes now, in order. */
+      const release = () => {
+        const top = pending.at(-1);
+        const waiting = top === undefined ? undefined : held.get(top);
+        if (top === undefined || !waiting) return;
+        held.delete(top);
+        for (const w of waiting) take(w);
+      };
+      /** Routes a completion: the innermost call's goes to the worker, an outer call's waits, others are dropped. */
+      const take = (c: Completion) => {
+        if (c.id === pending.at(-1)) return deliver(c);
+        if (!pending.includes(c.id)) return; // a cancelled call: the worker got its one result already
+        const list = held.get(c.id) ?? [];
+        list.push(c);
+        held.set(c.id, list);
+      };
+
       /**
-       * Feeds completions of the pending call to the worker until its result arrives. One loop at a
-       * time: a second one could take (and drop) the next call's completions. Completions of a call
-       * that is no longer pending (a cancelled one) are dropped, so the worker gets one result a call.
+       * Feeds completions to the worker until no call is out. One loop at a time: a second one could
+       * take (and drop) the next call's completions.
        */
       let pumping = false;
       const pump = async () => {
         if (pumping) return;
         pumping = true;
         try {
-          while (pending !== undefined && !settled) {
+          while (pending.length > 0 && !settled) {
             const completions: Completion[] = await host.waitForCompletions(undefined);
-            for (const c of completions) {
-              if (c.id !== pending) continue;
-              if (c.kind === 'event') reply({ kind: 'event', event: c.event });
-              else {
-                pending = undefined;
-                reply(c.ok ? { kind: 'result', ok: true, value: c.value } : { kind: 'result', ok: false, error: c.error });
-              }
-            }
+            for (const c of completions) take(c);
           }
         } catch (e) {
           stop(e instanceof Error ? e.message : String(e));
@@ -111,17 +131,19 @@ export class TengoEngine implements Engine {
           case 'notify':
             return host.notify(m.name, m.dataJson);
           case 'call': {
-            pending = host.call(m.method, m.args);
+            pending.push(host.call(m.method, m.args));
             void pump();
             return;
           }
           case 'cancel': {
-            if (pending === undefined) return;
-            const id = pending;
-            pending = undefined;
+            // The worker waits in its innermost call: that is the one its callback asked to end.
+            const id = pending.pop();
+            if (id === undefined) return;
+            held.delete(id);
             host.cancel(id);
             // The host never answers a cancelled call: end it for the worker here, once.
             reply({ kind: 'result', ok: false, error: 'cancelled' });
+            release();
             return;
           }
           case 'done':

@@ -43,6 +43,7 @@ export const agentNode = defineNode<Config>({
       maxSteps: c.max_steps ?? named?.max_steps ?? 10,
       model: c.model,
       temperature: c.temperature,
+      signal: ctx.signal,
       callTool: async (name, args) => {
         ctx.emit({ type: 'tool-call', tool: name, arguments: args });
         try {

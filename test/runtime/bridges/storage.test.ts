@@ -54,7 +54,7 @@ describe('storage bridge handlers', () => {
 
   it('is part of the merged stdlib handlers', () => {
     expect(Object.keys(stdlibHandlers).sort()).toEqual(
-      ['agents.builtin_list', 'http.get', 'http.post', 'http.request', 'mcp.prompt', 'mcp.read', 'mcp.resources', 'mcp.servers', 'storage.delete', 'storage.exists', 'storage.list', 'storage.read', 'storage.write', 'tools.builtin_execute', 'tools.builtin_list', 'tools.validate'].sort(),
+      ['agents.builtin_list', 'agents.tool_result', 'agents.turn', 'http.get', 'http.post', 'http.request', 'mcp.prompt', 'mcp.read', 'mcp.resources', 'mcp.servers', 'storage.delete', 'storage.exists', 'storage.list', 'storage.read', 'storage.write', 'tools.builtin_execute', 'tools.builtin_list', 'tools.validate'].sort(),
     );
   });
 });

@@ -14,8 +14,11 @@ function hostOptions(opts) {
   return out;
 }
 
-/** Streams host call method to onChunk; a non-empty string returned (or an error thrown) stops it. */
-function streamCall(method, args, onChunk, site) {
+/**
+ * Streams host call method to onChunk; a non-empty string returned (or an error thrown) stops it.
+ * Events that are not text go to onOther (the agent loop's tool requests).
+ */
+function streamCall(method, args, onChunk, site, onOther) {
   const id = startCall(method, args);
   let stopped = false;
   const stop = function (reason) {
@@ -28,6 +31,7 @@ function streamCall(method, args, onChunk, site) {
   };
   listeners.set(id, function (chunk) {
     if (stopped) return;
+    if (onOther && typeof chunk !== 'string') return onOther(chunk);
     let value;
     try {
       value = onChunk(chunk);

@@ -1,61 +1,65 @@
 /**
- * `agents` in JavaScript. `agents.create` makes an LLM agent that runs the provider's
- * function-calling loop (`llm.tool_chat`, or `llm.tool_stream` when streaming) over registered tools,
- * keeps its conversation across turns and stops at maxSteps; anything with `execute` registers too.
+ * `agents` in JavaScript. `agents.create` makes an LLM agent that keeps its conversation across turns;
+ * each turn runs in the host's one agent loop (`agents.turn`: the provider's function-calling loop,
+ * maxSteps, built-in tools, streamed text), which asks this engine to run the tools the spell defined.
+ * Anything with `execute` registers too.
  */
 const agentRegistry = new $Map();
+
+/** Answers a tool request of the host's loop with the spell's own tool (tools.execute reports it). */
+function serveAgentTool(event) {
+  $Promise.resolve()
+    .then(function () { return toolsBridge.execute($String(event.tool), event.arguments); })
+    .then(function (value) { return { content: safeJson(value) || $String(value) }; }, function (e) { return { error: describe(e).message }; })
+    .then(function (outcome) { return rpc('agents.tool_result', [event.request, outcome]); })
+    .then(undefined, function () {}); // the turn is over (stopped): nobody waits for this answer
+}
 
 /** One turn of an LLM agent; emit (optional) gets answer text chunks. */
 function agentTurn(state, input, opts, emit) {
   const site = new SpellError('', 'agent_error');
   const options = opts || {};
-  const memory = state.memory;
   const who = "agent '" + state.name + "'";
-  const forget = function (e) {
-    memory.pop(); // the unanswered input
-    throw failed(site, who + ': ' + describe(e).message, e && e.code);
-  };
   const setup = state.provider
     ? rpc('llm.set_provider', [state.provider]).then(function () { state.provider = undefined; })
     : $Promise.resolve();
   const specs = setup
-    .then(function () { return $Promise.all(state.tools.map(function (n) { return toolSpec(n, new SpellError('', 'unknown_tool')); })); })
-    .then(undefined, function (e) { throw failed(site, who + ': ' + describe(e).message, e && e.code); });
-  const step = function (n, toolSpecs) {
-    if (n > state.maxSteps) throw failed(site, who + ' stopped after ' + state.maxSteps + ' steps without a final answer', 'agent_max_steps');
-    const request = {
-      messages: memory, system: state.systemPrompt, model: options.model || state.model,
-      temperature: options.temperature === undefined ? state.temperature : options.temperature,
-      tools: toolSpecs.length > 0 ? toolSpecs : undefined,
-    };
-    const answer = emit ? streamCall('llm.tool_stream', [request], emit, new SpellError('', 'bridge_error')) : rpc('llm.tool_chat', [request]);
-    return answer.then(undefined, forget).then(function (result) {
-      const calls = result.toolCalls || [];
-      if (calls.length === 0) {
-        memory.push({ role: 'assistant', content: result.content || '' });
-        return result.content || '';
-      }
-      memory.push({ role: 'assistant', content: result.content || '', tool_calls: calls });
-      let chain = $Promise.resolve();
-      calls.forEach(function (call) {
-        chain = chain.then(function () {
-          let args;
-          try {
-            args = JSONparse(call.arguments === '' ? '{}' : call.arguments);
-          } catch {
-            return { error: 'arguments are not valid JSON: ' + host.jsonError(call.arguments) };
-          }
-          return toolsBridge.execute(call.name, args).then(undefined, function (e) { return { error: describe(e).message }; });
-        }).then(function (value) {
-          memory.push({ role: 'tool', tool_call_id: call.id, content: safeJson(value) || $String(value) });
+    .then(function () {
+      return $Promise.all(state.tools.map(function (n) {
+        return findTool(n).then(function (t) {
+          if (!t) throw new SpellError("unknown tool '" + n + "'", 'unknown_tool');
+          return { name: t.name, description: t.description, parameters: t.parameters, spell: t.run !== undefined };
         });
-      });
-      return chain.then(function () { return step(n + 1, toolSpecs); });
-    });
-  };
+      }));
+    })
+    .then(undefined, function (e) { throw failed(site, who + ': ' + describe(e).message, e && e.code); });
   return specs.then(function (toolSpecs) {
-    memory.push({ role: 'user', content: $String(input) });
-    return step(1, toolSpecs);
+    const request = {
+      name: state.name, input: $String(input), memory: state.memory, system: state.systemPrompt,
+      model: options.model || state.model,
+      temperature: options.temperature === undefined ? state.temperature : options.temperature,
+      max_steps: state.maxSteps, tools: toolSpecs, handoffs: [], stream: emit !== undefined,
+    };
+    const serve = function (event) {
+      if (event !== null && typeof event === 'object' && event.request !== undefined) serveAgentTool(event);
+    };
+    let answer;
+    if (emit) answer = streamCall('agents.turn', [request], emit, new SpellError('', 'bridge_error'), serve);
+    else {
+      const id = startCall('agents.turn', [request]);
+      listeners.set(id, serve);
+      answer = awaitCall(id, new SpellError('', 'bridge_error'));
+    }
+    return answer.then(function (result) {
+      // the conversation as the host's loop left it, in place (clearMemory empties this same array)
+      state.memory.length = 0;
+      const memory = result.memory || [];
+      for (let i = 0; i < memory.length; i++) state.memory.push(memory[i]);
+      if (result.error !== undefined) throw failed(site, result.error, result.code);
+      return result.answer;
+    }, function (e) {
+      throw failed(site, who + ': ' + describe(e).message, e && e.code);
+    });
   });
 }
 

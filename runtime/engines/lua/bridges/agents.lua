@@ -1,7 +1,8 @@
 -- `agents`, go-llmspell compatible: register a function or a table with execute/stream and the
--- system-prompt and tool accessors; `agents.create{...}` makes a real LLM agent that runs the
--- provider's function-calling loop over registered tools, keeps its conversation across calls, stops
--- at max_steps, and reports each tool call and result as run events.
+-- system-prompt and tool accessors; `agents.create{...}` makes a real LLM agent that keeps its
+-- conversation across calls. Its turns run in the host's one agent loop (`agents.turn`: the provider's
+-- function-calling loop, max_steps, built-in tools), which asks this engine to run the tools the spell
+-- defined and the hand-offs; each tool call and result is reported as a run event.
 -- go-llmspell's returns: `create` gives the agent's name (`systemPrompt` or `system_prompt`),
 -- `execute` a string (a table answer as JSON), `stream` true or false + message, `remove`,
 -- `update_system_prompt`, `add_tool` and `register` true or false + message. The agent object
@@ -32,26 +33,13 @@ __llmspell_bridge("agents", function(kit, env)
   end
   function LlmAgent:clear_memory() self.memory = {} end
 
-  local HANDOFF = "handoff_to_"
   local save_agent, load_state -- defined with agents.save below
 
-  -- The tool an agent's LLM sees for handing the turn to agent `name`.
-  local function handoff_spec(name)
-    local target = registry[name]
-    local about = target and type(target.system_prompt) == "string" and (" (" .. target.system_prompt .. ")") or ""
-    return {
-      name = HANDOFF .. name,
-      description = "Hand this conversation to the agent '" .. name .. "'" .. about .. "; its answer becomes yours.",
-      parameters = { type = "object", properties = { input = { type = "string", description = "What to ask it (default: the user's request)" } } },
-    }
-  end
-
-  -- Runs the hand-off to `name`: its answer ends this agent's turn.
-  local function hand_off(self, name, params, input, options, emit)
+  -- Runs the hand-off to `name` with `ask`: its answer ends this agent's turn.
+  local function hand_off(self, name, ask, options, emit)
     local target = registry[name]
     if not target then return nil, "unknown agent '" .. name .. "'" end
     kit.notify("agent-handoff", { from = self.name, to = name })
-    local ask = type(params.input) == "string" and params.input ~= "" and params.input or input
     if getmetatable(target) == LlmAgent then return target:run(ask, options, emit) end
     local r = kit.pack(kit.pcall(target.execute, target, ask, options))
     if not r[1] then return nil, tostring(r[2]) end
@@ -60,8 +48,9 @@ __llmspell_bridge("agents", function(kit, env)
     return r[2]
   end
 
-  -- One turn: user input in, tool-calling loop, final answer out. `emit` (optional) gets text chunks;
-  -- when it returns a string the stream stops with that reason. A persistent agent saves afterwards.
+  -- One turn: user input in, the host's agent loop (agents.turn), final answer out. `emit` (optional)
+  -- gets text chunks; when it returns a string the stream stops with that reason. A persistent agent
+  -- saves afterwards.
   function LlmAgent:run(input, options, emit)
     local r = kit.pack(self:turn(input, options, emit))
     if self.persist and r[1] ~= nil then
@@ -71,62 +60,66 @@ __llmspell_bridge("agents", function(kit, env)
     return table.unpack(r, 1, r.n)
   end
 
-  function LlmAgent:turn(input, options, emit)
-    options = options or {}
-    local memory = self.memory
-    memory[#memory + 1] = { role = "user", content = tostring(input) }
-    local specs = {}
-    for i, name in ipairs(self.tools) do specs[i] = tools.spec(name) end
-    for _, name in ipairs(self.handoffs) do specs[#specs + 1] = handoff_spec(name) end
-    for _ = 1, self.max_steps do
-      local request = {
-        messages = memory, system = self.system_prompt, model = options.model or self.model,
-        temperature = options.temperature or self.temperature, tools = #specs > 0 and specs or nil,
-      }
-      local result, err
-      if emit then
-        local id = kit.start_call("llm.tool_stream", request)
-        kit.listeners[id] = function(chunk)
-          local reason = emit(chunk)
-          if type(reason) == "string" then kit.cancel_call(id, reason) end
-        end
-        local ok, value = kit.await_rpc(id)
-        if ok then result = value else err = value end
+  -- Answers one request of the host's loop: a tool the spell defined (through tools.execute, which
+  -- checks its parameters and reports it like any call) or a hand-off; agents.tool_result replies.
+  local function serve(self, event, input, options, emit, handed)
+    local outcome
+    if event.handoff ~= nil then
+      local ask = type(event.input) == "string" and event.input ~= "" and event.input or input
+      local answer, err = hand_off(self, tostring(event.handoff), ask, options, emit)
+      if answer == nil then outcome = { error = tostring(err) }
       else
-        result, err = kit.call("llm.tool_chat", request)
+        handed.value = answer -- the turn returns it as it is (a script agent's table stays a table)
+        outcome = { answer = tostring(answer) }
       end
-      if not result then
-        memory[#memory] = nil -- forget the unanswered input
-        return nil, "agent '" .. self.name .. "': " .. tostring(err)
-      end
-      local calls = result.toolCalls or {}
-      if #calls == 0 then
-        memory[#memory + 1] = { role = "assistant", content = result.content or "" }
-        return result.content or ""
-      end
-      memory[#memory + 1] = { role = "assistant", content = result.content or "", tool_calls = calls }
-      for _, call in ipairs(calls) do
-        local params, perr = kit.json_decode(call.arguments ~= "" and call.arguments or "{}")
-        local value, terr
-        local target = call.name:sub(1, #HANDOFF) == HANDOFF and call.name:sub(#HANDOFF + 1) or nil
-        if perr then terr = "arguments are not valid JSON: " .. perr
-        elseif target and self.handoff_set[target] then
-          local answer, herr = hand_off(self, target, params, input, options, emit)
-          if answer == nil then return nil, "agent '" .. self.name .. "': hand-off to '" .. target .. "' failed: " .. tostring(herr) end
-          memory[#memory + 1] = { role = "tool", tool_call_id = call.id, content = kit.json_encode({ handed_off_to = target }) }
-          memory[#memory + 1] = { role = "assistant", content = tostring(answer) }
-          return answer
-        else value, terr = tools.execute(call.name, params) end
-        local content
-        if terr then content = kit.json_encode({ error = terr })
-        else
-          local ok, encoded = pcall(kit.json_encode, value)
-          content = ok and encoded or tostring(value)
-        end
-        memory[#memory + 1] = { role = "tool", tool_call_id = call.id, content = content }
+    else
+      local value, err = tools.execute(tostring(event.tool), event.arguments)
+      if err ~= nil then outcome = { error = tostring(err) }
+      else
+        local ok, encoded = pcall(kit.json_encode, value)
+        outcome = { content = ok and encoded or tostring(value) }
       end
     end
-    return nil, "agent '" .. self.name .. "' stopped after " .. self.max_steps .. " steps without a final answer"
+    kit.call("agents.tool_result", event.request, outcome)
+  end
+
+  function LlmAgent:turn(input, options, emit)
+    options = options or {}
+    local specs, handoffs = {}, {}
+    for _, name in ipairs(self.tools) do
+      local spec, own = tools.spec(name)
+      if spec then
+        specs[#specs + 1] = { name = spec.name, description = spec.description, parameters = spec.parameters, spell = own }
+      end
+    end
+    for _, name in ipairs(self.handoffs) do
+      local target = registry[name]
+      handoffs[#handoffs + 1] = { name = name, about = target and type(target.system_prompt) == "string" and target.system_prompt or nil }
+    end
+    local request = {
+      name = self.name, input = tostring(input), memory = self.memory, system = self.system_prompt,
+      model = options.model or self.model, temperature = options.temperature or self.temperature,
+      max_steps = self.max_steps, tools = specs, handoffs = handoffs, stream = emit ~= nil,
+    }
+    local handed = {}
+    local id = kit.start_call("agents.turn", request)
+    kit.listeners[id] = function(event)
+      if type(event) == "string" then
+        local reason = emit and emit(event)
+        if type(reason) == "string" then kit.cancel_call(id, reason) end
+      elseif type(event) == "table" and event.request ~= nil then
+        serve(self, event, input, options, emit, handed)
+      end
+    end
+    local ok, result = kit.await_rpc(id)
+    if not ok then return nil, "agent '" .. self.name .. "': " .. tostring(result) end
+    -- The conversation as the host's loop left it, in place (a spell may hold the table).
+    local memory = self.memory
+    for i = #memory, 1, -1 do memory[i] = nil end
+    for i, message in ipairs(result.memory or {}) do memory[i] = message end
+    if result.error ~= nil then return nil, tostring(result.error) end
+    if result.handoff ~= nil and handed.value ~= nil then return handed.value end
+    return result.answer
   end
 
   function LlmAgent:execute(input, options) return self:run(input, options) end
@@ -192,7 +185,7 @@ __llmspell_bridge("agents", function(kit, env)
     end
     local agent = setmetatable({
       name = spec.name, model = spec.model, temperature = spec.temperature, max_steps = max_steps,
-      system_prompt = system_prompt, tools = {}, memory = {}, handoffs = {}, handoff_set = {},
+      system_prompt = system_prompt, tools = {}, memory = {}, handoffs = {},
       persist = spec.persist == true,
     }, LlmAgent)
     for _, tool in ipairs(spec.tools or {}) do
@@ -202,7 +195,6 @@ __llmspell_bridge("agents", function(kit, env)
     for _, target in ipairs(spec.handoffs or {}) do
       if type(target) ~= "string" or target == "" then return nil, "agents." .. fname .. ": 'handoffs' must list agent names" end
       agent.handoffs[#agent.handoffs + 1] = target
-      agent.handoff_set[target] = true
     end
     if agent.persist then
       -- Picks up the conversation a previous run saved (settings come from this spec).

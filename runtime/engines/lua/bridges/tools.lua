@@ -91,11 +91,11 @@ __llmspell_bridge("tools", function(kit)
     return true
   end
 
-  --- For agents: the spec the LLM sees.
+  --- For agents: the spec the LLM sees, and whether the spell defined the tool (it then runs here).
   function tools.spec(name)
     local t = find(name)
     if not t then return nil end
-    return { name = t.name, description = t.description, parameters = t.parameters }
+    return { name = t.name, description = t.description, parameters = t.parameters }, t.fn ~= nil
   end
 
   return tools

@@ -1,8 +1,8 @@
 /**
  * `agents` for Tengo, with Lua's names: `agents.register(name, fn)` (a Tengo function
  * `fn(input, options)`, or a map with an `execute` function), and `agents.create({...})`, a real LLM
- * agent that runs the provider's function-calling loop over the spell's tools (the same loop as Lua's
- * agents.lua). An agent object is an immutable map whose functions are called with a dot:
+ * agent whose turns run in the host's agent loop over the spell's tools (the same loop as Lua's and
+ * JavaScript's agents). An agent object is an immutable map whose functions are called with a dot:
  * `agent.run("hi")`. Failures are error values.
  */
 import { toJs } from '../interop';
@@ -13,6 +13,8 @@ import { llmAgent, type AgentSettings } from './llm-agent';
 /** What the agents module needs of the tools module: a tool's spec for the LLM, and running one. */
 export interface ToolAccess {
   spec(name: string): Record<string, unknown> | undefined;
+  /** Whether the spell defined the tool (the host's agent loop then asks this engine to run it). */
+  isSpell(name: string): boolean;
   execute(name: string, params: Value): Value;
 }
 

@@ -1,11 +1,11 @@
 /**
  * An LLM agent of a Tengo spell (`agents.create`): one turn is the input in, the provider's
  * function-calling loop over the agent's tools, the final answer out; the conversation is kept across
- * turns and a turn stops at max_steps. The steps are the shared ones of runtime/agents/agent-step (the
- * workflow agent node drives them too); tool calls and results are reported as run events by tools.execute.
+ * turns and a turn stops at max_steps. The loop is the host's (`agents.turn`, the same as Lua's,
+ * JavaScript's and workflow agent nodes'): it runs built-in tools itself and asks this engine, as an
+ * event of the call, to run the tools the spell defined (answered with `agents.tool_result`).
  */
-import { abandonTurn, agentRequest, beginTurn, parseArguments, recordToolResult, takeReply, type AgentMessage, type AgentReply, type AgentToolCall } from '../../../agents/agent-step';
-import type { LlmToolSpec } from '../../../llm/types';
+import type { AgentMessage } from '../../../agents/agent-step';
 import { fromJs, toJs } from '../interop';
 import { toText } from '../to-string';
 import { ImmutableMap, isCallable, mapEntries, newArray, TBuiltin, TError, TFloat, type Value } from '../values';
@@ -36,36 +36,65 @@ export function llmAgent(kit: Kit, tools: ToolAccess, settings: AgentSettings): 
 
   const fail = (message: string) => new TError(`agent '${settings.name}': ${message}`);
 
+  /** Runs a tool the host's loop asks for and answers it; its value goes back as JSON text. */
+  const serve = (request: number, name: unknown, params: unknown): void => {
+    const value = tools.execute(String(name), fromJs(params ?? {}));
+    let outcome: { content: string } | { error: string };
+    if (value instanceof TError) outcome = { error: toText(value.value) };
+    else {
+      let plain: unknown;
+      try {
+        plain = toJs(value);
+      } catch {
+        plain = toText(value);
+      }
+      let content: string;
+      try {
+        content = JSON.stringify(plain ?? null) ?? 'null';
+      } catch {
+        content = String(plain);
+      }
+      outcome = { content };
+    }
+    kit.host.call('agents.tool_result', [request, outcome]);
+  };
+
   /** One turn; `emit` (a Tengo function) gets text chunks as they arrive. */
   const run = (input: Value, options: Value, emit?: Value): Value => {
     const opts = mapEntries(options);
-    beginTurn(memory, toText(input));
-    const specs = toolNames.map((n) => tools.spec(n)).filter((s) => s !== undefined) as unknown as LlmToolSpec[];
+    const specs = toolNames.flatMap((n) => {
+      const spec = tools.spec(n);
+      return spec ? [{ ...spec, spell: tools.isSpell(n) }] : [];
+    });
     const model = opts?.get('model');
     const temperature = opts?.get('temperature');
-    const ask = {
+    const request = {
+      name: settings.name,
+      input: toText(input),
+      memory,
       system: systemPrompt,
       model: typeof model === 'string' ? model : settings.model,
       temperature: temperature instanceof TFloat ? temperature.v : typeof temperature === 'number' ? temperature : settings.temperature,
+      max_steps: settings.maxSteps,
       tools: specs,
+      handoffs: [],
+      stream: isCallable(emit),
     };
-    for (let step = 0; step < settings.maxSteps; step++) {
-      const request = agentRequest(memory, ask);
-      const reply = isCallable(emit)
-        ? kit.host.call('llm.tool_stream', [request], (chunk) => {
-            kit.m.call(emit, [fromJs(chunk)]);
-            return undefined;
-          })
-        : kit.host.call('llm.tool_chat', [request]);
-      if (!reply.ok) {
-        abandonTurn(memory);
-        return fail(reply.error);
+    const reply = kit.host.call('agents.turn', [request], (event) => {
+      if (typeof event === 'string') {
+        if (isCallable(emit)) kit.m.call(emit, [fromJs(event)]);
+      } else if (typeof event === 'object' && event !== null && typeof (event as { request?: unknown }).request === 'number') {
+        const e = event as { request: number; tool?: unknown; arguments?: unknown };
+        serve(e.request, e.tool, e.arguments);
       }
-      const next = takeReply(memory, (reply.value ?? {}) as AgentReply);
-      if (next.kind === 'answer') return next.content;
-      for (const call of next.calls) runTool(tools, memory, call);
-    }
-    return fail(`stopped after ${settings.maxSteps} steps without a final answer`);
+      return undefined;
+    });
+    if (!reply.ok) return fail(reply.error);
+    const turn = (reply.value ?? {}) as { memory?: AgentMessage[]; answer?: string; error?: string; code?: string };
+    memory = turn.memory ?? [];
+    if (turn.code === 'agent_max_steps') return fail(`stopped after ${settings.maxSteps} steps without a final answer`);
+    if (turn.error !== undefined) return new TError(turn.error);
+    return turn.answer ?? '';
   };
 
   const fns: Record<string, (args: Value[]) => Value> = {
@@ -87,19 +116,4 @@ export function llmAgent(kit: Kit, tools: ToolAccess, settings: AgentSettings): 
   const map = new Map<string, Value>([['name', settings.name]]);
   for (const [k, f] of Object.entries(fns)) map.set(k, new TBuiltin(`${settings.name}.${k}`, f));
   return { value: new ImmutableMap(map), addTool };
-}
-
-/** Runs one tool call of the model and records its outcome (its value, or `{"error": ...}`) for the model. */
-function runTool(tools: ToolAccess, memory: AgentMessage[], call: AgentToolCall): void {
-  const args = parseArguments(call);
-  if (!args.ok) return recordToolResult(memory, call, { error: args.error });
-  const value = tools.execute(call.name, fromJs(args.params));
-  if (value instanceof TError) return recordToolResult(memory, call, { error: toText(value.value) });
-  let plain: unknown;
-  try {
-    plain = toJs(value);
-  } catch {
-    plain = toText(value);
-  }
-  recordToolResult(memory, call, { value: plain });
 }

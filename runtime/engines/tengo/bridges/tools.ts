@@ -101,6 +101,7 @@ export function toolsModule(kit: Kit): { module: ImmutableMap; access: ToolAcces
       // The host's tool request takes no nulls: leave out what the spell did not give.
       return Object.fromEntries(Object.entries(toJs(s) as Record<string, unknown>).filter(([, v]) => v !== null));
     },
+    isSpell: (name) => registry.get(name)?.fn !== undefined,
     execute,
   };
   return { module, access };
