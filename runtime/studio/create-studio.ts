@@ -20,6 +20,7 @@ import { StudioLibrary } from './studio-library';
 import { trashService } from './trash-service';
 import type { HistoryLimits } from './history-limits';
 import { batchesService } from './batches-service';
+import { testsService } from './tests-service';
 
 /** Every capability the studio uses, passed in: nothing is read from globals. */
 export interface StudioOptions {
@@ -62,6 +63,7 @@ export function createStudio(options: StudioOptions): Studio {
   const mcp = new McpHub({}, secretsThenEnv((name) => secrets.get(mcpSecretName(name)), env));
   const runs = runsService({ library, settings, history, supervisor, events, home, cwd, mcp });
   const batches = batchesService({ library, settings, history, supervisor, events, home, cwd });
+  const tests = testsService({ library, settings, supervisor, events, home });
   // Reading the history at start marks runs an earlier studio left `running` as interrupted, on disk.
   void history.list({});
 
@@ -73,6 +75,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...formatService(),
     ...runs.handlers,
     ...batches.handlers,
+    ...tests.handlers,
     ...settings.handlers(),
     ...mcpService({ settings, store: settingsStore, secrets, hub: mcp }),
     ...docsService(),
@@ -95,7 +98,7 @@ export function createStudio(options: StudioOptions): Studio {
     events,
     async close() {
       clearInterval(timer);
-      await Promise.all([runs.close(), batches.close()]);
+      await Promise.all([runs.close(), batches.close(), tests.close()]);
       await mcp.close();
     },
   };

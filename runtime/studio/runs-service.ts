@@ -17,6 +17,8 @@ import type { HandlersFor } from './studio-handlers';
 import { prepareWorkflow, startWorkflowRun } from './workflow-runs';
 import { NodeCache } from '../workflows';
 import type { McpHub } from '../mcp/mcp-hub';
+import { Cassette } from '../llm/cassette/cassette';
+import { HISTORY_LIMITS } from './history-limits';
 
 /** What running spells needs. */
 export interface RunsDeps {
@@ -37,7 +39,7 @@ const MAX_INPUT_LINE = 64 * 1024;
 
 /** The runs and input queues of this studio, and how to end them all. */
 export interface RunsService {
-  handlers: HandlersFor<'runs.start' | 'runs.stop' | 'runs.input' | 'runs.answer' | 'runs.history' | 'runs.get' | 'runs.active' | 'runs.output'>;
+  handlers: HandlersFor<'runs.start' | 'runs.replay' | 'runs.stop' | 'runs.input' | 'runs.answer' | 'runs.history' | 'runs.get' | 'runs.active' | 'runs.output'>;
   /** Stops every run and waits until they ended and their history is on disk. */
   close(): Promise<void>;
 }
@@ -104,14 +106,33 @@ export function runsService(deps: RunsDeps): RunsService {
     }
   };
 
-  const start = (spellPath: string, given: Record<string, unknown>) => {
+  /** Opens a kept cassette for a replay; a missing or broken one is the caller's error, named. */
+  const openReplay = (runId: string, file: string): Cassette => {
+    try {
+      return Cassette.replay(file);
+    } catch (error) {
+      throw new StudioError(`runId: the cassette of run ${runId} cannot be replayed: ${(error as Error).message}`, 'cannot_replay');
+    }
+  };
+
+  /**
+   * A spell run. Every run records its LLM exchanges into a cassette kept with its history (bounded
+   * by `maxCassetteBytes`), so it can be replayed; a replay (`replay`) answers from the original
+   * run's cassette instead and never reaches a provider.
+   */
+  const start = (spellPath: string, given: Record<string, unknown>, replay?: { runId: string; file: string }) => {
     const { spell, params } = prepare(spellPath, given);
+    const replaying = replay ? openReplay(replay.runId, replay.file) : undefined;
     return (runId: string) => {
       const loaded = deps.settings.runConfig();
       deps.mcp?.update(loaded.config.mcp.servers);
       // The renderer focuses its input box while the spell waits in io.read (and after a reload too).
       const input = new LineInput((waiting) => onEvent({ type: 'input-wait', runId, waiting }));
-      const recorder = deps.history.begin({ runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running', output: '' });
+      const record = { runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running' as const, output: '', ...(replay ? { replayOf: replay.runId } : {}) };
+      const recorder = deps.history.begin(record);
+      const maxBytes = deps.history.bounds.maxCassetteBytes ?? HISTORY_LIMITS.maxCassetteBytes;
+      // The history saves the recording (in its write queue), not the run: the run ends without waiting for the disk.
+      const cassette = replaying ?? (maxBytes > 0 ? Cassette.record(deps.history.cassetteFile(record), { maxBytes, saveOnEnd: false }) : undefined);
       const onEvent = (event: RunEvent) => {
         recorder.add(event);
         deps.events.emit('run', event);
@@ -132,6 +153,7 @@ export function runsService(deps: RunsDeps): RunsService {
         onStart: (stopRun) => (stop = stopRun),
         // spell.run(name, params) finds spells in the studio's library, as `llmspell run` does in the CLI's.
         library: () => deps.library.current(),
+        ...(cassette ? { cassette } : {}),
       })
         .catch((error: unknown) => {
           // A host bug while setting the run up: the run fails on its own, the studio goes on.
@@ -143,7 +165,9 @@ export function runsService(deps: RunsDeps): RunsService {
           input.end();
           active.delete(runId);
           const tokens = (usage as { totals?: { totalTokens?: number } } | undefined)?.totals?.totalTokens;
-          await deps.history.end(recorder, outcome, tokens);
+          // A recording that overflowed its cap offers no replay; the history writes a kept one.
+          const kept = cassette?.mode === 'record' && !cassette.overflowed ? { exchanges: cassette.size, save: () => cassette.save() } : undefined;
+          await deps.history.end(recorder, outcome, tokens, kept);
         });
       active.set(runId, { stop: (reason, graceMs) => stop(reason, graceMs), input, done });
       return { done };
@@ -209,6 +233,13 @@ export function runsService(deps: RunsDeps): RunsService {
         if (entry.engine === 'workflow') return gate(() => startWorkflow(entry.path, params, from));
         if (from !== undefined) throw badInput('from', 'only a workflow run can start from a node');
         return gate(() => start(spellPath, params));
+      },
+      'runs.replay': async ({ runId }) => {
+        const { run } = await deps.history.get(runId);
+        if (!run.cassette) throw new StudioError(`runId: run ${runId} kept no cassette to replay (a workflow run, a run still going on, or LLM exchanges over the history's size cap)`, 'cannot_replay');
+        const file = deps.history.cassetteFile(run);
+        if (deps.library.locate(run.spellPath).engine === 'workflow') throw new StudioError(`runId: run ${runId} is a workflow run; only spell runs replay`, 'cannot_replay');
+        return gate(() => start(run.spellPath, run.params, { runId, file }));
       },
       'runs.stop': async ({ runId }) => {
         const run = active.get(runId);
