@@ -71,6 +71,9 @@ export function testsService(deps: TestsDeps): { handlers: HandlersFor<'tests.li
         if (file !== undefined && !suite.files.some((f) => relative(dir, f) === file)) throw badInput('file', `no test file ${file} in ${path.basename(dir)}`);
         // One test run per spell at a time: two would record into (and replay from) the same cassettes.
         if ([...active.values()].some((a) => a.spellPath === dir)) throw new StudioError(`path: the tests of ${path.basename(dir)} are already running`, 'busy');
+        // Test runs take engine processes like runs do: at most `studio.max_runs` of them at once.
+        const limit = deps.settings.runConfig().config.studio.max_runs;
+        if (active.size >= limit) throw new StudioError(`path: ${active.size} test runs are going (studio.max_runs is ${limit}); start this one when one ends`, 'busy');
         const testRunId = randomUUID();
         const emit = (event: TestRunEvent) => deps.events.emit('tests', { testRunId, spellPath: dir, event });
         const controller = new AbortController();

@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { formatDuration, useEditor, useTests, type TestCaseView } from '../../state';
+import { formatDuration, useEditor, type TestCaseView } from '../../state';
+import { runTests } from './run-tests';
 import { Icon } from '../layout/Icon';
 
 const STATUS_TEXT: Record<TestCaseView['status'], string> = { idle: 'not run', queued: 'queued', running: 'running', passed: 'passed', failed: 'failed' };
@@ -30,7 +31,7 @@ export const TestCaseRow = memo(function TestCaseRow({ test, busy }: { test: Tes
         aria-label={`Run test ${test.name}`}
         title="Run this test alone"
         disabled={busy}
-        onClick={() => void useTests.getState().run(test.name === test.file ? { kind: 'file', file: test.file } : { kind: 'case', file: test.file, name: test.name })}
+        onClick={() => void runTests(test.name === test.file ? { kind: 'file', file: test.file } : { kind: 'case', file: test.file, name: test.name })}
       >
         <Icon name="play" size={12} />
       </button>

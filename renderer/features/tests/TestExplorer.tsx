@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { testRows, useEditor, useShallow, useTests } from '../../state';
+import { runTests } from './run-tests';
 import { TestCaseRow } from './TestCaseRow';
 
 /**
@@ -27,10 +28,10 @@ export function TestExplorer() {
         ) : (
           files.length > 0 && (
             <>
-              <button type="button" className="link-button" onClick={() => void tests.run({ kind: 'all' })}>
+              <button type="button" className="link-button" onClick={() => void runTests({ kind: 'all' })}>
                 Run all tests
               </button>
-              <button type="button" className="link-button" title="Run the tests with the configured provider and save what it answers as cassettes (tests/*.cassette.json)" onClick={() => void tests.run({ kind: 'all' }, { record: true })}>
+              <button type="button" className="link-button" title="Run the tests with the configured provider and save what it answers as cassettes (tests/*.cassette.json)" onClick={() => void runTests({ kind: 'all' }, { record: true })}>
                 Record cassettes
               </button>
             </>
