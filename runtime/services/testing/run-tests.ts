@@ -25,11 +25,11 @@ export interface TestCaseResult {
   durationMs: number;
 }
 
-/** Runs part of the tests: one file, or one case (by name) of one file. */
+/** Runs part of the tests: one file, one case (by name) of one file, or the case of that name in every file. */
 export interface TestSelection {
-  /** A test file, relative to the spell folder: `tests/hello.test.lua`. */
-  file: string;
-  /** A case of that file; absent: every case of the file. */
+  /** A test file, relative to the spell folder: `tests/hello.test.lua`; absent: every file. */
+  file?: string;
+  /** A case; absent: every case. */
   name?: string;
 }
 
@@ -64,9 +64,14 @@ export async function runTests(suites: SpellTests[], options: RunTestsOptions): 
     const spell = resolveSpell(suite.spellDir, suite.spellDir);
     for (const file of suite.files) {
       if (options.signal?.aborted) return results;
-      if (options.only && path.relative(suite.spellDir, file).split(path.sep).join('/') !== options.only.file) continue;
+      if (options.only?.file !== undefined && path.relative(suite.spellDir, file).split(path.sep).join('/') !== options.only.file) continue;
       await runTestFile(spell, file, options, report);
     }
+  }
+  // A case asked for by name in every file, found in none: say so rather than pass on nothing.
+  const wanted = options.only?.name;
+  if (wanted !== undefined && options.only?.file === undefined && !options.signal?.aborted && !results.some((r) => r.name === wanted)) {
+    report({ spell: suites.map((s) => path.basename(s.spellDir)).join(', '), file: '', name: wanted, ok: false, error: `no test named "${wanted}" ran`, durationMs: 0 });
   }
   return results;
 }
@@ -143,7 +148,8 @@ async function runTestFile(
   }).finally(() => options.signal?.removeEventListener('abort', onAbort));
   if (options.signal?.aborted) return; // stopped: no verdict on the cases that did not finish
   if (only !== null && cases === 0 && outcome.ok) {
-    report({ ...base, name: only, ok: false, error: `no test named "${only}" ran in ${fileName}`, durationMs: performance.now() - started });
+    // Only a file asked for by name owes the case; among every file, the others simply lack it.
+    if (options.only?.file !== undefined) report({ ...base, name: only, ok: false, error: `no test named "${only}" ran in ${fileName}`, durationMs: performance.now() - started });
     return;
   }
   // A file without named cases is one case; a file that failed outside its cases fails as a whole.
