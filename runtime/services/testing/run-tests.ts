@@ -87,8 +87,9 @@ async function runTestFile(
   options.onFile?.(fileName);
   const mock = deterministic(options.loaded);
   const cassetteFile = file.replace(/\.test\.(lua|js|tengo)$/, '.cassette.json');
-  // Recording: one cassette for the whole file, filled by every run_spell with the real provider.
-  const recording = options.record ? Cassette.record(cassetteFile) : undefined;
+  // Recording: one cassette for the whole file, filled by every run_spell with the real provider,
+  // written once the file ran (stopped tests keep the cassette they had).
+  const recording = options.record ? Cassette.record(cassetteFile, { saveOnEnd: false }) : undefined;
   // Every run of this file (the file's own and its run_spell runs) stops when the tests are stopped.
   const stops = new Set<(reason?: string) => void>();
   const onAbort = () => {
@@ -147,6 +148,7 @@ async function runTestFile(
     },
   }).finally(() => options.signal?.removeEventListener('abort', onAbort));
   if (options.signal?.aborted) return; // stopped: no verdict on the cases that did not finish
+  await recording?.save();
   if (only !== null && cases === 0 && outcome.ok) {
     // Only a file asked for by name owes the case; among every file, the others simply lack it.
     if (options.only?.file !== undefined) report({ ...base, name: only, ok: false, error: `no test named "${only}" ran in ${fileName}`, durationMs: performance.now() - started });
