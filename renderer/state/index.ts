@@ -122,6 +122,8 @@ client.onConnection((state) => {
     void useLibrary.getState().load();
     const path = useHistory.getState().path;
     if (path) void useHistory.getState().load(path);
+    const tests = useTests.getState();
+    if (tests.spellPath) void tests.load(tests.spellPath);
   }
 });
 

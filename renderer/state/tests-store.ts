@@ -77,7 +77,18 @@ export function createTestsStore(client: StudioClient) {
       if (!spellPath) return;
       try {
         const files = await client.call('tests.list', { path: spellPath });
-        if (mine === seq) set({ files });
+        if (mine !== seq) return;
+        set({ files });
+        // Asked last and applied at once: events pushed after this answer are the ones not in it.
+        const live = get().running ? [] : await client.call('tests.active', { path: spellPath });
+        if (mine !== seq) return;
+        // A test run still going on (the page was reloaded during it): take it over, results so far first.
+        const run = live[0];
+        if (run && !get().running) {
+          const scope: TestScope = run.file === undefined ? { kind: 'all' } : run.name === undefined ? { kind: 'file', file: run.file } : { kind: 'case', file: run.file, name: run.name };
+          set({ running: { testRunId: run.testRunId, scope, record: run.record }, summary: null });
+          for (const event of run.events) get().receive({ testRunId: run.testRunId, spellPath, event });
+        }
       } catch (error) {
         if (mine === seq) set({ error: message(error) });
       }

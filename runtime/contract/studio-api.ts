@@ -203,6 +203,11 @@ export const STUDIO_METHODS = {
     z.object({ testRunId: z.string() }),
     "Runs a spell's tests with `llmspell test`'s runner (all, one file, or one case); results arrive as `tests` events as cases finish.",
   ),
+  'tests.active': method(
+    SpellRef,
+    z.array(z.object({ testRunId: z.string(), file: z.string().optional(), name: z.string().optional(), record: z.boolean(), events: z.array(TestRunEvent) })),
+    "The spell's test run still going on, with its events so far: a reloaded page re-attaches to it.",
+  ),
   'tests.stop': method(z.object({ testRunId: z.string() }), Ok, 'Stops a test run: its running spells end at once.'),
   'batches.preview': method(
     BatchInputFile,

@@ -22,9 +22,17 @@ export interface TestsDeps {
 
 interface ActiveTests {
   spellPath: string;
+  file?: string;
+  name?: string;
+  record: boolean;
+  /** Its events so far (one per file and case: a few hundred at most), for a page that reloads. */
+  events: TestRunEvent[];
   controller: AbortController;
   done: Promise<void>;
 }
+
+/** Events kept per live test run for re-attaching; past this, a reloaded page sees the rest live. */
+const MAX_KEPT_EVENTS = 10_000;
 
 /** The test files of a spell folder, as `llmspell test <spell>` finds them (none for a single file or a workflow). */
 function testsOf(spellDir: string): SpellTests | undefined {
@@ -44,7 +52,7 @@ const relative = (spellDir: string, file: string) => path.relative(spellDir, fil
  * result as its case finishes; Stop ends the running spells at once. Recording uses the configured
  * provider with the studio's saved settings, as `llmspell test --record` does.
  */
-export function testsService(deps: TestsDeps): { handlers: HandlersFor<'tests.list' | 'tests.run' | 'tests.stop'>; close(): Promise<void> } {
+export function testsService(deps: TestsDeps): { handlers: HandlersFor<'tests.list' | 'tests.run' | 'tests.active' | 'tests.stop'>; close(): Promise<void> } {
   const active = new Map<string, ActiveTests>();
 
   const suiteOf = (spellPath: string) => {
@@ -75,7 +83,11 @@ export function testsService(deps: TestsDeps): { handlers: HandlersFor<'tests.li
         const limit = deps.settings.runConfig().config.studio.max_runs;
         if (active.size >= limit) throw new StudioError(`path: ${active.size} test runs are going (studio.max_runs is ${limit}); start this one when one ends`, 'busy');
         const testRunId = randomUUID();
-        const emit = (event: TestRunEvent) => deps.events.emit('tests', { testRunId, spellPath: dir, event });
+        const kept: TestRunEvent[] = [];
+        const emit = (event: TestRunEvent) => {
+          if (kept.length < MAX_KEPT_EVENTS) kept.push(event);
+          deps.events.emit('tests', { testRunId, spellPath: dir, event });
+        };
         const controller = new AbortController();
         let passed = 0;
         let failed = 0;
@@ -107,8 +119,14 @@ export function testsService(deps: TestsDeps): { handlers: HandlersFor<'tests.li
             // Recorded cassettes are new files of the spell: open windows list them.
             if (record) deps.events.emit('library', { reason: 'cassettes recorded' });
           });
-        active.set(testRunId, { spellPath: dir, controller, done });
+        active.set(testRunId, { spellPath: dir, ...(file !== undefined ? { file } : {}), ...(name !== undefined ? { name } : {}), record: record ?? false, events: kept, controller, done });
         return { testRunId };
+      },
+      'tests.active': ({ path: spellPath }) => {
+        const dir = deps.library.locate(spellPath).path;
+        return [...active.entries()]
+          .filter(([, run]) => run.spellPath === dir)
+          .map(([testRunId, run]) => ({ testRunId, ...(run.file !== undefined ? { file: run.file } : {}), ...(run.name !== undefined ? { name: run.name } : {}), record: run.record, events: [...run.events] }));
       },
       'tests.stop': ({ testRunId }) => {
         // Stopping tests that already ended is no error: the user's intent is met.

@@ -115,12 +115,15 @@ describe('tests in the studio', () => {
   it('stops a test run at once, and no engine process is left', async () => {
     const { testRunId } = await client.call('tests.run', { path: SPIN });
     await client.until(() => testEvents(testRunId).find((e) => e.type === 'file'));
+    // a page that reloads now finds the run, with its events so far
+    expect(await client.call('tests.active', { path: SPIN })).toEqual([{ testRunId, record: false, events: [{ type: 'file', file: 'tests/spin.test.lua' }] }]);
     await new Promise((r) => setTimeout(r, 500));
     const asked = Date.now();
     await client.call('tests.stop', { testRunId });
     expect(await done(testRunId, 10_000)).toMatchObject({ stopped: true });
     expect(Date.now() - asked).toBeLessThan(5000);
     expect(results(testRunId)).toEqual([]);
+    expect(await client.call('tests.active', { path: SPIN })).toEqual([]);
   }, 30_000);
 });
 

@@ -11,7 +11,11 @@ const FILES = [
 const result = (file: string, name: string, ok: boolean, line?: number): TestResult => ({ file, name, ok, durationMs: 12, ...(ok ? {} : { error: 'expected 1 to equal 2', ...(line ? { line } : {}) }) });
 
 function setup() {
-  const client = new FakeClient().handle('tests.list', () => FILES).handle('tests.run', () => ({ testRunId: 't1' })).handle('tests.stop', () => ({ ok: true as const }));
+  const client = new FakeClient()
+    .handle('tests.list', () => FILES)
+    .handle('tests.active', () => [])
+    .handle('tests.run', () => ({ testRunId: 't1' }))
+    .handle('tests.stop', () => ({ ok: true as const }));
   return { client, store: createTestsStore(client) };
 }
 
@@ -57,6 +61,19 @@ describe('tests store', () => {
 
     await store.getState().run({ kind: 'all' }, { record: true });
     expect(client.inputs('tests.run').at(-1)).toEqual({ path: '/lib/hello', record: true });
+  });
+
+  it('takes over a test run still going on after a reload, with its results so far', async () => {
+    const { client, store } = setup();
+    client.handle('tests.active', () => [
+      { testRunId: 't9', file: 'tests/a.test.lua', record: false, events: [{ type: 'file' as const, file: 'tests/a.test.lua' }, { type: 'result' as const, result: result('tests/a.test.lua', 'greets', true) }] },
+    ]);
+    await store.getState().load('/lib/hello');
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().running).toEqual({ testRunId: 't9', scope: { kind: 'file', file: 'tests/a.test.lua' }, record: false });
+    expect(testRows(store.getState())[0]!.cases.map((c) => c.status)).toEqual(['passed', 'running']);
+    await store.getState().stop();
+    expect(client.inputs('tests.stop')).toEqual([{ testRunId: 't9' }]);
   });
 
   it('marks failed assertions on their lines in the editor, and an edit of the file clears them', async () => {
