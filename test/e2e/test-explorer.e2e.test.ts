@@ -2,8 +2,8 @@
  * Tests in the studio and run replay (issue 15), end to end: the real `llmspell studio`, the openai
  * provider on the local test LLM server, and Debian's Chromium. The test explorer runs a spell's
  * tests with `llmspell test`'s runner (all, one), marks a failed assertion on its line, records
- * cassettes that keep the tests passing with the LLM server gone; a run replayed from its cassette
- * shows the same output in Compare.
+ * cassettes that keep the tests passing with the LLM server gone, and is found again after a reload;
+ * a run replayed from its cassette shows the same output in Compare.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,13 @@ writeFileSync(
   path.join(SPELL, 'tests', 'echo.test.lua'),
   'test("greets", function()\n  expect(run_spell({ name = "Ada" })).to_contain("Hello, Ada!")\nend)\n\ntest("the model echoes", function()\n  expect(run_spell({ name = "Ada" })).to_contain("echo: Say hi to Ada")\nend)\n',
 );
+
+// A test that runs until stopped: the page reloads while it runs.
+const SLOW = path.join(project, 'spells', 'e2e-slow');
+mkdirSync(path.join(SLOW, 'tests'), { recursive: true });
+writeFileSync(path.join(SLOW, 'spell.yaml'), 'name: e2e-slow\nversion: 0.1.0\ndescription: e2e-slow for the e2e test.\nengine: lua\nentry: main.lua\n');
+writeFileSync(path.join(SLOW, 'main.lua'), 'print("start")\nwhile true do end\n');
+writeFileSync(path.join(SLOW, 'tests', 'slow.test.lua'), 'test("runs until stopped", function()\n  run_spell({})\nend)\n');
 
 let llm: LlmServer;
 let studio: StudioProcess;
@@ -140,6 +147,7 @@ describe('compare a run with its replay', () => {
 describe('recording cassettes', () => {
   it('records with the configured provider; the tests then pass with the LLM server stopped', async () => {
     const { page } = browser;
+    await ui.editor.locator('.squiggly-error').first().waitFor(); // the failure of the model echoes, still marked
     await tests(page).getByRole('button', { name: 'Record cassettes' }).click();
     await summary(page).getByText('2 passed, 0 failed · cassettes recorded').waitFor({ timeout: 60_000 });
     expect(existsSync(path.join(SPELL, 'tests', 'echo.cassette.json'))).toBe(true);
@@ -151,4 +159,21 @@ describe('recording cassettes', () => {
     // The mark of the earlier failure is gone.
     await ui.editor.locator('.squiggly-error').first().waitFor({ state: 'detached' });
   }, 120_000);
+});
+
+describe('a test run and a reload', () => {
+  it('re-attaches to tests still running after a reload, and stops them', async () => {
+    const { page } = browser;
+    await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name: 'e2e-slow', exact: true }).click();
+    await tests(page).getByRole('heading', { name: 'tests/slow.test.lua' }).waitFor();
+    await tests(page).getByRole('button', { name: 'Run all tests' }).click();
+    await summary(page).getByText('Running tests/slow.test.lua…').waitFor();
+    await page.reload();
+    await page.getByRole('status').getByText('Connected').waitFor();
+    // The spell reopens; its test run is found again, still running, and Stop reaches it.
+    await tests(page).getByRole('list', { name: 'Tests in tests/slow.test.lua' }).getByRole('listitem', { name: 'runs until stopped, running' }).waitFor();
+    await summary(page).getByText('Running tests/slow.test.lua…').waitFor();
+    await tests(page).getByRole('button', { name: 'Stop tests' }).click();
+    await summary(page).getByText('0 passed, 0 failed (stopped)').waitFor();
+  }, 90_000);
 });
