@@ -78,6 +78,8 @@ export const RunRecord = z.object({
   cassette: z.object({ exchanges: z.int() }).optional(),
   /** This run replayed that run's cassette with its parameters. */
   replayOf: z.string().optional(),
+  /** Lines sent to the run's io.read (bounded), which its replay reads again. */
+  input: z.array(z.string()).optional(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { RunEvent } from '../contract/run-events';
+import type { RunRecord } from '../contract/studio-api';
 import type { Supervisor } from '../host/supervisor';
 import { LineInput } from '../services/line-input';
 import { runSpell } from '../services/run-spell';
@@ -36,6 +37,8 @@ export interface RunsDeps {
 /** Grace between the polite stop and SIGKILL when the user presses Stop: long enough for a waiting VM to answer. */
 export const STOP_GRACE_MS = 100;
 const MAX_INPUT_LINE = 64 * 1024;
+/** Lines of io.read input kept with a run for its replay; a run given more offers no replay. */
+const MAX_KEPT_INPUT = 1000;
 
 /** The runs and input queues of this studio, and how to end them all. */
 export interface RunsService {
@@ -47,6 +50,8 @@ export interface RunsService {
 interface ActiveRun {
   stop: (reason?: string, graceMs?: number) => void;
   input?: LineInput;
+  /** Keeps a line sent to io.read with the run (for its replay); false once past the cap. */
+  keepInput?: (line: string) => boolean;
   answer?: (requestId: string, text: string) => boolean;
   done: Promise<unknown>;
 }
@@ -120,7 +125,7 @@ export function runsService(deps: RunsDeps): RunsService {
    * by `maxCassetteBytes`), so it can be replayed; a replay (`replay`) answers from the original
    * run's cassette instead and never reaches a provider.
    */
-  const start = (spellPath: string, given: Record<string, unknown>, replay?: { runId: string; file: string }) => {
+  const start = (spellPath: string, given: Record<string, unknown>, replay?: { runId: string; file: string; input: string[] }) => {
     const { spell, params } = prepare(spellPath, given);
     const replaying = replay ? openReplay(replay.runId, replay.file) : undefined;
     return (runId: string) => {
@@ -128,7 +133,18 @@ export function runsService(deps: RunsDeps): RunsService {
       deps.mcp?.update(loaded.config.mcp.servers);
       // The renderer focuses its input box while the spell waits in io.read (and after a reload too).
       const input = new LineInput((waiting) => onEvent({ type: 'input-wait', runId, waiting }));
-      const record = { runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running' as const, output: '', ...(replay ? { replayOf: replay.runId } : {}) };
+      // A replay reads the lines the original run read, then the end of input (never a wait for a person).
+      if (replay) {
+        for (const line of replay.input) input.pushLine(line);
+        input.end();
+      }
+      const record: RunRecord = { runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running', output: '', ...(replay ? { replayOf: replay.runId } : {}) };
+      let inputOverflow = false;
+      const keepInput = (line: string) => {
+        if (inputOverflow || (record.input?.length ?? 0) >= MAX_KEPT_INPUT) return !(inputOverflow = true);
+        (record.input ??= []).push(line);
+        return true;
+      };
       const recorder = deps.history.begin(record);
       const maxBytes = deps.history.bounds.maxCassetteBytes ?? HISTORY_LIMITS.maxCassetteBytes;
       // The history saves the recording (in its write queue), not the run: the run ends without waiting for the disk.
@@ -166,10 +182,10 @@ export function runsService(deps: RunsDeps): RunsService {
           active.delete(runId);
           const tokens = (usage as { totals?: { totalTokens?: number } } | undefined)?.totals?.totalTokens;
           // A recording that overflowed its cap offers no replay; the history writes a kept one.
-          const kept = cassette?.mode === 'record' && !cassette.overflowed ? { exchanges: cassette.size, save: () => cassette.save() } : undefined;
+          const kept = cassette?.mode === 'record' && !cassette.overflowed && !inputOverflow ? { exchanges: cassette.size, save: () => cassette.save() } : undefined;
           await deps.history.end(recorder, outcome, tokens, kept);
         });
-      active.set(runId, { stop: (reason, graceMs) => stop(reason, graceMs), input, done });
+      active.set(runId, { stop: (reason, graceMs) => stop(reason, graceMs), input, ...(replay ? {} : { keepInput }), done });
       return { done };
     };
   };
@@ -236,10 +252,10 @@ export function runsService(deps: RunsDeps): RunsService {
       },
       'runs.replay': async ({ runId }) => {
         const { run } = await deps.history.get(runId);
-        if (!run.cassette) throw new StudioError(`runId: run ${runId} kept no cassette to replay (a workflow run, a run still going on, or LLM exchanges over the history's size cap)`, 'cannot_replay');
+        if (!run.cassette) throw new StudioError(`runId: run ${runId} kept no cassette to replay (a workflow run, a run still going on, LLM exchanges over the history's size cap, or over ${MAX_KEPT_INPUT} lines of input)`, 'cannot_replay');
         const file = deps.history.cassetteFile(run);
         if (deps.library.locate(run.spellPath).engine === 'workflow') throw new StudioError(`runId: run ${runId} is a workflow run; only spell runs replay`, 'cannot_replay');
-        return gate(() => start(run.spellPath, run.params, { runId, file }));
+        return gate(() => start(run.spellPath, run.params, { runId, file, input: run.input ?? [] }));
       },
       'runs.stop': async ({ runId }) => {
         const run = active.get(runId);
@@ -252,6 +268,7 @@ export function runsService(deps: RunsDeps): RunsService {
         if (line.length > MAX_INPUT_LINE) throw badInput('line', `longer than ${MAX_INPUT_LINE} characters`);
         const run = active.get(runId);
         if (!run?.input) throw new StudioError(`runId: run ${runId} is not running; the line was not sent`, 'not_running');
+        run.keepInput?.(line);
         run.input.pushLine(line);
         return { ok: true as const };
       },

@@ -41,6 +41,10 @@ const ECHO = writeSpell('echo', {
   'main.lua': 'print(llm.chat("Say hi to " .. params.name))\n',
   'tests/echo.test.lua': 'test("the model echoes", function()\n  expect(run_spell({ name = "Ada" })).to_contain("echo: Say hi to Ada")\nend)\n',
 });
+const ASKER = writeSpell('asker', {
+  'spell.yaml': 'name: asker\nversion: 0.1.0\ndescription: asker\nengine: lua\nentry: main.lua\n',
+  'main.lua': 'io.write("name? ")\nlocal who = io.read()\nprint("hi " .. who)\nprint(llm.chat("tell me about " .. who))\nprint("next: " .. tostring(io.read()))\n',
+});
 const SPIN = writeSpell('spin', {
   'spell.yaml': MANIFEST('spin'),
   'main.lua': 'print("spinning")\nwhile true do end\n',
@@ -146,6 +150,27 @@ describe('replaying a run from its cassette', () => {
     const replay = (await client.call('runs.get', { runId: replayId })).run;
     expect(replay).toMatchObject({ replayOf: runId, params: original.params, output: original.output });
     expect(llm.requests.length).toBe(requests); // answered from the cassette: nothing reached the server
+  }, 60_000);
+
+  it('replays the lines a run read from its input, then the end of input', async () => {
+    const { runId } = await client.call('runs.start', { path: ASKER, params: {} });
+    await client.until(() => client.runEvents(runId).find((e) => e.type === 'input-wait' && e.waiting));
+    await client.call('runs.input', { runId, line: 'Ada' });
+    await client.until(() => client.runEvents(runId).filter((e) => e.type === 'input-wait' && e.waiting).length === 2);
+    await client.call('runs.input', { runId, line: 'Bob' });
+    expect(await client.finished(runId)).toMatchObject({ ok: true });
+    let original = (await client.call('runs.get', { runId })).run;
+    for (let i = 0; i < 50 && original.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      original = (await client.call('runs.get', { runId })).run;
+    }
+    expect(original).toMatchObject({ input: ['Ada', 'Bob'], cassette: { exchanges: 1 } });
+    expect(original.output).toBe('name? hi Ada\necho: tell me about Ada\nnext: Bob\n');
+    const requests = llm.requests.length;
+    const { runId: replayId } = await client.call('runs.replay', { runId });
+    expect(await client.finished(replayId)).toMatchObject({ ok: true });
+    expect((await client.call('runs.get', { runId: replayId })).run.output).toBe(original.output);
+    expect(llm.requests.length).toBe(requests);
   }, 60_000);
 
   it('refuses to replay a run that kept no cassette', async () => {
