@@ -18,12 +18,13 @@ function summary(run: RunRecord): string {
   return `${run.replayOf ? 'Replay · ' : ''}${formatWhen(run.startedAt)} · ${run.status}${run.durationMs !== undefined ? ` · ${formatDuration(run.durationMs)}` : ''}`;
 }
 
-/** Both runs, once neither is still going (a replay started from this dialog runs first). */
+/** Both runs, once a replay among them has ended (a replay started from this dialog runs first). */
 async function loadSettled(picked: string[], alive: () => boolean): Promise<[Side, Side] | null> {
+  const replaying = (side: Side) => side.run.status === 'running' && side.run.replayOf !== undefined;
   for (;;) {
     const [x, y] = await Promise.all(picked.map(loadSide));
     if (!alive()) return null;
-    if (x!.run.status !== 'running' && y!.run.status !== 'running') return [x!, y!];
+    if (!replaying(x!) && !replaying(y!)) return [x!, y!];
     await waitForEnd(picked, 1000);
   }
 }
