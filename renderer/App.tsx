@@ -12,6 +12,7 @@ import { useShortcuts } from './features/layout/useShortcuts';
 import { LibraryPanel } from './features/library/LibraryPanel';
 import { OutputConsole } from './features/run/OutputConsole';
 import { ParamsForm } from './features/run/ParamsForm';
+import { TestExplorer } from './features/tests/TestExplorer';
 import { useEditor, useUi } from './state';
 
 /** The studio: library | editor over output | parameters and history, with remembered pane sizes. */
@@ -48,6 +49,7 @@ export function App() {
         {(!narrow || overlay === 'side') && (
           <aside className="side" id="side-pane" aria-label="Run settings and history">
             <ParamsForm />
+            <TestExplorer />
             <HistoryPanel />
           </aside>
         )}

@@ -9,6 +9,7 @@ import './styles/panels.css';
 import './styles/workflow.css';
 import './styles/mcp.css';
 import './styles/batch.css';
+import './styles/tests.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -104,6 +104,18 @@ export function createCommands(s: Stores, storage?: KeyValueStorage) {
       await s.run.getState().start(record.spellPath, record.params);
     },
 
+    /**
+     * Replays a past run: its spell with its parameters against the cassette it kept (no network),
+     * shown in the console like any run; resolves with the replay's run id (null when it could not start).
+     */
+    async replay(record: RunRecord): Promise<string | null> {
+      if (busy() || (s.connection && s.connection.getState().state !== 'open')) return null;
+      await commands.openSpell(record.spellPath);
+      const spell = s.editor.getState().spell;
+      if (spell) s.params.getState().fill(spell.path, fieldsFrom(spell.parameters), record.params);
+      return s.run.getState().replay(record);
+    },
+
     /** After a run ends: refresh history and take the token count from its record. */
     async afterRun(runId: string): Promise<void> {
       const path = s.history.getState().path;

@@ -22,6 +22,8 @@ export interface EditorState {
   diagnostics: Record<string, Diagnostic[]>;
   /** The last run's error, marked on its line until that file is edited or another run starts. */
   runErrors: Record<string, Diagnostic[]>;
+  /** Failed test assertions, marked on their lines in the test files until the file is edited or the tests run again. */
+  testErrors: Record<string, Diagnostic[]>;
   reveal: RevealRequest | null;
   opening: boolean;
   error: string | null;
@@ -38,6 +40,8 @@ export interface EditorState {
   revealLine(fileRef: string, line: number, column?: number): void;
   /** Marks a run's error on its line (`main.lua:3`), or clears the marks with `null`. */
   markRunError(error: { file: string; line: number; message: string } | null): void;
+  /** Marks failed tests on their lines (`tests/a.test.lua:7`), replacing the earlier marks. */
+  markTestFailures(failures: { file: string; line: number; column?: number; message: string }[]): void;
   /** Sends pending recovery copies now (before switching spells or leaving the page). */
   flushRecovery(): void;
   dismissError(): void;
@@ -73,6 +77,7 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
       conflict: null,
       diagnostics: {},
       runErrors: {},
+      testErrors: {},
       reveal: null,
       opening: false,
       error: null,
@@ -84,7 +89,7 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
           const [{ spell, files }, copies] = await Promise.all([client.call('library.open', { path }), client.call('files.recovery', { path })]);
           const opened = fromOpened(files, spell.engine);
           for (const stale of staleRecoveries(opened, copies)) void client.call('files.discardRecovery', { path, file: stale.file }).catch(() => undefined);
-          set({ spell, files: opened, active: opened[0]?.name ?? null, offers: recoveryOffers(opened, copies), conflict: null, diagnostics: {}, runErrors: {}, opening: false });
+          set({ spell, files: opened, active: opened[0]?.name ?? null, offers: recoveryOffers(opened, copies), conflict: null, diagnostics: {}, runErrors: {}, testErrors: {}, opening: false });
           for (const f of opened) diagnoseLater(f.name, 0);
         } catch (error) {
           set({ opening: false, error: message(error) });
@@ -93,7 +98,7 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
 
       close() {
         get().flushRecovery();
-        set({ spell: null, files: [], active: null, offers: [], conflict: null, diagnostics: {}, runErrors: {}, reveal: null });
+        set({ spell: null, files: [], active: null, offers: [], conflict: null, diagnostics: {}, runErrors: {}, testErrors: {}, reveal: null });
       },
 
       select: (name) => set({ active: name }),
@@ -103,7 +108,8 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
         if (!f || f.draft === content) return;
         // The run's error mark was about the text as it ran: an edit of that file retires it.
         const { [name]: _retired, ...runErrors } = get().runErrors;
-        set({ files: setDraft(get().files, name, content), ...(_retired ? { runErrors } : {}) });
+        const { [name]: _stale, ...testErrors } = get().testErrors;
+        set({ files: setDraft(get().files, name, content), ...(_retired ? { runErrors } : {}), ...(_stale ? { testErrors } : {}) });
         keepRecovery(name);
         diagnoseLater(name);
       },
@@ -165,6 +171,17 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
         const name = resolveFileName(get().files.map((f) => f.name), error.file);
         if (!name) return;
         set({ runErrors: { [name]: [{ file: name, line: error.line, message: `run error: ${error.message}`, severity: 'error' }] } });
+      },
+
+      markTestFailures(failures) {
+        const names = get().files.map((f) => f.name);
+        const marks: Record<string, Diagnostic[]> = {};
+        for (const f of failures) {
+          const name = resolveFileName(names, f.file);
+          if (!name) continue;
+          (marks[name] ??= []).push({ file: name, line: f.line, ...(f.column !== undefined ? { column: f.column } : {}), message: `test failed: ${f.message}`, severity: 'error' });
+        }
+        if (Object.keys(marks).length || Object.keys(get().testErrors).length) set({ testErrors: marks });
       },
 
       revealLine(ref, line, column) {

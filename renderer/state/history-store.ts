@@ -16,6 +16,8 @@ export interface HistoryState {
   /** Runs picked for Compare (at most two; a third replaces the older pick). */
   compare: string[];
   toggleCompare(runId: string): void;
+  /** Picks exactly these runs for Compare (a run and its replay). */
+  setCompare(runIds: string[]): void;
   /** The run whose trace the Trace dialog shows. */
   traced: string | null;
   showTrace(runId: string | null): void;
@@ -46,6 +48,7 @@ export function createHistoryStore(client: StudioClient) {
     compare: [],
     traced: null,
     showTrace: (traced) => set({ traced }),
+    setCompare: (runIds) => set({ compare: runIds.slice(-2) }),
     toggleCompare(runId) {
       const picked = get().compare;
       set({ compare: picked.includes(runId) ? picked.filter((id) => id !== runId) : [...picked, runId].slice(-2) });

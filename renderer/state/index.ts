@@ -16,6 +16,7 @@ import { createMcpStore } from './mcp-store';
 import { createParamsStore } from './params-store';
 import { createRunStore } from './run-store';
 import { createSettingsStore } from './settings-store';
+import { createTestsStore } from './tests-store';
 import { createUiStore, type KeyValueStorage } from './ui-store';
 import { createWorkflowStore } from './workflow/workflow-store';
 
@@ -37,6 +38,7 @@ export { PANE_LIMITS } from './layout';
 export { mcpToolNames, parseSecretLines } from './mcp-store';
 export { parameterNames, resultsToCsv, resultsToJsonl } from './batch-store';
 export { CONSOLE_LINES } from './ui-store';
+export { caseKey, testRows, type TestCaseView, type TestScope } from './tests-store';
 export type { Clipboard, Crumb, WorkflowTab } from './workflow/workflow-store';
 export type { GraphEdge, GraphNode, GraphView } from './workflow/graph-read';
 export type { NodeRun, NodeRunStatus, WorkflowRunView } from './workflow/node-runs';
@@ -68,9 +70,20 @@ export const useWorkflow = createWorkflowStore(client, useEditor);
 export const useBatch = createBatchStore(client);
 /** Install and consent: an installed spell opens once installed. */
 export const useConsent = createConsentStore(client, (path) => void useLibrary.getState().load().then(() => commands.openSpell(path)));
+export const useTests = createTestsStore(client);
 
 /** Actions that span stores: open, run, re-run, create, rename, delete. */
 export const commands = createCommands({ library: useLibrary, editor: useEditor, run: useRun, history: useHistory, params: useParams, connection: useConnection, consent: useConsent }, storage);
+
+// The test explorer lists the open spell's tests; failed assertions are marked on their lines.
+useEditor.subscribe((state, previous) => {
+  if (state.spell?.path !== previous.spell?.path) void useTests.getState().load(state.spell && state.spell.engine !== 'workflow' ? state.spell.path : null);
+});
+useTests.subscribe((state, previous) => {
+  if (state.results === previous.results) return;
+  const failures = Object.values(state.results).flatMap((r) => (!r.ok && r.line !== undefined ? [{ file: r.file, line: r.line, ...(r.column !== undefined ? { column: r.column } : {}), message: r.error ?? 'failed' }] : []));
+  useEditor.getState().markTestFailures(failures);
+});
 
 // The canvas reads the open workflow's text from the editor: it follows every change of it.
 useEditor.subscribe((state) => {
@@ -93,7 +106,13 @@ client.on('run', (event) => {
     void useMcp.getState().load();
   }
 });
-client.on('library', () => void useLibrary.getState().load());
+client.on('library', () => {
+  void useLibrary.getState().load();
+  // New or removed test files and cassettes.
+  const tests = useTests.getState();
+  if (tests.spellPath && !tests.running) void tests.load(tests.spellPath);
+});
+client.on('tests', (data) => useTests.getState().receive(data));
 client.on('batch', (data) => {
   useBatch.getState().receive(data);
   // A batch is a run in the history too: the list shows it when it ends.
@@ -107,6 +126,8 @@ client.onConnection((state) => {
     void useLibrary.getState().load();
     const path = useHistory.getState().path;
     if (path) void useHistory.getState().load(path);
+    const tests = useTests.getState();
+    if (tests.spellPath) void tests.load(tests.spellPath);
   }
 });
 

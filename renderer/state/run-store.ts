@@ -8,6 +8,8 @@ export interface RunState {
   view: RunView;
   /** Starts a run of the spell at `path` with typed params. */
   start(path: string, params: Record<string, unknown>, from?: string): Promise<void>;
+  /** Replays a past run from its kept cassette (same parameters, no network); resolves with the new run's id. */
+  replay(run: RunRecord): Promise<string | null>;
   stop(): Promise<void>;
   /** Sends a line to the spell's `io.read()`. */
   sendInput(line: string): Promise<void>;
@@ -108,6 +110,20 @@ export function createRunStore(client: StudioClient, now: () => number = Date.no
           set({ view: adoptRunId(get().view, runId) });
         } catch (error) {
           set({ view: startFailed(get().view, message(error), code(error)) });
+        }
+      },
+
+      async replay(run) {
+        flush();
+        set({ view: starting(run.spellPath, now(), maxRows()) });
+        try {
+          const { runId } = await client.call('runs.replay', { runId: run.runId });
+          flush();
+          set({ view: adoptRunId(get().view, runId) });
+          return runId;
+        } catch (error) {
+          set({ view: startFailed(get().view, message(error), code(error)) });
+          return null;
         }
       },
 

@@ -4,6 +4,7 @@ import { ConsentGrant, ConsentRequest, MAX_UPLOAD_BYTES } from './consent';
 import { ErrorInfo } from './engine-protocol';
 import { McpServerInput, McpServerView } from './mcp-settings';
 import { RunEvent } from './run-events';
+import { TestFileInfo, TestRunEvent } from './spell-tests';
 
 /**
  * The Studio API: defined once, here. The WebSocket server (`llmspell studio`), Electron's IPC
@@ -74,6 +75,12 @@ export const RunRecord = z.object({
   error: z.optional(ErrorInfo),
   output: z.string(),
   tokens: z.number().int().optional(),
+  /** The run's LLM exchanges were kept (bounded) with it: `runs.replay` can run it again offline. */
+  cassette: z.object({ exchanges: z.int() }).optional(),
+  /** This run replayed that run's cassette with its parameters. */
+  replayOf: z.string().optional(),
+  /** Lines sent to the run's io.read (bounded), which its replay reads again. */
+  input: z.array(z.string()).optional(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 
@@ -179,7 +186,32 @@ export const STUDIO_METHODS = {
     z.object({ text: z.string(), truncated: z.boolean() }),
     "Everything a run printed (stdout and stderr, in order), for the console's show all / save output; `truncated` when even the full copy hit its cap.",
   ),
+  'runs.replay': method(
+    z.object({ runId: z.string() }),
+    z.object({ runId: z.string() }),
+    "Runs a past run's spell again with its parameters against its kept cassette (replay, no network): a deterministic re-run whose output matches. The new run's events arrive as `run` events.",
+  ),
   'runs.get': method(z.object({ runId: z.string() }), z.object({ run: RunRecord, events: z.array(RunEvent) }), 'One past run with its events.'),
+  'tests.list': method(SpellRef, z.array(TestFileInfo), "A spell's test files and the cases they declare, found as `llmspell test` finds them. Runs nothing."),
+  'tests.run': method(
+    z.object({
+      path: z.string(),
+      /** Only this test file (`tests/a.test.lua`). */
+      file: z.string().optional(),
+      /** Only this case of `file`. */
+      name: z.string().optional(),
+      /** Record each file's cassette with the configured provider (`llmspell test --record`). */
+      record: z.boolean().optional(),
+    }),
+    z.object({ testRunId: z.string() }),
+    "Runs a spell's tests with `llmspell test`'s runner (all, one file, or one case); results arrive as `tests` events as cases finish.",
+  ),
+  'tests.active': method(
+    SpellRef,
+    z.array(z.object({ testRunId: z.string(), file: z.string().optional(), name: z.string().optional(), record: z.boolean(), events: z.array(TestRunEvent) })),
+    "The spell's test run still going on, with its events so far: a reloaded page re-attaches to it.",
+  ),
+  'tests.stop': method(z.object({ testRunId: z.string() }), Ok, 'Stops a test run: its running spells end at once.'),
   'batches.preview': method(
     BatchInputFile,
     z.object({ columns: z.array(z.string()), rows: z.int(), sample: z.array(z.record(z.string(), z.unknown())), problems: z.array(z.string()) }),
@@ -264,6 +296,8 @@ export const STUDIO_EVENTS = {
   library: z.object({ reason: z.string() }),
   /** Progress, rows and the summary of every batch started from this studio. */
   batch: z.object({ batchId: z.string(), event: BatchEvent }),
+  /** Progress and results of every test run started from this studio. */
+  tests: z.object({ testRunId: z.string(), spellPath: z.string(), event: TestRunEvent }),
 } as const;
 export type StudioEvent = keyof typeof STUDIO_EVENTS;
 export type StudioEventData<E extends StudioEvent> = z.output<(typeof STUDIO_EVENTS)[E]>;

@@ -148,7 +148,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     if (!options.parent) budget.close();
   });
   const cassette = options.cassette;
-  if (cassette?.mode === 'record') await cassette.save();
+  if (cassette?.mode === 'record' && cassette.saveOnEnd) await cassette.save();
   if (cassette?.mode === 'replay' && cassette.misses.length > 0 && outcome.ok) {
     const message = `cassette ${cassette.file} had no recorded answer for ${cassette.misses.length} request(s): ${cassette.misses.join('; ')}`;
     outcome = { ...outcome, ok: false, error: { code: 'cassette_miss', message } };

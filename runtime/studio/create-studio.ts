@@ -22,6 +22,7 @@ import type { HistoryLimits } from './history-limits';
 import { batchesService } from './batches-service';
 import { bundlesService } from './bundles-service';
 import { consentService } from './consent-service';
+import { testsService } from './tests-service';
 
 /** Every capability the studio uses, passed in: nothing is read from globals. */
 export interface StudioOptions {
@@ -68,6 +69,7 @@ export function createStudio(options: StudioOptions): Studio {
   const runDeps = { library, settings, history, supervisor, events, home, cwd, consent };
   const runs = runsService({ ...runDeps, mcp });
   const batches = batchesService(runDeps);
+  const tests = testsService({ library, settings, supervisor, events, home, consent });
   // Reading the history at start marks runs an earlier studio left `running` as interrupted, on disk.
   void history.list({});
 
@@ -79,6 +81,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...formatService(),
     ...runs.handlers,
     ...batches.handlers,
+    ...tests.handlers,
     ...settings.handlers(),
     ...mcpService({ settings, store: settingsStore, secrets, hub: mcp }),
     ...docsService(),
@@ -104,7 +107,7 @@ export function createStudio(options: StudioOptions): Studio {
     async close() {
       clearInterval(timer);
       bundles.close();
-      await Promise.all([runs.close(), batches.close()]);
+      await Promise.all([runs.close(), batches.close(), tests.close()]);
       await mcp.close();
     },
   };

@@ -10,13 +10,16 @@ export interface HistoryLimits {
   maxEventChars: number;
   /** Characters of output kept in full per run (beside the record's short copy), for show all / save output. */
   maxFullOutputChars: number;
+  /** Bytes of LLM exchanges kept per run as its cassette, for a deterministic replay (0: none kept; default 4 MB). */
+  maxCassetteBytes?: number;
 }
 
-/** The defaults: the last 500 runs, 64 KB of output and 1 MB of events each, 16 MB of full output (held in memory while a run is live). */
-export const HISTORY_LIMITS: HistoryLimits = {
+/** The defaults: the last 500 runs, 64 KB of output and 1 MB of events each, 16 MB of full output (held in memory while a run is live), 4 MB of LLM exchanges for replay. */
+export const HISTORY_LIMITS: Required<HistoryLimits> = {
   maxRuns: 500,
   maxOutputChars: 64 * 1024,
   maxEvents: 10_000,
   maxEventChars: 1024 * 1024,
   maxFullOutputChars: 16 * 1024 * 1024,
+  maxCassetteBytes: 4 * 1024 * 1024,
 };

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunEvent, RunOutcome } from '../contract/run-events';
@@ -43,12 +44,37 @@ export class RunHistory {
     return recorder;
   }
 
-  /** Completes a run: writes its events and final record, then trims the history to its limit. */
-  end(recorder: RunRecorder, outcome: RunOutcome, tokens: number | undefined): Promise<void> {
+  /** The limits this history keeps to. */
+  get bounds(): HistoryLimits {
+    return this.limits;
+  }
+
+  /**
+   * Where a run's cassette (its LLM exchanges, for a replay) is kept: beside its record, removed with
+   * it. The folder exists on return (the cassette is written when the run ends, outside the queue).
+   */
+  cassetteFile(run: Pick<RunRecord, 'runId' | 'startedAt'>): string {
+    mkdirSync(this.dir, { recursive: true });
+    return this.file(`${run.startedAt}-${run.runId}`, 'cassette');
+  }
+
+  /**
+   * Completes a run: writes its events and final record, then trims the history to its limit.
+   * `cassette`: the run's kept cassette (how many exchanges, and how to write it to its
+   * {@link cassetteFile}); it is written in the queue, before the record that names it.
+   */
+  end(recorder: RunRecorder, outcome: RunOutcome, tokens: number | undefined, cassette?: { exchanges: number; save(): Promise<void> }): Promise<void> {
     const record = recorder.finish(outcome, tokens);
+    if (cassette) record.cassette = { exchanges: cassette.exchanges };
     const key = `${record.startedAt}-${record.runId}`;
     this.live.delete(record.runId);
     return this.enqueue(async () => {
+      if (cassette) {
+        await cassette.save().catch((error: unknown) => {
+          delete record.cassette;
+          this.log(`run history: the cassette of ${record.runId} was not kept: ${(error as Error).message}`);
+        });
+      }
       // The record keeps a short copy of the output; a longer one gets a file of its own.
       if (recorder.cut) await writeFileAtomic(this.file(key, 'output'), JSON.stringify({ text: recorder.fullOutput(), truncated: recorder.fullTruncated }));
       await writeFileAtomic(this.file(key, 'events'), JSON.stringify(recorder.events));
@@ -153,10 +179,11 @@ export class RunHistory {
       await rm(this.file(old.key, 'run'), { force: true });
       await rm(this.file(old.key, 'events'), { force: true });
       await rm(this.file(old.key, 'output'), { force: true });
+      await rm(this.file(old.key, 'cassette'), { force: true });
     }
   }
 
-  private file(key: string, kind: 'run' | 'events' | 'output'): string {
+  private file(key: string, kind: 'run' | 'events' | 'output' | 'cassette'): string {
     return path.join(this.dir, `${key}.${kind}.json`);
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { RunEvent } from '../contract/run-events';
+import type { RunRecord } from '../contract/studio-api';
 import type { Supervisor } from '../host/supervisor';
 import { LineInput } from '../services/line-input';
 import { runSpell } from '../services/run-spell';
@@ -17,6 +18,8 @@ import type { HandlersFor } from './studio-handlers';
 import { prepareWorkflow, startWorkflowRun } from './workflow-runs';
 import { NodeCache } from '../workflows';
 import type { McpHub } from '../mcp/mcp-hub';
+import { Cassette } from '../llm/cassette/cassette';
+import { HISTORY_LIMITS } from './history-limits';
 
 /** What running spells needs. */
 export interface RunsDeps {
@@ -36,10 +39,12 @@ export interface RunsDeps {
 /** Grace between the polite stop and SIGKILL when the user presses Stop: long enough for a waiting VM to answer. */
 export const STOP_GRACE_MS = 100;
 const MAX_INPUT_LINE = 64 * 1024;
+/** Lines of io.read input kept with a run for its replay; a run given more offers no replay. */
+const MAX_KEPT_INPUT = 1000;
 
 /** The runs and input queues of this studio, and how to end them all. */
 export interface RunsService {
-  handlers: HandlersFor<'runs.start' | 'runs.stop' | 'runs.input' | 'runs.answer' | 'runs.history' | 'runs.get' | 'runs.active' | 'runs.output'>;
+  handlers: HandlersFor<'runs.start' | 'runs.replay' | 'runs.stop' | 'runs.input' | 'runs.answer' | 'runs.history' | 'runs.get' | 'runs.active' | 'runs.output'>;
   /** Stops every run and waits until they ended and their history is on disk. */
   close(): Promise<void>;
 }
@@ -47,6 +52,8 @@ export interface RunsService {
 interface ActiveRun {
   stop: (reason?: string, graceMs?: number) => void;
   input?: LineInput;
+  /** Keeps a line sent to io.read with the run (for its replay); false once past the cap. */
+  keepInput?: (line: string) => boolean;
   answer?: (requestId: string, text: string) => boolean;
   done: Promise<unknown>;
 }
@@ -106,14 +113,44 @@ export function runsService(deps: RunsDeps): RunsService {
     }
   };
 
-  const start = (spellPath: string, given: Record<string, unknown>) => {
+  /** Opens a kept cassette for a replay; a missing or broken one is the caller's error, named. */
+  const openReplay = (runId: string, file: string): Cassette => {
+    try {
+      return Cassette.replay(file);
+    } catch (error) {
+      throw new StudioError(`runId: the cassette of run ${runId} cannot be replayed: ${(error as Error).message}`, 'cannot_replay');
+    }
+  };
+
+  /**
+   * A spell run. Every run records its LLM exchanges into a cassette kept with its history (bounded
+   * by `maxCassetteBytes`), so it can be replayed; a replay (`replay`) answers from the original
+   * run's cassette instead and never reaches a provider.
+   */
+  const start = (spellPath: string, given: Record<string, unknown>, replay?: { runId: string; file: string; input: string[] }) => {
     const { spell, params } = prepare(spellPath, given);
+    const replaying = replay ? openReplay(replay.runId, replay.file) : undefined;
     return (runId: string) => {
       const loaded = deps.settings.runConfig();
       deps.mcp?.update(loaded.config.mcp.servers);
       // The renderer focuses its input box while the spell waits in io.read (and after a reload too).
       const input = new LineInput((waiting) => onEvent({ type: 'input-wait', runId, waiting }));
-      const recorder = deps.history.begin({ runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running', output: '' });
+      // A replay reads the lines the original run read, then the end of input (never a wait for a person).
+      if (replay) {
+        for (const line of replay.input) input.pushLine(line);
+        input.end();
+      }
+      const record: RunRecord = { runId, spellPath: deps.library.locate(spellPath).path, spellName: spell.name, params, startedAt: Date.now(), status: 'running', output: '', ...(replay ? { replayOf: replay.runId } : {}) };
+      let inputOverflow = false;
+      const keepInput = (line: string) => {
+        if (inputOverflow || (record.input?.length ?? 0) >= MAX_KEPT_INPUT) return !(inputOverflow = true);
+        (record.input ??= []).push(line);
+        return true;
+      };
+      const recorder = deps.history.begin(record);
+      const maxBytes = deps.history.bounds.maxCassetteBytes ?? HISTORY_LIMITS.maxCassetteBytes;
+      // The history saves the recording (in its write queue), not the run: the run ends without waiting for the disk.
+      const cassette = replaying ?? (maxBytes > 0 ? Cassette.record(deps.history.cassetteFile(record), { maxBytes, saveOnEnd: false }) : undefined);
       const onEvent = (event: RunEvent) => {
         recorder.add(event);
         deps.events.emit('run', event);
@@ -134,6 +171,7 @@ export function runsService(deps: RunsDeps): RunsService {
         onStart: (stopRun) => (stop = stopRun),
         // spell.run(name, params) finds spells in the studio's library, as `llmspell run` does in the CLI's.
         library: () => deps.library.current(),
+        ...(cassette ? { cassette } : {}),
       })
         .catch((error: unknown) => {
           // A host bug while setting the run up: the run fails on its own, the studio goes on.
@@ -145,9 +183,11 @@ export function runsService(deps: RunsDeps): RunsService {
           input.end();
           active.delete(runId);
           const tokens = (usage as { totals?: { totalTokens?: number } } | undefined)?.totals?.totalTokens;
-          await deps.history.end(recorder, outcome, tokens);
+          // A recording that overflowed its cap offers no replay; the history writes a kept one.
+          const kept = cassette?.mode === 'record' && !cassette.overflowed && !inputOverflow ? { exchanges: cassette.size, save: () => cassette.save() } : undefined;
+          await deps.history.end(recorder, outcome, tokens, kept);
         });
-      active.set(runId, { stop: (reason, graceMs) => stop(reason, graceMs), input, done });
+      active.set(runId, { stop: (reason, graceMs) => stop(reason, graceMs), input, ...(replay ? {} : { keepInput }), done });
       return { done };
     };
   };
@@ -213,6 +253,15 @@ export function runsService(deps: RunsDeps): RunsService {
         deps.consent?.assert(entry.path);
         return gate(() => start(spellPath, params));
       },
+      'runs.replay': async ({ runId }) => {
+        const { run } = await deps.history.get(runId);
+        if (!run.cassette) throw new StudioError(`runId: run ${runId} kept no cassette to replay (a workflow run, a run still going on, LLM exchanges over the history's size cap, or over ${MAX_KEPT_INPUT} lines of input)`, 'cannot_replay');
+        const file = deps.history.cassetteFile(run);
+        const entry = deps.library.locate(run.spellPath);
+        if (entry.engine === 'workflow') throw new StudioError(`runId: run ${runId} is a workflow run; only spell runs replay`, 'cannot_replay');
+        deps.consent?.assert(entry.path); // a replay runs the spell's code again: a revoked approval stops it too
+        return gate(() => start(run.spellPath, run.params, { runId, file, input: run.input ?? [] }));
+      },
       'runs.stop': async ({ runId }) => {
         const run = active.get(runId);
         if (run) run.stop('stopped by the user', STOP_GRACE_MS);
@@ -224,6 +273,7 @@ export function runsService(deps: RunsDeps): RunsService {
         if (line.length > MAX_INPUT_LINE) throw badInput('line', `longer than ${MAX_INPUT_LINE} characters`);
         const run = active.get(runId);
         if (!run?.input) throw new StudioError(`runId: run ${runId} is not running; the line was not sent`, 'not_running');
+        run.keepInput?.(line);
         run.input.pushLine(line);
         return { ok: true as const };
       },

@@ -169,4 +169,17 @@ describe('llmspell test', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no spell or folder');
   });
+  it('runs one case by --name (in one file, or in every file), and says so when none has it', async () => {
+    const dir = spellWithTests('named', 'print("Hello, " .. params.who .. "!")\n', {
+      'a.test.lua': 'test("first", function() expect(run_spell({})).to_contain("Hello") end)\ntest("second", function() expect(1).to_equal(2) end)\n',
+      'b.test.lua': 'test("first", function() expect(run_spell({ who = "Bo" })).to_contain("Bo") end)\n',
+    });
+    const every = JSON.parse((await runCli(['test', dir, '--name', 'first', '--json'], { env: env() })).stdout);
+    expect(every.results.map((r: { file: string; name: string }) => `${r.file} ${r.name}`)).toEqual(['tests/a.test.lua first', 'tests/b.test.lua first']);
+    const one = JSON.parse((await runCli(['test', path.join(dir, 'tests', 'a.test.lua'), '--name', 'second', '--json'], { env: env() })).stdout);
+    expect(one.results).toEqual([expect.objectContaining({ name: 'second', ok: false, line: 2 })]);
+    const none = await runCli(['test', dir, '--name', 'third', '--json'], { env: env() });
+    expect(JSON.parse(none.stdout).results).toEqual([expect.objectContaining({ name: 'third', ok: false, error: 'no test named "third" ran' })]);
+    expect(none.code).toBe(1);
+  });
 });

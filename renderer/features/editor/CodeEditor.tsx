@@ -22,9 +22,9 @@ function showFile(editor: Editor, models: EditorModels, from: string | null, to:
   editor.updateOptions({ ariaLabel: to ? `${to}, code editor` : 'Code editor' });
 }
 
-function applyMarkers(models: EditorModels, diagnostics: Record<string, Diagnostic[]>, runErrors: Record<string, Diagnostic[]>): void {
+function applyMarkers(models: EditorModels, marks: Record<string, Diagnostic[]>[]): void {
   for (const [name, model] of models.all()) {
-    const markers = toMarkers([...(diagnostics[name] ?? []), ...(runErrors[name] ?? [])], model.getLinesContent()).map((m) => ({
+    const markers = toMarkers(marks.flatMap((m) => m[name] ?? []), model.getLinesContent()).map((m) => ({
       ...m,
       severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
     }));
@@ -72,7 +72,9 @@ export default function CodeEditor() {
         showFile(editor, models, shown, state.active);
         shown = state.active;
       }
-      if (!previous || state.diagnostics !== previous.diagnostics || state.runErrors !== previous.runErrors || state.spell !== previous.spell) applyMarkers(models, state.diagnostics, state.runErrors);
+      if (!previous || state.diagnostics !== previous.diagnostics || state.runErrors !== previous.runErrors || state.testErrors !== previous.testErrors || state.spell !== previous.spell) {
+        applyMarkers(models, [state.diagnostics, state.runErrors, state.testErrors]);
+      }
       if (state.reveal && state.reveal.seq !== reveal) {
         reveal = state.reveal.seq;
         const { line, column = 1 } = state.reveal;

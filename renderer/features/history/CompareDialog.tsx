@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RunRecord } from '../../../runtime/contract/studio-api';
-import { client, commands, diffLines, formatDuration, formatWhen, paramRows, useHistory, useUi } from '../../state';
+import { client, commands, diffLines, formatDuration, formatWhen, paramRows, selectRunning, useHistory, useRun, useUi } from '../../state';
 import { Dialog } from '../layout/Dialog';
 
 interface Side {
@@ -15,8 +15,36 @@ async function loadSide(runId: string): Promise<Side> {
 }
 
 function summary(run: RunRecord): string {
-  return `${formatWhen(run.startedAt)} · ${run.status}${run.durationMs !== undefined ? ` · ${formatDuration(run.durationMs)}` : ''}`;
+  return `${run.replayOf ? 'Replay · ' : ''}${formatWhen(run.startedAt)} · ${run.status}${run.durationMs !== undefined ? ` · ${formatDuration(run.durationMs)}` : ''}`;
 }
+
+/** Both runs, once a replay among them has ended (a replay started from this dialog runs first). */
+async function loadSettled(picked: string[], alive: () => boolean): Promise<[Side, Side] | null> {
+  const replaying = (side: Side) => side.run.status === 'running' && side.run.replayOf !== undefined;
+  for (;;) {
+    const [x, y] = await Promise.all(picked.map(loadSide));
+    if (!alive()) return null;
+    if (!replaying(x!) && !replaying(y!)) return [x!, y!];
+    await waitForEnd(picked, 1000);
+  }
+}
+
+/** Resolves when one of the runs finishes, or after `ms` (its record is completed just after). */
+function waitForEnd(runIds: string[], ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const off = client.on('run', (event) => {
+      if (event.type === 'finished' && runIds.includes(event.runId)) setTimeout(done, 100);
+    });
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      off();
+      resolve();
+    }
+  });
+}
+
+const NO_CASSETTE = 'This run kept no cassette to replay (a workflow, a run from before replays, or LLM exchanges over the size cap)';
 
 /** Two runs of a spell side by side: their parameters (changes marked) and a line diff of their outputs. */
 export function CompareDialog() {
@@ -24,13 +52,33 @@ export function CompareDialog() {
   const close = () => useUi.getState().closeDialog();
   const [sides, setSides] = useState<[Side, Side] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [replaying, setReplaying] = useState(false);
+  const busy = useRun(selectRunning);
   useEffect(() => {
     if (picked.length !== 2) return;
+    let alive = true;
+    setSides(null);
     // The older run on the left, as "before".
-    Promise.all(picked.map(loadSide))
-      .then(([x, y]) => setSides(x!.run.startedAt <= y!.run.startedAt ? [x!, y!] : [y!, x!]))
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    loadSettled(picked, () => alive)
+      .then((loaded) => {
+        if (!loaded) return;
+        const [x, y] = loaded;
+        setSides(x.run.startedAt <= y.run.startedAt ? [x, y] : [y, x]);
+      })
+      .catch((e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      alive = false;
+    };
   }, [picked]);
+  /** Replays a run from its cassette, then compares the original with its replay. */
+  const replay = async (run: RunRecord) => {
+    setReplaying(true);
+    setError(null);
+    const replayId = await commands.replay(run);
+    setReplaying(false);
+    if (!replayId) return setError(useRun.getState().view.error?.message ?? 'the replay could not start');
+    useHistory.getState().setCompare([run.runId, replayId]);
+  };
   const diff = useMemo(() => (sides ? diffLines(sides[0].output, sides[1].output) : []), [sides]);
   const changed = diff.filter((d) => d.op !== ' ').length;
 
@@ -42,6 +90,18 @@ export function CompareDialog() {
       actions={
         sides && (
           <>
+            {sides.map((side, i) => (
+              <button
+                key={`replay-${side.run.runId}`}
+                type="button"
+                className="button small"
+                disabled={!side.run.cassette || busy || replaying}
+                title={side.run.cassette ? 'Run again with the same parameters, answered from this run’s recorded LLM exchanges (no network): the output should match' : NO_CASSETTE}
+                onClick={() => void replay(side.run)}
+              >
+                Replay {i === 0 ? 'left' : 'right'} with the same parameters and cassette
+              </button>
+            ))}
             {sides.map((side, i) => (
               <button key={side.run.runId} type="button" className="button small" onClick={() => {
                   close();
@@ -55,7 +115,7 @@ export function CompareDialog() {
       }
     >
       {error && <p className="inline-error" role="alert">{error}</p>}
-      {!sides && !error && <p className="muted">Loading…</p>}
+      {!sides && !error && <p className="muted">{replaying ? 'Replaying…' : 'Loading…'}</p>}
       {sides && (
         <>
           <table className="compare-params" aria-label="Parameters">

@@ -21,6 +21,7 @@ export const HistoryItem = memo(function HistoryItem({ run }: { run: RunRecord }
         <span className="history-meta muted">
           {run.durationMs !== undefined && formatDuration(run.durationMs)}
           {run.tokens !== undefined && ` · ${run.tokens} tok`}
+          {run.replayOf && ' · replay'}
         </span>
       </button>
       {(params || run.error) && (

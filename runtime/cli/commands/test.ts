@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, llmspellHome, loadConfig } from '../../config';
 import { Supervisor } from '../../host/supervisor';
 import { findTests } from '../../spells/testing/find-tests';
@@ -7,15 +8,16 @@ import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../usage-error';
 
-const usage = `usage: llmspell test <spell-dir | test-file | folder of spells> [--json]
-       llmspell test <spell-dir> --record   (records tests/<file>.cassette.json with the configured provider)`;
+const usage = `usage: llmspell test <spell-dir | test-file | folder of spells> [--name CASE] [--json]
+       llmspell test <spell-dir> --record   (records tests/<file>.cassette.json with the configured provider)
+       --name CASE runs only the case test("CASE", ...) (in the given file, or in every file)`;
 
 export const testCommand: Command = {
   name: 'test',
   summary: "run a spell's tests (tests/*.test.lua, .js or .tengo) with a deterministic LLM; TAP or --json",
   usage,
   async run(args, ctx) {
-    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, record: { type: 'boolean' } }, usage);
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, record: { type: 'boolean' }, name: { type: 'string' } }, usage);
     const [target = '.'] = positionals;
     let suites;
     try {
@@ -24,6 +26,9 @@ export const testCommand: Command = {
       throw new UsageError((error as Error).message, usage);
     }
     if (suites.length === 0) throw new UsageError(`no tests found under ${target} (expected tests/*.test.lua, .js or .tengo beside a spell)`, usage);
+    // A single test file with --name: that file's case only (a file's own name is its whole-file case).
+    const single = suites.length === 1 && suites[0]!.files.length === 1 && /\.test\.(lua|js|tengo)$/.test(target) ? path.relative(suites[0]!.spellDir, suites[0]!.files[0]!).split(path.sep).join('/') : undefined;
+    const only = values.name !== undefined ? { name: values.name, ...(single ? { file: single } : {}) } : undefined;
     let loaded;
     try {
       loaded = loadConfig({ cwd: ctx.cwd, env: ctx.env });
@@ -41,6 +46,7 @@ export const testCommand: Command = {
         supervisor,
         onResult: (result) => tap?.result(result),
         record: values.record ?? false,
+        ...(only ? { only } : {}),
       });
     } finally {
       await supervisor.close();

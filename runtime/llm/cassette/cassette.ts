@@ -13,14 +13,26 @@ export class Cassette {
   private readonly recorded: Exchange[] = [];
   private readonly queues = new Map<string, Exchange[]>();
   readonly misses: string[] = [];
+  private bytes = 0;
+  /** A recording grew past its `maxBytes`: it keeps nothing more and is not saved. */
+  overflowed = false;
 
   private constructor(
     readonly mode: 'record' | 'replay',
     readonly file: string,
+    private readonly maxBytes = Infinity,
+    /** runSpell saves a recording when the run ends; `false`: its owner saves it. */
+    readonly saveOnEnd = true,
   ) {}
 
-  static record(file: string): Cassette {
-    return new Cassette('record', file);
+  /** Records into `file`; past `maxBytes` of JSON the recording is dropped (a replay needs all of it). */
+  static record(file: string, options: { maxBytes?: number; saveOnEnd?: boolean } = {}): Cassette {
+    return new Cassette('record', file, options.maxBytes, options.saveOnEnd);
+  }
+
+  /** Exchanges recorded so far. */
+  get size(): number {
+    return this.recorded.length;
   }
 
   static replay(file: string): Cassette {
@@ -38,14 +50,24 @@ export class Cassette {
     return this.mode === 'record' ? this.recording(real) : this.replaying(real);
   }
 
-  /** Writes what was recorded (record mode only). */
+  /** Writes what was recorded (record mode only); an overflowed recording writes nothing. */
   async save(): Promise<void> {
-    if (this.mode === 'record') await writeCassette(this.file, this.recorded);
+    if (this.mode === 'record' && !this.overflowed) await writeCassette(this.file, this.recorded);
   }
 
   private recording(real: LlmProvider): LlmProvider {
     const keep = (kind: Exchange['kind'], request: LlmRequest | undefined, result: unknown, chunks?: string[]) => {
-      this.recorded.push({ kind, key: requestKey(kind, request), request: request ?? {}, result, ...(chunks ? { chunks } : {}) });
+      if (this.overflowed) return;
+      const exchange: Exchange = { kind, key: requestKey(kind, request), request: request ?? {}, result, ...(chunks ? { chunks } : {}) };
+      if (Number.isFinite(this.maxBytes)) {
+        this.bytes += JSON.stringify(exchange).length;
+        if (this.bytes > this.maxBytes) {
+          this.overflowed = true;
+          this.recorded.length = 0; // half a cassette cannot replay: free it
+          return;
+        }
+      }
+      this.recorded.push(exchange);
     };
     return {
       name: real.name,

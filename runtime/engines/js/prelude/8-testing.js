@@ -51,7 +51,18 @@ function expect(actual) {
   return e;
 }
 
+/** The case the host runs alone (the studio's "Run one"), asked once: null runs every case. */
+let testingOnly;
+function testSelected(name) {
+  if (testingOnly === undefined) testingOnly = rpc('test.only', []).then(function (only) { return typeof only === 'string' ? only : null; });
+  return testingOnly.then(function (only) { return only === null || only === $String(name); });
+}
+
 function test(name, fn) {
+  return testSelected(name).then(function (wanted) { if (wanted) return runCase(name, fn); });
+}
+
+function runCase(name, fn) {
   const started = host.now();
   const report = function (ok, error) {
     notify('test-result', { name: $String(name), ok: ok, error: ok ? undefined : error, duration: host.now() - started });

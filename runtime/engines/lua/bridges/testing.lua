@@ -59,8 +59,15 @@ __llmspell_bridge("testing", function(kit)
   end
 
   local cases = 0
+  -- The case the host runs alone (the studio's "Run one"), asked once; false: every case runs.
+  local only
+  local function selected(name)
+    if only == nil then only = kit.call("test.only") or false end
+    return only == false or only == tostring(name)
+  end
   --- A named case: its failure is reported on its own and the file goes on.
   local function test(name, fn)
+    if not selected(name) then return end
     cases = cases + 1
     local started = kit.host.now()
     local ok, err = pcall(fn)
