@@ -48,6 +48,8 @@ async function runGreeter(name = 'Ada') {
   return client.finished(runId);
 }
 
+let approvedRun = '';
+
 describe('studio: importing bundles', () => {
   it('refuses an upload over the limit before reading it', async () => {
     const big = Buffer.alloc(MAX_UPLOAD_BYTES + 1024, 1).toString('base64');
@@ -146,6 +148,7 @@ describe('studio: importing bundles', () => {
     expect(await client.call('consent.check', { path: installed })).toMatchObject({ required: true, granted: true, status: 'granted' });
     const finished = await runGreeter();
     expect(finished.ok).toBe(true);
+    approvedRun = finished.runId;
     expect(client.events.filter((e) => e.runId === finished.runId && e.type === 'output').map((e) => (e as { text: string }).text).join('')).toBe('Hello, Ada\n');
   });
 
@@ -153,6 +156,8 @@ describe('studio: importing bundles', () => {
     const left = await client.call('consent.revoke', { name: 'greeter', version: '1.0.0' });
     expect(left).toEqual([]);
     await expect(client.call('runs.start', { path: installed, params: {} })).rejects.toMatchObject({ code: 'consent_required', message: expect.stringContaining('greeter 1.0.0 had its approval revoked') });
+    // A replay of a run from when it was approved runs its code again: refused too.
+    await expect(client.call('runs.replay', { runId: approvedRun })).rejects.toMatchObject({ code: 'consent_required' });
     const check = await client.call('consent.check', { path: installed });
     expect(check).toMatchObject({ required: true, granted: false, status: 'revoked', request: { name: 'greeter', signature: { status: 'signed', publisher: publisher.fingerprint } } });
     await expect(client.call('consent.grant', { path: installed, fingerprint: 'f'.repeat(64) })).rejects.toMatchObject({ code: 'stale' });
