@@ -5,21 +5,15 @@
  * cassettes that keep the tests passing with the LLM server gone, and is found again after a reload;
  * a run replayed from its cassette shows the same output in Compare.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempWorkspace } from '../helpers/cli';
-import { startLlmServer, type LlmServer } from '../helpers/llm-server';
-import { isAlive, orphanedEngineProcesses } from '../helpers/processes';
-import { startStudio, type StudioProcess } from '../helpers/studio';
-import { launchBrowser, processesWith, type TestBrowser } from './browser';
-import { studioPage } from './studio-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useStudioSession } from './studio-session';
 
-const ws = tempWorkspace('llmspell-e2e-tests-');
-const home = path.join(ws.dir, 'home');
-const project = path.join(ws.dir, 'project');
+const s = useStudioSession('llmspell-e2e-tests-', { llm: { latencyMs: 20, models: ['test-model'] }, timeoutMs: 30_000, setupTimeoutMs: 90_000 });
+const { project } = s;
+
 const SPELL = path.join(project, 'spells', 'e2e-echo');
 mkdirSync(path.join(SPELL, 'tests'), { recursive: true });
 writeFileSync(path.join(SPELL, 'spell.yaml'), 'name: e2e-echo\nversion: 0.1.0\ndescription: e2e-echo for the e2e test.\nengine: lua\nentry: main.lua\nparameters: [{ name: name, type: string, default: World }]\n');
@@ -37,42 +31,13 @@ writeFileSync(path.join(SLOW, 'spell.yaml'), 'name: e2e-slow\nversion: 0.1.0\nde
 writeFileSync(path.join(SLOW, 'main.lua'), 'print("start")\nwhile true do end\n');
 writeFileSync(path.join(SLOW, 'tests', 'slow.test.lua'), 'test("runs until stopped", function()\n  run_spell({})\nend)\n');
 
-let llm: LlmServer;
-let studio: StudioProcess;
-let browser: TestBrowser;
-let ui: ReturnType<typeof studioPage>;
-
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'renderer', 'build.mjs')], { stdio: 'ignore' });
-  llm = await startLlmServer({ latencyMs: 20, models: ['test-model'] });
-  studio = await startStudio({
-    home,
-    cwd: project,
-    args: ['--port', '0'],
-    env: { MOCK_LLM: '', OPENAI_API_KEY: 'sk-env-key', OPENAI_BASE_URL: llm.url, OPENAI_MODEL: 'test-model' },
-  });
-  browser = await launchBrowser();
-  browser.page.setDefaultTimeout(30_000);
-  ui = studioPage(browser.page);
-  await browser.page.goto(studio.url);
-  await browser.page.getByRole('status').getByText('Connected').waitFor();
-  const { page } = browser;
+  const { page } = s;
+  await page.goto(s.studio.url);
+  await page.getByRole('status').getByText('Connected').waitFor();
   await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name: 'e2e-echo', exact: true }).click();
   await page.getByRole('tab', { name: /^main\.lua/ }).waitFor();
   await page.locator('#editor-panel .view-line').first().waitFor();
-}, 90_000);
-
-afterAll(async () => {
-  const profile = browser?.profile;
-  await browser?.close();
-  if (profile) expect(processesWith(profile)).toEqual([]);
-  if (studio) {
-    await studio.stop();
-    expect(isAlive(studio.child.pid!)).toBe(false);
-  }
-  await llm?.close();
-  expect(orphanedEngineProcesses()).toEqual([]);
-  ws.cleanup();
 }, 60_000);
 
 const tests = (page: Page) => page.getByRole('region', { name: 'Tests' });
@@ -81,7 +46,7 @@ const summary = (page: Page) => tests(page).getByRole('status', { name: 'Test re
 
 describe('the test explorer', () => {
   it('runs all tests: one passes, the failing one is marked on its line and links to it', async () => {
-    const { page } = browser;
+    const { page } = s;
     await cases(page).getByRole('listitem', { name: 'greets, not run' }).waitFor();
     await cases(page).getByRole('listitem', { name: 'the model echoes, not run' }).waitFor();
     await tests(page).getByRole('button', { name: 'Run all tests' }).click();
@@ -92,18 +57,18 @@ describe('the test explorer', () => {
     expect(await failed.getByText(/\d+(\.\d)? m?s$/).count()).toBe(1); // its duration
 
     await failed.getByRole('button', { name: 'Go to the failure of the model echoes at tests/echo.test.lua line 6' }).click();
-    await ui.tab('tests/echo.test.lua').waitFor();
+    await s.ui.tab('tests/echo.test.lua').waitFor();
     await page.locator('#editor-panel .active-line-number').getByText('6', { exact: true }).waitFor();
     // The failed assertion is marked on line 6 in the editor.
-    const mark = ui.editor.locator('.squiggly-error');
+    const mark = s.ui.editor.locator('.squiggly-error');
     await mark.first().waitFor();
-    const line6 = await ui.editor.locator('.view-line').nth(5).boundingBox();
+    const line6 = await s.ui.editor.locator('.view-line').nth(5).boundingBox();
     const squiggle = await mark.first().boundingBox();
     expect(Math.abs(squiggle!.y - line6!.y)).toBeLessThan(20);
   }, 90_000);
 
   it('runs one test alone; the others keep their verdicts', async () => {
-    const { page } = browser;
+    const { page } = s;
     await cases(page).getByRole('button', { name: 'Run test greets' }).click();
     await summary(page).getByText('1 passed, 0 failed').waitFor({ timeout: 60_000 });
     await cases(page).getByRole('listitem', { name: 'greets, passed' }).waitFor();
@@ -113,13 +78,13 @@ describe('the test explorer', () => {
 
 describe('compare a run with its replay', () => {
   it('replays a run from its cassette with the same parameters: identical output, no request to the LLM', async () => {
-    const { page } = browser;
+    const { page } = s;
     const name = page.getByLabel('name', { exact: true });
     for (const who of ['Ada', 'Grace']) {
       await name.fill(who);
-      await ui.run.click();
-      await ui.output.getByText(`echo: Say hi to ${who}`).waitFor();
-      await ui.waitForStatus(/Finished/);
+      await s.ui.run.click();
+      await s.ui.output.getByText(`echo: Say hi to ${who}`).waitFor();
+      await s.ui.waitForStatus(/Finished/);
     }
     const history = page.getByRole('list', { name: 'Past runs' });
     await history.getByRole('listitem').nth(1).waitFor();
@@ -129,7 +94,7 @@ describe('compare a run with its replay', () => {
     await page.getByRole('button', { name: 'Compare (2/2)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Compare runs' });
     await dialog.getByText('(4 changed lines)').waitFor();
-    const requests = llm.requests.length;
+    const requests = s.llm.requests.length;
     // The older run (Ada) is on the left.
     await dialog.getByRole('button', { name: 'Replay left with the same parameters and cassette' }).click();
     await dialog.getByRole('columnheader', { name: /^Replay · / }).waitFor({ timeout: 30_000 });
@@ -139,31 +104,31 @@ describe('compare a run with its replay', () => {
     const diff = dialog.getByLabel('Output diff');
     await diff.getByText('echo: Say hi to Ada').waitFor();
     expect(await diff.locator('.diff-add, .diff-del').count()).toBe(0);
-    expect(llm.requests.length).toBe(requests);
+    expect(s.llm.requests.length).toBe(requests);
     await dialog.getByRole('button', { name: 'Close' }).click();
   }, 90_000);
 });
 
 describe('recording cassettes', () => {
   it('records with the configured provider; the tests then pass with the LLM server stopped', async () => {
-    const { page } = browser;
-    await ui.editor.locator('.squiggly-error').first().waitFor(); // the failure of the model echoes, still marked
+    const { page } = s;
+    await s.ui.editor.locator('.squiggly-error').first().waitFor(); // the failure of the model echoes, still marked
     await tests(page).getByRole('button', { name: 'Record cassettes' }).click();
     await summary(page).getByText('2 passed, 0 failed · cassettes recorded').waitFor({ timeout: 60_000 });
     expect(existsSync(path.join(SPELL, 'tests', 'echo.cassette.json'))).toBe(true);
     await tests(page).getByRole('heading', { name: 'tests/echo.test.lua · cassette' }).waitFor();
-    await llm.close();
+    await s.llm.close();
     await tests(page).getByRole('button', { name: 'Run all tests' }).click();
     await summary(page).getByText('2 passed, 0 failed', { exact: true }).waitFor({ timeout: 60_000 });
     await cases(page).getByRole('listitem', { name: 'the model echoes, passed' }).waitFor();
     // The mark of the earlier failure is gone.
-    await ui.editor.locator('.squiggly-error').first().waitFor({ state: 'detached' });
+    await s.ui.editor.locator('.squiggly-error').first().waitFor({ state: 'detached' });
   }, 120_000);
 });
 
 describe('a test run and a reload', () => {
   it('re-attaches to tests still running after a reload, and stops them', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name: 'e2e-slow', exact: true }).click();
     await tests(page).getByRole('heading', { name: 'tests/slow.test.lua' }).waitFor();
     await tests(page).getByRole('button', { name: 'Run all tests' }).click();
