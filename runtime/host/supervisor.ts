@@ -6,6 +6,7 @@ import { engineSpawnOptions } from './engine-spawn-options';
 import { NodeForkTransport } from './node-fork-transport';
 import { RunController, type RunHooks } from './run-controller';
 import type { EngineProcess, EngineTransport } from './transport';
+import type { RunEvent } from '../contract/run-events';
 
 export interface SupervisorOptions {
   /** The carrier; child_process.fork by default, utilityProcess under Electron. */
@@ -62,7 +63,17 @@ export class Supervisor {
       logLevel: spec.logLevel ?? 'info',
       mode: spec.mode ?? 'run',
     });
-    const controller = new RunController(this.pool.take(), request, hooks, () => this.pool.take());
+    // The pool's replacement process is forked once this run has started (or ended without
+    // starting), after the event is out: a fork costs the host's thread milliseconds under load.
+    let refilled = false;
+    const onEvent = (event: RunEvent): void => {
+      hooks.onEvent?.(event);
+      if (!refilled && (event.type === 'started' || event.type === 'finished')) {
+        refilled = true;
+        setImmediate(() => this.pool.refill());
+      }
+    };
+    const controller = new RunController(this.pool.take(), request, { ...hooks, onEvent }, () => this.pool.take());
     this.active.add(controller);
     void controller.done.then(() => this.active.delete(controller));
     return controller;

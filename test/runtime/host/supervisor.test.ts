@@ -54,6 +54,21 @@ describe('Supervisor', () => {
     expect((await supervisor.run(spec('print(1)'), noBridges).done).ok).toBe(true);
   });
 
+  it('forks the pool\'s replacement only once the run has started, so its boot does not slow that start', async () => {
+    const supervisor = makeSupervisor();
+    await supervisor.ready();
+    const [pooled] = childEnginePids();
+    let atStart: number[] = [];
+    const run = supervisor.run(spec('print(1)'), { ...noBridges, onEvent: (event) => void (event.type === 'started' && (atStart = childEnginePids())) });
+    expect(childEnginePids()).toEqual([pooled]);
+    expect((await run.done).ok).toBe(true);
+    expect(atStart).toEqual([pooled]);
+    await supervisor.ready();
+    const after = childEnginePids();
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(pooled);
+  });
+
   it('starts a run in a fresh process when the pooled one died while idle', async () => {
     const supervisor = makeSupervisor();
     await supervisor.ready();
