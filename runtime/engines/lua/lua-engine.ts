@@ -2,15 +2,18 @@ import type { LuaFactory, LuaReturn as LuaStatus, LuaEngine as WasmoonEngine } f
 import { wasmoon } from './wasmoon';
 import { LUA_PRELUDE } from './prelude/index';
 import { LUA_BRIDGES } from './bridges';
-import { toLuaSafe } from './to-lua';
+import { toLuaLiteral, toLuaSafe } from './to-lua';
 import { argSpecs } from '../arg-specs';
 import type { EngineHost, EngineRunInput } from '../engine';
 import { ThreadArmer } from './thread-armer';
 
 const { LuaReturn } = wasmoon;
 
-/** The argument checks of every Lua bridge function, derived once per process from the description. */
-const ARG_SPECS = toLuaSafe(argSpecs('lua'));
+/**
+ * The argument checks of every Lua bridge function, derived once per process from the description,
+ * as the Lua call that installs them (see toLuaLiteral for why source).
+ */
+const CHECK_ARGS = `__llmspell_check_args(${toLuaLiteral(argSpecs('lua'))})`;
 
 /**
  * One Lua 5.4 VM (wasmoon) prepared for exactly one run: the prelude and bridges are loaded ahead of
@@ -39,7 +42,7 @@ export class LuaEngine {
     vm.doStringSync(LUA_PRELUDE);
     for (const source of LUA_BRIDGES) vm.doStringSync(source);
     vm.doStringSync('__llmspell_prepare()');
-    (vm.global.get('__llmspell_check_args') as (specs: unknown) => void)(ARG_SPECS);
+    vm.doStringSync(CHECK_ARGS);
     return engine;
   }
 
