@@ -31,16 +31,21 @@ function bundleIsStale() {
   return newestSource(path.join(root, 'runtime')) > built;
 }
 
+const args = process.argv.slice(2);
+// Start the engine process first: it boots (on the other core) while the CLI checks its bundle and
+// loads. A stale bundle's engine is dropped below and started again after the rebuild.
+const prestartEngine = async () => {
+  const { prestartEngine: start } = await import(pathToFileURL(path.join(root, 'dist', 'prestart.js')).href);
+  return start();
+};
+const prestarted = [];
+const bundleBuilt = existsSync(bundle);
+if (args[0] === 'run' && bundleBuilt) prestarted.push(await prestartEngine());
 if (bundleIsStale()) {
+  for (const engine of prestarted.splice(0)) engine.kill('SIGKILL');
   const { buildRuntime } = await import(pathToFileURL(path.join(root, 'scripts', 'build-runtime.mjs')).href);
   await buildRuntime({ quiet: true });
-}
-const args = process.argv.slice(2);
-// Start the engine process first: it boots while the CLI bundle loads.
-const prestarted = [];
-if (args[0] === 'run') {
-  const { prestartEngine } = await import(pathToFileURL(path.join(root, 'dist', 'prestart.js')).href);
-  prestarted.push(prestartEngine());
+  if (args[0] === 'run') prestarted.push(await prestartEngine());
 }
 const { main } = await import(pathToFileURL(bundle).href);
 process.exitCode = await main(args, undefined, { prestarted });

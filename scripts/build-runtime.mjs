@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { rawText } from './raw-text.mjs';
+import { zodEnglishOnly } from './zod-english-only.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -63,7 +64,7 @@ function buildOne(entryPoints, quiet, commit, outdir) {
     external: ['wasmoon', 'electron', 'quickjs-emscripten', 'quickjs-emscripten-core', '@jitl/*', '@johnnymorganz/stylua', 'prettier'],
     sourcemap: 'linked',
     logLevel: quiet ? 'error' : 'warning',
-    plugins: [rawText],
+    plugins: [rawText, zodEnglishOnly],
     define: { __LLMSPELL_COMMIT__: JSON.stringify(commit) },
     // Bundled CommonJS dependencies call require() for Node built-ins.
     banner: {
