@@ -107,13 +107,16 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
 
   enginePromise.then(
     () => {
-      port.send({ type: 'ready' });
+      port.send({ type: 'ready', ...(options.oneShot ? { settled: true } : {}) });
       // The watchdog thread (≈ 9 MB resident) starts with the run, not while the process waits in the
       // pool (≈ 2 ms on this thread, its boot on another core; a short spell is over before it is
       // needed, a long one has it well before its deadline). QuickJS's VM is made ahead: made on
       // demand, a JS run would wait 0.3–0.5 s for it under load.
       // A failure here is reported to the JS run that needs the engine.
-      if (!options.oneShot) setImmediate(() => void loadJs().then(() => (running ? undefined : bootJs()), () => {}));
+      // Made, it is said (`settled`): the pool's ready() then means the next run starts at once, not
+      // behind the VM's making (a synchronous 0.1–0.5 s under load).
+      const settled = () => void (running || port.send({ type: 'ready', settled: true }));
+      if (!options.oneShot) setImmediate(() => void loadJs().then(() => (running ? undefined : bootJs())).then(settled, settled));
     },
     (error: unknown) => finish({ ok: false, error: { code: 'crashed', message: `could not start the Lua engine: ${String(error)}` } }),
   );

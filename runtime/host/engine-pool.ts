@@ -3,7 +3,10 @@ import type { EngineProcess, EngineSpawnOptions, EngineTransport } from './trans
 /** A started engine process and the promise of its `ready` message. */
 export interface PooledEngine {
   process: EngineProcess;
+  /** It takes a run (its Lua VM is booted). */
   ready: Promise<void>;
+  /** It prepares nothing more while it waits (or it died). */
+  settled: Promise<void>;
   exited: boolean;
 }
 
@@ -38,9 +41,9 @@ export class EnginePool {
     return engine ?? this.start();
   }
 
-  /** Resolves once every idle process has booted (or died trying). */
+  /** Resolves once every idle process has booted and settled (or died trying). */
   async ready(): Promise<void> {
-    await Promise.all(this.idle.map((engine) => engine.ready.catch(() => {})));
+    await Promise.all(this.idle.map((engine) => engine.settled));
   }
 
   /** Starts processes until `size` wait idle again (nothing for a pool that does not refill). */
@@ -54,13 +57,19 @@ export class EnginePool {
   }
 
   private adopt(process: EngineProcess): PooledEngine {
-    const engine: PooledEngine = { process, ready: Promise.resolve(), exited: false };
+    const engine: PooledEngine = { process, ready: Promise.resolve(), settled: Promise.resolve(), exited: false };
+    let settle!: () => void;
+    engine.settled = new Promise<void>((resolve) => (settle = resolve));
     engine.ready = new Promise<void>((resolve, reject) => {
       process.onMessage((message) => {
-        if ((message as { type?: string }).type === 'ready') resolve();
+        const { type, settled } = message as { type?: string; settled?: boolean };
+        if (type !== 'ready') return;
+        resolve();
+        if (settled) settle();
       });
       process.onExit((info) => {
         engine.exited = true;
+        settle();
         reject(new Error(`engine process exited before it was ready (${info.signal ?? `code ${info.code}`})`));
       });
     });
