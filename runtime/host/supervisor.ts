@@ -4,6 +4,7 @@ import type { RunLimits } from '../contract/limits';
 import { EnginePool } from './engine-pool';
 import { engineSpawnOptions } from './engine-spawn-options';
 import { NodeForkTransport } from './node-fork-transport';
+import { PREPARE_JS_ENV } from './one-shot';
 import { RunController, type RunHooks } from './run-controller';
 import type { EngineProcess, EngineTransport } from './transport';
 import type { RunEvent } from '../contract/run-events';
@@ -38,13 +39,16 @@ export interface RunSpec {
 export class Supervisor {
   private readonly pool: EnginePool;
   private readonly active = new Set<RunController>();
+  private ranJavaScript = false;
 
   constructor(options: SupervisorOptions = {}) {
     // A host that does not refill its pool is one-shot (the CLI): its engines prepare nothing extra.
     const spawnOptions = engineSpawnOptions(options.entry, { oneShot: options.refillPool === false });
+    // Once this host has run a JavaScript spell, its pooled processes make a QuickJS VM ahead too.
+    const withJs = { ...spawnOptions, env: { ...spawnOptions.env, [PREPARE_JS_ENV]: '1' } };
     this.pool = new EnginePool(
       options.transport ?? new NodeForkTransport(),
-      () => spawnOptions,
+      () => (this.ranJavaScript ? withJs : spawnOptions),
       options.poolSize ?? 1,
       options.refillPool ?? true,
       options.prestarted ?? [],
@@ -63,6 +67,7 @@ export class Supervisor {
       logLevel: spec.logLevel ?? 'info',
       mode: spec.mode ?? 'run',
     });
+    if (spec.spell.engine === 'javascript') this.ranJavaScript = true;
     // The pool's replacement process is forked once this run has started (or ended without
     // starting), after the event is out: a fork costs the host's thread milliseconds under load.
     let refilled = false;
