@@ -62,6 +62,8 @@ function loadCachedCli() {
   if (!vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER) return undefined;
   try {
     const id = readFileSync(`${script}.id`, 'utf8').trim();
+    // The user's own cache folder: whoever can write there can already change what their shell runs
+    // (the trust Node 22's module compile cache assumes too). A spell never reaches it.
     const cacheDir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'llmspell', 'code-cache');
     const cacheFile = path.join(cacheDir, `cli-${id}-${process.version}-${process.arch}.bin`);
     let cachedData;
