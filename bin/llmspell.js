@@ -2,9 +2,12 @@
 // The `llmspell` command. Runs the bundled CLI from dist/. In a source checkout it first rebuilds the
 // bundle when a runtime source is newer (a fresh clone, or a developer's edit), so there is no build
 // step to forget; an installed package has no sources and never builds or writes in its own folder.
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'cli.js');
@@ -31,16 +34,71 @@ function bundleIsStale() {
   return newestSource(path.join(root, 'runtime')) > built;
 }
 
+const args = process.argv.slice(2);
+// Start the engine process first: it boots (on the other core) while the CLI checks its bundle and
+// loads. A stale bundle's engine is dropped below and started again after the rebuild.
+const prestartEngine = async () => {
+  const { prestartEngine: start } = await import(pathToFileURL(path.join(root, 'dist', 'prestart.js')).href);
+  return start();
+};
+const prestarted = [];
+const bundleBuilt = existsSync(bundle);
+if (args[0] === 'run' && bundleBuilt) prestarted.push(await prestartEngine());
 if (bundleIsStale()) {
+  for (const engine of prestarted.splice(0)) engine.kill('SIGKILL');
   const { buildRuntime } = await import(pathToFileURL(path.join(root, 'scripts', 'build-runtime.mjs')).href);
   await buildRuntime({ quiet: true });
+  if (args[0] === 'run') prestarted.push(await prestartEngine());
 }
-const args = process.argv.slice(2);
-// Start the engine process first: it boots while the CLI bundle loads.
-const prestarted = [];
-if (args[0] === 'run') {
-  const { prestartEngine } = await import(pathToFileURL(path.join(root, 'dist', 'prestart.js')).href);
-  prestarted.push(prestartEngine());
+
+/**
+ * `llmspell run` loads the CLI as one script (dist/cli.cjs) compiled from V8's code cache, kept in the
+ * user's cache folder under the script's digest (dist/cli.cjs.id): an ES module cannot use a code
+ * cache on Node 20, and compiling the bundle is a large part of a cold run. A missing or rejected
+ * cache is written after the command; anything unexpected falls back to the ES module bundle.
+ */
+function loadCachedCli() {
+  const script = path.join(root, 'dist', 'cli.cjs');
+  if (!vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER) return undefined;
+  try {
+    const id = readFileSync(`${script}.id`, 'utf8').trim();
+    // The user's own cache folder: whoever can write there can already change what their shell runs
+    // (the trust Node 22's module compile cache assumes too). A spell never reaches it.
+    const cacheDir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'llmspell', 'code-cache');
+    const cacheFile = path.join(cacheDir, `cli-${id}-${process.version}-${process.arch}.bin`);
+    let cachedData;
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // first run of this build: compiled from source, cached below
+    }
+    const source = readFileSync(script, 'utf8');
+    // One line with the source's first: line numbers in stack traces stay the script's own.
+    const wrapper = `(function (exports, require, module, __filename, __dirname, __llmspellScriptUrl) {${source}\n})`;
+    const compiled = new vm.Script(wrapper, { filename: script, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+    const module = { exports: {} };
+    compiled.runInThisContext()(module.exports, createRequire(script), module, script, path.dirname(script), pathToFileURL(script).href);
+    const save = () => {
+      if (cachedData && !compiled.cachedDataRejected) return;
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        const partial = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(partial, compiled.createCachedData());
+        renameSync(partial, cacheFile);
+        // the caches of earlier builds are of no more use
+        for (const name of readdirSync(cacheDir)) if (name.startsWith('cli-') && path.join(cacheDir, name) !== cacheFile && name.endsWith('.bin')) rmSync(path.join(cacheDir, name), { force: true });
+      } catch {
+        // a read-only home: no cache, the same result
+      }
+    };
+    return { main: module.exports.main, save };
+  } catch {
+    return undefined;
+  }
 }
-const { main } = await import(pathToFileURL(bundle).href);
+
+const cached = args[0] === 'run' ? loadCachedCli() : undefined;
+const { main } = cached ?? (await import(pathToFileURL(bundle).href));
 process.exitCode = await main(args, undefined, { prestarted });
+// After the command, so the functions it compiled are in the cache too.
+cached?.save();

@@ -28,7 +28,7 @@ export interface WorkflowSummary {
  */
 export interface WorkflowFiles {
   /** Checks the file (relative paths from the host's working folder) and describes it. */
-  describe(method: string, file: string): WorkflowSummary;
+  describe(method: string, file: string): WorkflowSummary | Promise<WorkflowSummary>;
   /** Runs the file with `inputs` for the call `ctx`; `onEvent` receives each workflow event. */
   run(method: string, file: string, inputs: Record<string, unknown>, ctx: BridgeCallContext, onEvent?: (event: unknown) => void): Promise<Record<string, unknown>>;
 }

@@ -80,8 +80,11 @@ export type HostToEngine = z.infer<typeof HostToEngine>;
 // ---- engine → host -------------------------------------------------------------------------------
 
 export const EngineToHost = z.discriminatedUnion('type', [
-  /** The process booted its VM factory and waits for a run. */
-  z.object({ type: z.literal('ready') }),
+  /**
+   * The process booted its Lua VM and takes a run. `settled`: it prepares nothing more while it waits
+   * (a pooled process says `ready` once more, settled, when its QuickJS VM is made too).
+   */
+  z.object({ type: z.literal('ready'), settled: z.optional(z.boolean()) }),
   /** The spell executed its first instruction (for start-latency measurement). */
   z.object({ type: z.literal('started'), at: z.number() }),
   z.object({ type: z.literal('output'), stream: z.enum(['stdout', 'stderr']), text: z.string() }),

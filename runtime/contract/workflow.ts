@@ -126,13 +126,7 @@ export const WORKFLOW_KEY_ORDER = {
   body: ['nodes', 'edges', 'outputs'],
 } as const;
 
-/** File name endings of workflow files. */
-export const WORKFLOW_EXTENSIONS = ['.workflow.yaml', '.workflow.yml', '.workflow.json'] as const;
-
-/** True when `path` names a workflow file by its ending. */
-export function isWorkflowPath(path: string): boolean {
-  return WORKFLOW_EXTENSIONS.some((ending) => path.endsWith(ending));
-}
+export { WORKFLOW_EXTENSIONS, isWorkflowPath } from './workflow-path';
 
 /** Splits an edge end into node and port, with the default port when none is written. */
 export function parsePortRef(ref: string, defaultPort: string): { node: string; port: string } {

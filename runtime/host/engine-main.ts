@@ -22,6 +22,8 @@ export interface EngineProcessOptions {
    * while waiting, so the run gets the machine to itself.
    */
   oneShot?: boolean;
+  /** A pooled process of a host that runs JavaScript spells makes a QuickJS VM while it waits. */
+  prepareJs?: boolean;
 }
 
 /** Starts serving the host; `factory` is already compiling the Lua wasm module. */
@@ -107,14 +109,17 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
 
   enginePromise.then(
     () => {
-      port.send({ type: 'ready' });
-      setImmediate(() => {
-        // A one-shot process starts its watchdog with the run instead: a short spell is over before
-        // the thread has booted, and a long one has it well before its deadline.
-        if (!running && !options.oneShot) watchdog.start();
-        // A failure here is reported to the JS run that needs the engine.
-        if (!options.oneShot) void loadJs().then(() => (running ? undefined : bootJs()), () => {});
-      });
+      const prepareJs = options.prepareJs === true && !options.oneShot;
+      port.send({ type: 'ready', ...(prepareJs ? {} : { settled: true }) });
+      // The watchdog thread (≈ 9 MB resident) starts with the run, not while the process waits in the
+      // pool (≈ 2 ms on this thread, its boot on another core; a short spell is over before it is
+      // needed, a long one has it well before its deadline). QuickJS's VM is made ahead where the
+      // host runs JS spells (made on demand, a JS run waits 0.1–0.5 s for it); elsewhere an idle
+      // process holds Lua only. A failure here is reported to the JS run that needs the engine.
+      // Made, it is said (`settled`): the pool's ready() then means the next run starts at once, not
+      // behind the VM's making (synchronous).
+      const settled = () => void (running || port.send({ type: 'ready', settled: true }));
+      if (prepareJs) setImmediate(() => void loadJs().then(() => (running ? undefined : bootJs())).then(settled, settled));
     },
     (error: unknown) => finish({ ok: false, error: { code: 'crashed', message: `could not start the Lua engine: ${String(error)}` } }),
   );

@@ -5,11 +5,11 @@
  * heap cap goes in before any wasm glue loads (see wasm-heap-cap.ts).
  */
 import { installWasmHeapCap } from './wasm-heap-cap';
-import { ONE_SHOT_ENV } from './one-shot';
+import { ONE_SHOT_ENV, PREPARE_JS_ENV } from './one-shot';
 
 installWasmHeapCap();
 const { wasmoon } = await import('../engines/lua/wasmoon');
 const factory = new wasmoon.LuaFactory();
 void factory.getLuaModule();
 const { startEngineProcess } = await import('./engine-main');
-startEngineProcess(factory, { oneShot: process.env[ONE_SHOT_ENV] === '1' });
+startEngineProcess(factory, { oneShot: process.env[ONE_SHOT_ENV] === '1', prepareJs: process.env[PREPARE_JS_ENV] === '1' });

@@ -4,8 +4,10 @@ import type { RunLimits } from '../contract/limits';
 import { EnginePool } from './engine-pool';
 import { engineSpawnOptions } from './engine-spawn-options';
 import { NodeForkTransport } from './node-fork-transport';
+import { PREPARE_JS_ENV } from './one-shot';
 import { RunController, type RunHooks } from './run-controller';
 import type { EngineProcess, EngineTransport } from './transport';
+import type { RunEvent } from '../contract/run-events';
 
 export interface SupervisorOptions {
   /** The carrier; child_process.fork by default, utilityProcess under Electron. */
@@ -37,13 +39,16 @@ export interface RunSpec {
 export class Supervisor {
   private readonly pool: EnginePool;
   private readonly active = new Set<RunController>();
+  private ranJavaScript = false;
 
   constructor(options: SupervisorOptions = {}) {
     // A host that does not refill its pool is one-shot (the CLI): its engines prepare nothing extra.
     const spawnOptions = engineSpawnOptions(options.entry, { oneShot: options.refillPool === false });
+    // Once this host has run a JavaScript spell, its pooled processes make a QuickJS VM ahead too.
+    const withJs = { ...spawnOptions, env: { ...spawnOptions.env, [PREPARE_JS_ENV]: '1' } };
     this.pool = new EnginePool(
       options.transport ?? new NodeForkTransport(),
-      () => spawnOptions,
+      () => (this.ranJavaScript ? withJs : spawnOptions),
       options.poolSize ?? 1,
       options.refillPool ?? true,
       options.prestarted ?? [],
@@ -62,7 +67,18 @@ export class Supervisor {
       logLevel: spec.logLevel ?? 'info',
       mode: spec.mode ?? 'run',
     });
-    const controller = new RunController(this.pool.take(), request, hooks, () => this.pool.take());
+    if (spec.spell.engine === 'javascript') this.ranJavaScript = true;
+    // The pool's replacement process is forked once this run has started (or ended without
+    // starting), after the event is out: a fork costs the host's thread milliseconds under load.
+    let refilled = false;
+    const onEvent = (event: RunEvent): void => {
+      hooks.onEvent?.(event);
+      if (!refilled && (event.type === 'started' || event.type === 'finished')) {
+        refilled = true;
+        setImmediate(() => this.pool.refill());
+      }
+    };
+    const controller = new RunController(this.pool.take(), request, { ...hooks, onEvent }, () => this.pool.take());
     this.active.add(controller);
     void controller.done.then(() => this.active.delete(controller));
     return controller;

@@ -3,14 +3,9 @@
  * never a bare "Connection closed".
  */
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { McpFailure } from './mcp-failure';
 
-/** A failed MCP request; the message is meant for the spell (`nil, err`). */
-export class McpFailure extends Error {
-  constructor(message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'McpFailure';
-  }
-}
+export { McpFailure };
 
 /** `MCP server 'fs': the call to 'read_file' failed: ...`, with what the server printed when it crashed. */
 export function describeMcpError(server: string, what: string, error: unknown, stderrTail: string): string {

@@ -3,7 +3,7 @@
  * studio keeps provider keys), else the host's environment variable NAME. Resolved in the host when
  * the server starts; a spell never sees either.
  */
-import { McpFailure } from './mcp-errors';
+import { McpFailure } from './mcp-failure';
 
 /** Reads a secret by name (the studio's secret store; the environment in the CLI). */
 export type SecretLookup = (name: string) => string | undefined;

@@ -6,7 +6,7 @@
 import { BridgeError, ErrorCode } from '../contract/error-codes';
 import { mcpOf, splitToolName, type McpAccess } from './mcp-access';
 import type { McpToolResult } from './mcp-connection';
-import { McpFailure } from './mcp-errors';
+import { McpFailure } from './mcp-failure';
 
 /** What these need of a call: the run's signal and services (a bridge call context is one). */
 export interface McpCallContext {

@@ -12,7 +12,7 @@ import { guardBridges } from '../security/permission-guard';
 import { McpAccess, MCP_SERVICE } from '../mcp/mcp-access';
 import type { McpHub } from '../mcp/mcp-hub';
 import type { StorageOwner } from '../security/spell-storage';
-import { workflowFiles } from './workflow-files';
+import type { WorkflowFiles } from '../bridges/workflow';
 
 /** The capabilities one run gets, built from the effective configuration. */
 export interface RunCapabilities {
@@ -89,7 +89,7 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
       }),
       ...(options.input ? { input: options.input } : {}),
       ...(options.mcp ? { [MCP_SERVICE]: new McpAccess(options.mcp, granted?.mcp) } : {}),
-      [WORKFLOWS]: workflowFiles,
+      [WORKFLOWS]: lazyWorkflowFiles,
     },
     usage: () => {
       const report = llm.usage();
@@ -97,6 +97,15 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
     },
   };
 }
+
+/**
+ * The `workflows` service, loading the workflow engine (its node types, tools, agents, schemas) on a
+ * spell's first workflow call: most runs never make one, and a cold `llmspell run` reads less.
+ */
+const lazyWorkflowFiles: WorkflowFiles = {
+  describe: async (...args) => (await import('./workflow-files')).workflowFiles.describe(...args),
+  run: async (...args) => (await import('./workflow-files')).workflowFiles.run(...args),
+};
 
 /** The same handlers, each running `before` first. */
 function withBefore(handlers: BridgeHandlers, before: () => void): BridgeHandlers {

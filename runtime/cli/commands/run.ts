@@ -3,7 +3,6 @@ import type { LogLevel } from '../../contract/engine-protocol';
 import { Supervisor } from '../../host/supervisor';
 import { ManifestError } from '../../spells/manifest-problems';
 import { ParamsError } from '../../spells/parameters';
-import { checkDependencies, describeDependencies } from '../../spells/dependencies';
 import { prepareRun } from '../../spells/prepare-run';
 import { SpellNotFound } from '../../spells/resolve-spell';
 import { logLevelFlag, parseCommandArgs } from '../args';
@@ -12,12 +11,9 @@ import type { Command } from '../command';
 import { RunPrinter } from '../run-printer';
 import { stdinInput } from '../stdin-input';
 import { EXIT, UsageError } from '../usage-error';
-import { isWorkflowPath } from '../../contract/workflow';
-import { runWorkflowCommand } from './run-workflow';
-import { runSpell } from '../../services/run-spell';
-import { Cassette } from '../../llm/cassette/cassette';
+import { isWorkflowPath } from '../../contract/workflow-path';
+import type { Cassette } from '../../llm/cassette/cassette';
 import type { McpHub } from '../../mcp/mcp-hub';
-import { openMcpHub } from '../mcp-hub';
 import { checkRunConsent } from '../run-consent';
 
 const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...] [--params file.json]
@@ -25,7 +21,10 @@ const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...]
                     [--record cassette.json | --replay cassette.json] [--ignore-deps]
                     [--storage-name NAME] [--grant] [--json] [--verbose | --quiet | --log-level L]`;
 
-function openCassette(file: string): Cassette {
+// What a one-line spell does not need loads on demand (workflows, semver, MCP, cassettes): a cold
+// `llmspell run` is as fast as the code it reads.
+async function openCassette(file: string): Promise<Cassette> {
+  const { Cassette } = await import('../../llm/cassette/cassette');
   try {
     return Cassette.replay(file);
   } catch (error) {
@@ -38,7 +37,7 @@ export const runCommand: Command = {
   summary: 'run a spell (a .lua file, a spell folder, or a name in the library)',
   usage,
   async run(args, ctx) {
-    if (args.some((arg) => !arg.includes('=') && isWorkflowPath(arg))) return runWorkflowCommand(args, ctx);
+    if (args.some((arg) => !arg.includes('=') && isWorkflowPath(arg))) return (await import('./run-workflow')).runWorkflowCommand(args, ctx);
     const { values, positionals } = parseCommandArgs(
       args,
       {
@@ -89,6 +88,7 @@ export const runCommand: Command = {
       // Dependencies are resolved before the run: a missing or out-of-range one stops it (unless --ignore-deps).
       const dependencies = spell.manifest?.dependencies ?? [];
       if (dependencies.length > 0 && !values['ignore-deps']) {
+        const { checkDependencies, describeDependencies } = await import('../../spells/dependencies');
         const unmet = checkDependencies(dependencies, openLibrary(ctx, config)).filter((d) => !d.ok);
         if (unmet.length > 0) {
           throw new UsageError(
@@ -113,11 +113,16 @@ export const runCommand: Command = {
         logLevel: config.log_level as LogLevel,
         json: values.json ?? false,
       });
-      mcp = await openMcpHub(config, ctx);
-      const cassette = values.replay ? openCassette(values.replay) : values.record ? Cassette.record(values.record) : undefined;
+      mcp = Object.keys(config.mcp.servers).length > 0 ? await (await import('../mcp-hub')).openMcpHub(config, ctx) : undefined;
+      const cassette = values.replay
+        ? await openCassette(values.replay)
+        : values.record
+          ? (await import('../../llm/cassette/cassette')).Cassette.record(values.record)
+          : undefined;
       let stop: ((reason?: string) => void) | undefined;
       const stopOnSignal = () => stop?.('interrupted');
       process.once('SIGINT', stopOnSignal);
+      const { runSpell } = await import('../../services/run-spell');
       const { outcome, usage: usageReport } = await runSpell({
         spell,
         params,

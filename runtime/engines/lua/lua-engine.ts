@@ -2,15 +2,26 @@ import type { LuaFactory, LuaReturn as LuaStatus, LuaEngine as WasmoonEngine } f
 import { wasmoon } from './wasmoon';
 import { LUA_PRELUDE } from './prelude/index';
 import { LUA_BRIDGES } from './bridges';
-import { toLuaSafe } from './to-lua';
+import { toLuaLiteral, toLuaSafe } from './to-lua';
 import { argSpecs } from '../arg-specs';
 import type { EngineHost, EngineRunInput } from '../engine';
 import { ThreadArmer } from './thread-armer';
 
 const { LuaReturn } = wasmoon;
 
-/** The argument checks of every Lua bridge function, derived once per process from the description. */
-const ARG_SPECS = toLuaSafe(argSpecs('lua'));
+/**
+ * The prelude and bridges as Lua bytecode, made by the build (scripts/lua-bytecode.mjs) from the same
+ * sources: loading it skips Lua's parser at every engine start. Absent when the runtime runs from
+ * source (tests), which loads the source instead.
+ */
+declare const __LLMSPELL_LUA_BYTECODE__: { prelude: string; bridges: string[] } | undefined;
+const BYTECODE = typeof __LLMSPELL_LUA_BYTECODE__ === 'object' ? __LLMSPELL_LUA_BYTECODE__ : undefined;
+
+/**
+ * The argument checks of every Lua bridge function, derived once per process from the description,
+ * as the Lua call that installs them (see toLuaLiteral for why source).
+ */
+const CHECK_ARGS = `__llmspell_check_args(${toLuaLiteral(argSpecs('lua'))})`;
 
 /**
  * One Lua 5.4 VM (wasmoon) prepared for exactly one run: the prelude and bridges are loaded ahead of
@@ -36,10 +47,10 @@ export class LuaEngine {
     const vm = await factory.createEngine({ traceAllocations: false, enableProxy: false, injectObjects: false });
     const engine = new LuaEngine(vm, ThreadArmer.probeHookFunction(vm));
     vm.global.set('__host', engine.hostFunctions());
-    vm.doStringSync(LUA_PRELUDE);
-    for (const source of LUA_BRIDGES) vm.doStringSync(source);
+    runChunk(vm, LUA_PRELUDE, BYTECODE?.prelude);
+    LUA_BRIDGES.forEach((source, i) => runChunk(vm, source, BYTECODE?.bridges[i]));
     vm.doStringSync('__llmspell_prepare()');
-    (vm.global.get('__llmspell_check_args') as (specs: unknown) => void)(ARG_SPECS);
+    vm.doStringSync(CHECK_ARGS);
     return engine;
   }
 
@@ -126,4 +137,26 @@ function describeLuaError(error: unknown, status: LuaStatus): string {
   if (error === undefined || error === null) return 'error object is nil';
   // Lua's own wording for a non-string error value (`error({ code = 1 })`).
   return typeof error === 'object' ? 'error object is a table value' : String(error);
+}
+
+/** Runs one of our own chunks: its build-time bytecode when there is some, else its source. */
+function runChunk(vm: WasmoonEngine, source: string, bytecode: string | undefined): void {
+  if (bytecode === undefined) {
+    vm.doStringSync(source);
+    return;
+  }
+  const bytes = Buffer.from(bytecode, 'base64');
+  const { lua } = vm.global;
+  const module = lua.module as unknown as { _malloc(size: number): number; _free(pointer: number): void; HEAPU8: Uint8Array };
+  const pointer = module._malloc(bytes.length);
+  let status: LuaStatus;
+  try {
+    module.HEAPU8.set(bytes, pointer);
+    // Mode 'b': binary only, and only here; a spell's own `load` takes text alone (see 5-entry.lua).
+    status = lua.luaL_loadbufferx(vm.global.address, pointer, bytes.length, 'llmspell', 'b');
+  } finally {
+    module._free(pointer);
+  }
+  if (status !== LuaReturn.Ok) throw new Error(`the engine's Lua bytecode did not load: ${String(vm.global.getValue(-1))}`);
+  vm.global.runSync();
 }

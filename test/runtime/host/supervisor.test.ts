@@ -54,6 +54,38 @@ describe('Supervisor', () => {
     expect((await supervisor.run(spec('print(1)'), noBridges).done).ok).toBe(true);
   });
 
+  it('forks the pool\'s replacement only once the run has started, so its boot does not slow that start', async () => {
+    const supervisor = makeSupervisor();
+    await supervisor.ready();
+    const [pooled] = childEnginePids();
+    let atStart: number[] = [];
+    const run = supervisor.run(spec('print(1)'), { ...noBridges, onEvent: (event) => void (event.type === 'started' && (atStart = childEnginePids())) });
+    expect(childEnginePids()).toEqual([pooled]);
+    expect((await run.done).ok).toBe(true);
+    expect(atStart).toEqual([pooled]);
+    await supervisor.ready();
+    const after = childEnginePids();
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(pooled);
+  });
+
+  it('has its pooled processes make a QuickJS VM ahead only once it has run a JavaScript spell', async () => {
+    const supervisor = makeSupervisor();
+    const preparesJs = async () => {
+      await supervisor.ready();
+      const [pid] = childEnginePids();
+      return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes('LLMSPELL_ENGINE_PREPARE_JS=1');
+    };
+    expect(await preparesJs()).toBe(false);
+    expect((await supervisor.run(spec('print(1)'), noBridges).done).ok).toBe(true);
+    expect(await preparesJs()).toBe(false);
+    const js = { spell: { engine: 'javascript' as const, fileName: 'test.js', code: 'console.log(1)' }, spellName: 'test', params: {}, limits: { timeoutMs: 10_000, memoryBytes: 64 * 2 ** 20 } };
+    expect((await supervisor.run(js, noBridges).done).ok).toBe(true);
+    expect(await preparesJs()).toBe(true);
+    // and such a process still starts a JS spell
+    expect((await supervisor.run(js, noBridges).done).ok).toBe(true);
+  });
+
   it('starts a run in a fresh process when the pooled one died while idle', async () => {
     const supervisor = makeSupervisor();
     await supervisor.ready();
