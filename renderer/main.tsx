@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadCanvas } from './features/workflow/WorkflowPane';
 import { startStudio } from './state';
 import './styles/base.css';
 import './styles/layout.css';
@@ -15,4 +16,4 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-void startStudio();
+void startStudio().finally(preloadCanvas);
