@@ -16,4 +16,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-void startStudio().finally(preloadCanvas);
+void startStudio();
+// The first idle moment after the first render: the chunk then loads beside the library's first calls.
+preloadCanvas();

@@ -16,8 +16,9 @@ const CodeEditor = lazy(() => import('../editor/CodeEditor'));
  * wait for it to download and compile: on a loaded machine that was about half of the first open.
  */
 export function preloadCanvas(): void {
-  const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (fn: () => void) => setTimeout(fn, 200);
-  idle(() => void loadCanvas().catch(() => (loading = undefined))); // a failed preload is tried again when the tab shows
+  const load = () => void loadCanvas().catch(() => (loading = undefined)); // a failed preload is tried again when the tab shows
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 1000 });
+  else setTimeout(load, 200);
 }
 
 const TABS: { id: WorkflowTab; title: string }[] = [
