@@ -253,7 +253,7 @@ export async function benchCanvas() {
     await page.addInitScript(recordFrames);
     await page.goto(url);
     await page.locator('.spell-open').first().waitFor();
-    const firstOpen = await timeOpen(page, 'big-a', 500);
+    const { result: firstOpen, mainMs: firstCpu } = await withChromiumCpu(browser, page, () => timeOpen(page, 'big-a', 500));
     const opens = [];
     const openCpu = [];
     for (let i = 0; i < 3; i++) {
@@ -287,7 +287,7 @@ export async function benchCanvas() {
     const end = lag.map((x, i) => x + host[i]);
     return [
       `canvas 500-node workflow open (library click → all nodes measured and drawn, view settled; first open loads React Flow): ${ms(firstOpen)}; later opens median ${ms(median(opens))} (${opens.map(ms).join(', ')}) — target ≤ 1000 ms: ${verdict(Math.max(firstOpen, median(opens)), 1000)}`,
-      `  CPU of the page's main thread per later open (thread time, which other load on the machine barely moves): median ${ms(median(openCpu))}`,
+      `  CPU of the page's main thread (thread time, which other load on the machine barely moves): first open ${ms(firstCpu)}, later opens median ${ms(median(openCpu))}`,
       `canvas pan/zoom of the 500-node graph (requestAnimationFrame, 3 s of drag and wheel): ${fps.fps.toFixed(1)} fps, worst frame ${ms(fps.worst)} — target ≥ 50 fps: ${fps.fps >= 50 ? 'PASS' : 'MISS'}`,
       `  CPU per frame (thread time, traced run): page main thread ${ms(traced.mainMs / frames)}, all Chromium threads ${ms(traced.allMs / frames)} (a 60 Hz frame is 16.7 ms)`,
       lag.length === 0
