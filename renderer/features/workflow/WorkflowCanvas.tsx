@@ -39,7 +39,8 @@ function Canvas() {
   // No problems is one value: the first (empty) answer of the validator after an open then redraws nothing.
   const diagnostics = useEditor((s) => (s.diagnostics[file]?.length ? s.diagnostics[file] : NO_DIAGNOSTICS));
   const runId = useCurrentRunId();
-  const run = useWorkflow((s) => (runId ? s.runs[runId] : undefined));
+  // The question waiting, if any: the canvas itself does not redraw for other run events (the cards do).
+  const request = useWorkflow((s) => (runId ? s.runs[runId]?.requests[0] : undefined));
   // The graph is a function of the data and the trail (read through the store's own getter).
   const graph = useMemo(() => useWorkflow.getState().graph(), [data, trail]);
   const prefix = trail[trail.length - 1]?.prefix ?? '';
@@ -51,7 +52,10 @@ function Canvas() {
   const section = useRef<HTMLElement>(null);
 
   // Edges change only when the set of running nodes does, not on every run event.
-  const runningKey = graph.nodes.filter((n) => nodeRunAt(run, prefix, n.id)?.status === 'running').map((n) => n.id).join('\n');
+  const runningKey = useWorkflow((s) => {
+    const run = runId ? s.runs[runId] : undefined;
+    return run ? graph.nodes.filter((n) => nodeRunAt(run, prefix, n.id)?.status === 'running').map((n) => n.id).join('\n') : '';
+  });
   const running = useMemo(() => new Set(runningKey ? runningKey.split('\n') : []), [runningKey]);
   const large = graph.nodes.length > 150;
   const nodes = useMemo(() => canvasNodes(graph, problems, new Set(selected), prefix, drag), [graph, problems, selected, prefix, drag]);
@@ -227,7 +231,6 @@ function Canvas() {
     if (at) void flow.setCenter(at.x + NODE_SIZE.width / 2, at.y + NODE_SIZE.height / 2, { duration: 200, zoom: flow.getZoom() });
   };
 
-  const request = run?.requests[0];
   return (
     <div className="wf-canvas-layout">
       <Palette onAdd={(type) => add(type)} />
