@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadCanvas } from './features/workflow/WorkflowPane';
 import { startStudio } from './state';
 import './styles/base.css';
 import './styles/layout.css';
@@ -17,3 +18,5 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 void startStudio();
+// The first idle moment after the first render: the chunk then loads beside the library's first calls.
+preloadCanvas();

@@ -1,4 +1,4 @@
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Diagnostic } from '../../../runtime/contract/studio-api';
@@ -12,6 +12,7 @@ import { Palette, PALETTE_MIME } from './Palette';
 import { ProblemsList } from './ProblemsList';
 import { useCurrentRunId } from './use-current-run';
 import { NEW_INPUT, WorkflowNodeView } from './WorkflowNodeView';
+import { ZoomDetail } from './ZoomDetail';
 
 const NODE_TYPES = { workflow: WorkflowNodeView };
 const NO_DIAGNOSTICS: Diagnostic[] = [];
@@ -35,9 +36,11 @@ function Canvas() {
   const notice = useWorkflow((s) => s.notice);
   const theme = useUi((s) => s.theme);
   const file = useEditor((s) => s.files[0]?.name ?? '');
-  const diagnostics = useEditor((s) => s.diagnostics[file] ?? NO_DIAGNOSTICS);
+  // No problems is one value: the first (empty) answer of the validator after an open then redraws nothing.
+  const diagnostics = useEditor((s) => (s.diagnostics[file]?.length ? s.diagnostics[file] : NO_DIAGNOSTICS));
   const runId = useCurrentRunId();
-  const run = useWorkflow((s) => (runId ? s.runs[runId] : undefined));
+  // The question waiting, if any: the canvas itself does not redraw for other run events (the cards do).
+  const request = useWorkflow((s) => (runId ? s.runs[runId]?.requests[0] : undefined));
   // The graph is a function of the data and the trail (read through the store's own getter).
   const graph = useMemo(() => useWorkflow.getState().graph(), [data, trail]);
   const prefix = trail[trail.length - 1]?.prefix ?? '';
@@ -46,9 +49,13 @@ function Canvas() {
   const dragRef = useRef(drag);
   dragRef.current = drag;
   const refusal = useRef<string | undefined>(undefined);
+  const section = useRef<HTMLElement>(null);
 
   // Edges change only when the set of running nodes does, not on every run event.
-  const runningKey = graph.nodes.filter((n) => nodeRunAt(run, prefix, n.id)?.status === 'running').map((n) => n.id).join('\n');
+  const runningKey = useWorkflow((s) => {
+    const run = runId ? s.runs[runId] : undefined;
+    return run ? graph.nodes.filter((n) => nodeRunAt(run, prefix, n.id)?.status === 'running').map((n) => n.id).join('\n') : '';
+  });
   const running = useMemo(() => new Set(runningKey ? runningKey.split('\n') : []), [runningKey]);
   const large = graph.nodes.length > 150;
   const nodes = useMemo(() => canvasNodes(graph, problems, new Set(selected), prefix, drag), [graph, problems, selected, prefix, drag]);
@@ -224,13 +231,12 @@ function Canvas() {
     if (at) void flow.setCenter(at.x + NODE_SIZE.width / 2, at.y + NODE_SIZE.height / 2, { duration: 200, zoom: flow.getZoom() });
   };
 
-  const request = run?.requests[0];
   return (
     <div className="wf-canvas-layout">
       <Palette onAdd={(type) => add(type)} />
       <div className="wf-center">
         <Toolbar graph={graph} onFit={() => void flow.fitView({ padding: 0.2, duration: 200 })} />
-        <section className={large ? 'wf-flow wf-large' : 'wf-flow'} aria-label="Workflow canvas" onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = 'copy'))} onDrop={onDrop}>
+        <section ref={section} className={large ? 'wf-flow wf-large' : 'wf-flow'} aria-label="Workflow canvas" onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = 'copy'))} onDrop={onDrop}>
           <ReactFlow
             nodes={nodes}
             edges={edges}
@@ -254,10 +260,9 @@ function Canvas() {
             fitView
             fitViewOptions={{ padding: 0.2 }}
             minZoom={0.05}
-            onlyRenderVisibleElements={graph.nodes.length > 150}
             proOptions={{ hideAttribution: true }}
           >
-            <Background gap={20} />
+            <ZoomDetail container={section} />
             {!large && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 120, height: 80 }} nodeColor="var(--border-strong)" bgColor="var(--surface-2)" maskColor="color-mix(in srgb, var(--bg) 60%, transparent)" />}
             <Controls showInteractive={false} />
           </ReactFlow>

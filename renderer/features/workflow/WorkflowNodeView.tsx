@@ -1,4 +1,4 @@
-import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { formatMs, nodeRunAt, useRun, useWorkflow, type NodeRunStatus } from '../../state';
 import type { CanvasNode } from './canvas-model';
@@ -19,10 +19,9 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
   const runId = useCurrentRunId();
   const state = useWorkflow((s) => nodeRunAt(s.runs[runId ?? ''], prefix, id));
   const live = useRun((s) => s.view.runId === runId && (s.view.status === 'running' || s.view.status === 'starting'));
-  // Zoomed far out, a card draws its id and status only: hundreds of them stay cheap to pan.
-  const far = useStore((s) => s.transform[2] < 0.4);
   const status: NodeRunStatus | undefined = state?.status ?? (runId && live ? 'pending' : undefined);
-  const inputs = [...ports.inputs];
+  const summary = summarize(node);
+  const inputs = ports.inputs;
   const open = ports.openInputs;
   const height = Math.max(72, portTop(Math.max(inputs.length + (open ? 1 : 0), ports.outputs.length)) + 6);
   return (
@@ -31,11 +30,11 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
         <span className="wf-node-id">{node.name ?? node.id}</span>
         <span className="wf-node-type">{node.type}</span>
       </div>
-      {!far && (
-        <div className="wf-node-summary" title={summarize(node)}>
-          {summarize(node) || <span className="muted">{node.name ? node.id : ' '}</span>}
-        </div>
-      )}
+      {/* Zoomed far out the canvas hides the summary and port names by a class (ZoomDetail), not here:
+          a zoom-dependent render would subscribe every card to each pan and zoom frame. */}
+      <div className="wf-node-summary" title={summary}>
+        {summary || <span className="muted">{node.name ? node.id : ' '}</span>}
+      </div>
       {status && (
         <div className="wf-node-status" aria-label={`status: ${status}`}>
           <span aria-hidden="true">{STATUS_ICON[status]}</span> {status}
@@ -52,7 +51,7 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
       )}
       {inputs.map((p, i) => (
         <Handle key={`in-${p.name}`} id={p.name} type="target" position={Position.Left} style={{ top: portTop(i) }} className={p.required ? 'wf-port required' : 'wf-port'} title={`${p.name}: ${p.type}${p.description ? ` — ${p.description}` : ''}`}>
-          {!far && <span className="wf-port-label left">{p.name}</span>}
+          <span className="wf-port-label left">{p.name}</span>
         </Handle>
       ))}
       {open && (
@@ -62,7 +61,7 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
       )}
       {ports.outputs.map((p, i) => (
         <Handle key={`out-${p.name}`} id={p.name} type="source" position={Position.Right} style={{ top: portTop(i) }} className="wf-port" title={`${p.name}: ${p.type}${p.description ? ` — ${p.description}` : ''}`}>
-          {!far && <span className="wf-port-label right">{p.name}</span>}
+          <span className="wf-port-label right">{p.name}</span>
         </Handle>
       ))}
     </div>
