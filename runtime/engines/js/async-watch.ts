@@ -16,7 +16,7 @@ export const MAX_TRANSFORM_CHARS = 1024 * 1024;
  * an async function's own result is an intrinsic promise nobody can watch).
  *
  *   async function f(a) { BODY }   →  function f(a) { return __llmspell_async(async () => { BODY }, "f", undefined, new.target) }
- *   async (a = 1) => X             →  (...__llmspell_args) => __llmspell_async(async (a = 1) => X, "", __llmspell_args)
+ *   async (a = 1) => X             →  (...__llmspell_args) => { return __llmspell_async(async (a = 1) => X, "", __llmspell_args) }
  *
  * The body stays in an async arrow, so `this`, `arguments`, `super` and `new.target` mean what they
  * meant. Parameters that can throw (defaults, patterns) move into the arrow, so their errors still
@@ -103,13 +103,15 @@ function transformFunction(source: string, fn: FunctionNode, parent: AnyNode | u
   const close = (pos: number, text: string) => edits.inserts.push({ pos, text, closer: true, order });
   const newTarget = isArrow || isMethod ? '' : ', new.target';
   const body = fn.body;
+  // The outer arrow gets a block body: ending in `}` rather than in a call, a `(` on the next line
+  // cannot continue it (`f = async () => {}\n(x)` stays two statements).
   if (isArrow) {
     if (simple) {
-      open(body.start, `${ASYNC_HELPER}(async () => `);
-      close(fn.end, `, ${name})`);
+      open(body.start, `{ return ${ASYNC_HELPER}(async () => `);
+      close(fn.end, `, ${name}) }`);
     } else {
-      open(fn.params[0]!.start, `...${ARGS}) => ${ASYNC_HELPER}(async (`);
-      close(fn.end, `, ${name}, ${ARGS})`);
+      open(fn.params[0]!.start, `...${ARGS}) => { return ${ASYNC_HELPER}(async (`);
+      close(fn.end, `, ${name}, ${ARGS}) }`);
     }
   } else if (simple) {
     open(body.start, `{ return ${ASYNC_HELPER}(async () => `);

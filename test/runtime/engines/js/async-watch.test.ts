@@ -1,4 +1,5 @@
 import { parse } from 'acorn';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { MAX_TRANSFORM_CHARS, watchAsyncFunctions } from '../../../../runtime/engines/js/async-watch';
 
@@ -25,14 +26,50 @@ describe('the async-function rewrite of JavaScript spells', () => {
     const lines = out.split('\n');
     expect(lines[0]).toBe('      function work(a) { return __llmspell_async(async () => {');
     expect(lines[2]).toBe('}, "work", undefined, new.target) }');
-    expect(lines[3]).toContain('(x) => __llmspell_async(async () => x + 1, "arrow")');
-    expect(lines[3]).toContain('() => __llmspell_async(async () => ({ a: 1 }), "obj")');
+    expect(lines[3]).toContain('(x) => { return __llmspell_async(async () => x + 1, "arrow") }');
+    expect(lines[3]).toContain('() => { return __llmspell_async(async () => ({ a: 1 }), "obj") }');
     // Parameters that can throw move into the inner arrow, so their errors still reject.
-    expect(lines[3]).toContain('(...__llmspell_args) => __llmspell_async(async (p = f(), { q } = {}) => p, "deflt", __llmspell_args)');
+    expect(lines[3]).toContain('(...__llmspell_args) => { return __llmspell_async(async (p = f(), { q } = {}) => p, "deflt", __llmspell_args) }');
     expect(lines[4]).toContain('static       s(...__llmspell_args) { return __llmspell_async(async (a, b = 2) => { return super.s(a); }, "s", __llmspell_args) }');
-    expect(lines[5]).toContain('() => __llmspell_async(async () =>       () => __llmspell_async(async () => 1, ""), "k")');
+    expect(lines[5]).toContain('() => { return __llmspell_async(async () =>       () => { return __llmspell_async(async () => 1, "") }, "k") }');
     expect(lines[6]).toBe('export default       function (params) { return __llmspell_async(async () => {');
     expect(lines[8]).toBe('}, "default", undefined, new.target) }');
+  });
+
+  it('keeps what the functions compute (run in Node, with the helper as the prelude defines it)', async () => {
+    const helper = (body: (...a: unknown[]) => Promise<unknown>, name: string, args?: unknown[], newTarget?: unknown) => {
+      if (newTarget !== undefined) throw new TypeError(`${name} is not a constructor`);
+      if (name) Object.defineProperty(body, 'name', { value: name, configurable: true });
+      return Promise.resolve(args === undefined ? body() : body(...args));
+    };
+    const source = [
+      "'use strict';",
+      'class Base { constructor() { this.v = 5; } async get(x) { return this.v + x; } }',
+      'class Twice extends Base { async get(x) { return (await super.get(x)) * 2; } static async make() { return new this().get(1); } }',
+      'const o = { n: 2, async m(a, b = 3) { return [arguments.length, a + b + this.n]; } };',
+      'async function count() { return arguments.length; }',
+      'function outer() { return (async (...r) => [this.tag, arguments[0], r.length])(1, 2); }',
+      'async function pattern({ a }, ...rest) { return a + rest.length; }',
+      'const curried = async (a) => async (b = a) => { return a + b }',
+      '(async () => 0)()',
+      'const later = async function named() { return typeof named; };',
+      'result = (async () => {',
+      '  const errors = [];',
+      '  await pattern().catch((e) => errors.push(e.constructor.name));',
+      '  try { new count(); } catch (e) { errors.push(e.constructor.name); }',
+      "  return [await new Twice().get(1), await Twice.make(), await o.m(1), await count(1, 2, 3), await outer.call({ tag: 't' }, 'x'),",
+      '    await pattern({ a: 1 }, 2, 3), await (await curried(1))(), await later(), count.name, curried.name, errors];',
+      '})();',
+    ].join('\n');
+    const run = async (code: string) => {
+      const context: { result?: Promise<unknown> } = { result: undefined };
+      runInNewContext(code, Object.assign(context, { __llmspell_async: helper }));
+      return JSON.stringify(await context.result);
+    };
+    const transformed = watchAsyncFunctions(source);
+    expect(transformed).not.toBe(source);
+    expect(await run(transformed)).toBe(await run(source));
+    expect(await run(transformed)).toBe('[12,12,[1,6],3,["t","x",2],3,2,"function","count","curried",["TypeError","TypeError"]]');
   });
 
   it('leaves async generators, arrows thrown away at the start of a statement, and sources without async alone', () => {
@@ -40,6 +77,11 @@ describe('the async-function rewrite of JavaScript spells', () => {
     expect(watchAsyncFunctions(source)).toBe(source);
     const plain = 'function f() { return 1; }\n';
     expect(watchAsyncFunctions(plain)).toBe(plain);
+  });
+
+  it('keeps a line that starts with ( apart from an async arrow before it, as before', () => {
+    const out = watchAsyncFunctions('const f = async () => {}\n(g)()\n');
+    expect(reparse(out).body.map((s) => s.type)).toEqual(['VariableDeclaration', 'ExpressionStatement']);
   });
 
   it('keeps a class member after a field without a semicolon apart from it', () => {
