@@ -10,6 +10,16 @@ const ARGS = '__llmspell_args';
 /** Larger sources run untransformed: the transform's work on what a spell supplies stays bounded. */
 export const MAX_TRANSFORM_CHARS = 1024 * 1024;
 
+/** A spell in miniature: rewriting it once warms the parser up before a spell arrives. */
+export const WARM_UP_SAMPLE = [
+  'import { x } from "./x.js";',
+  'export default async function main(params) {',
+  '  const f = async (a, { b } = {}) => ({ a, b: `${b}` });',
+  '  class C { static async m(n = 1) { for (const k of [n]) if (k > 0 && !x) try { await f(k); } catch (e) { throw new Error("e" + e); } return /x+/g; } }',
+  '  return { r: await C.m(params?.n ?? 2), o: { async m() {}, [x]: null } };',
+  '}',
+].join('\n');
+
 /**
  * Makes every async function of a spell module return a watched promise, so a rejection nobody
  * handles is reported like a rejected `new Promise` (QuickJS's rejection tracker is out of reach:

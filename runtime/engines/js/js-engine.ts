@@ -10,9 +10,16 @@ import { JS_PRELUDE, PRELUDE_FILE } from './prelude/index';
 /** QuickJS's own stack limit for a spell; the default let deep recursion crash Node (FACTS.md). */
 export const MAX_STACK_BYTES = 256 * 1024;
 
-/** The async-function rewrite (and acorn with it), loaded with QuickJS rather than with every engine process. */
+/**
+ * The async-function rewrite (and acorn with it), loaded with QuickJS rather than with every engine
+ * process, and run once on a sample: acorn's first parse costs ≈ 10 ms cold, later ones < 1 ms.
+ */
 let asyncWatch: Promise<typeof import('./async-watch')> | undefined;
-const loadAsyncWatch = () => (asyncWatch ??= import('./async-watch'));
+const loadAsyncWatch = () =>
+  (asyncWatch ??= import('./async-watch').then((m) => {
+    m.watchAsyncFunctions(m.WARM_UP_SAMPLE);
+    return m;
+  }));
 
 /** Loads the QuickJS wasm module (the sync, non-asyncify release build); cache the promise per process. */
 export async function loadQuickJs(): Promise<QuickJSWASMModule> {

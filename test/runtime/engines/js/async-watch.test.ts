@@ -1,7 +1,7 @@
 import { parse } from 'acorn';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { MAX_TRANSFORM_CHARS, watchAsyncFunctions } from '../../../../runtime/engines/js/async-watch';
+import { MAX_TRANSFORM_CHARS, WARM_UP_SAMPLE, watchAsyncFunctions } from '../../../../runtime/engines/js/async-watch';
 
 const reparse = (code: string) => parse(code, { ecmaVersion: 'latest', sourceType: 'module' });
 
@@ -70,6 +70,12 @@ describe('the async-function rewrite of JavaScript spells', () => {
     expect(transformed).not.toBe(source);
     expect(await run(transformed)).toBe(await run(source));
     expect(await run(transformed)).toBe('[12,12,[1,6],3,["t","x",2],3,2,"function","count","curried",["TypeError","TypeError"]]');
+  });
+
+  it('warms up on a sample that it really rewrites', () => {
+    const out = watchAsyncFunctions(WARM_UP_SAMPLE);
+    expect(out.match(/__llmspell_async\(/g)).toHaveLength(4);
+    expect(() => reparse(out)).not.toThrow();
   });
 
   it('leaves async generators, arrows thrown away at the start of a statement, and sources without async alone', () => {
