@@ -43,9 +43,12 @@ export function watchAsyncFunctions(source: string): string {
   } catch {
     return source; // a syntax error (or input too deep for the parser): QuickJS reports it
   }
-  const edits = collectEdits(source, program);
-  if (edits.blanks.length === 0) return source;
-  return applyEdits(source, edits);
+  try {
+    const edits = collectEdits(source, program);
+    return edits.blanks.length === 0 ? source : applyEdits(source, edits);
+  } catch {
+    return source; // a shape this rewrite does not know: run the spell as written rather than fail it
+  }
 }
 
 interface Insert {
@@ -63,7 +66,7 @@ interface Edits {
 }
 
 type AnyNode = Node & Record<string, unknown>;
-type FunctionNode = AnyNode & { async: boolean; generator: boolean; params: AnyNode[]; body: AnyNode; id?: { name: string } | null; expression?: boolean };
+type FunctionNode = AnyNode & { async: boolean; generator: boolean; params: AnyNode[]; body: AnyNode; id?: { name: string } | null };
 
 function collectEdits(source: string, program: Node): Edits {
   const edits: Edits = { blanks: [], inserts: [] };
