@@ -10,8 +10,20 @@ import { JS_PRELUDE, PRELUDE_FILE } from './prelude/index';
 /** QuickJS's own stack limit for a spell; the default let deep recursion crash Node (FACTS.md). */
 export const MAX_STACK_BYTES = 256 * 1024;
 
+/**
+ * The async-function rewrite (and acorn with it), loaded with QuickJS rather than with every engine
+ * process, and run once on a sample: acorn's first parse costs ≈ 10 ms cold, later ones < 1 ms.
+ */
+let asyncWatch: Promise<typeof import('./async-watch')> | undefined;
+const loadAsyncWatch = () =>
+  (asyncWatch ??= import('./async-watch').then((m) => {
+    m.watchAsyncFunctions(m.WARM_UP_SAMPLE);
+    return m;
+  }));
+
 /** Loads the QuickJS wasm module (the sync, non-asyncify release build); cache the promise per process. */
 export async function loadQuickJs(): Promise<QuickJSWASMModule> {
+  void loadAsyncWatch();
   const { newQuickJSWASMModuleFromVariant, RELEASE_SYNC } = await import('quickjs-emscripten');
   return newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
 }
@@ -83,6 +95,8 @@ export class JsEngine implements Engine {
     params.dispose();
     if (input.mode === 'test') this.callPrelude(this.prelude.enableTesting, fail);
 
+    // Every module's async functions return watched promises (an unhandled rejection fails the run).
+    const { watchAsyncFunctions } = await loadAsyncWatch();
     // Imports resolve only among the spell folder's own modules, relative to the importing file.
     const modules = input.modules ?? {};
     // A refused specifier travels from the normalizer to the loader as a name no file can have (this
@@ -92,7 +106,7 @@ export class JsEngine implements Engine {
         // ReferenceError, as QuickJS's own "could not load module".
         if (name.startsWith(REFUSED)) return { error: new ReferenceError(name.slice(REFUSED.length)) };
         const code = modules[name];
-        return code === undefined ? { error: new ReferenceError(`cannot import '${name}': not a JavaScript file of the spell folder`) } : code;
+        return code === undefined ? { error: new ReferenceError(`cannot import '${name}': not a JavaScript file of the spell folder`) } : watchAsyncFunctions(code);
       },
       (base, requested) => {
         const resolved = resolveImport(base, requested, input.fileName);
@@ -100,7 +114,7 @@ export class JsEngine implements Engine {
       },
     );
     host.started();
-    const evaluated = vm.evalCode(input.code, input.fileName, { type: 'module', strict: true });
+    const evaluated = vm.evalCode(watchAsyncFunctions(input.code), input.fileName, { type: 'module', strict: true });
     if (evaluated.error) {
       const error = fromDump(vm.dump(evaluated.error));
       evaluated.error.dispose();

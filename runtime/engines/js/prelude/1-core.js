@@ -16,6 +16,7 @@ const ObjectDefineProperty = Object.defineProperty;
 const ArrayIsArray = Array.isArray;
 const NumberIsInteger = Number.isInteger;
 const ArraySlice = Array.prototype.slice;
+const ReflectApply = Reflect.apply;
 
 /** What a failing bridge call throws; code is machine-readable (bad_argument, llm_http, ...). */
 class SpellError extends $Error {

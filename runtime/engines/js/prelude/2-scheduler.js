@@ -103,20 +103,28 @@ function fail(e) {
 // QuickJS's rejection tracker is not reachable through quickjs-emscripten, so the spell's global
 // Promise is a subclass that watches its instances: a rejected one that has no handler once the job
 // queue drains (status() runs then) ends the run, as Node does. `await` on such a promise goes
-// through its `then` (it is not the intrinsic Promise), so awaiting counts as handling it. Promises
-// the engine makes itself (async functions' results, bridge calls) are not watched.
+// through its `then` (it is not the intrinsic Promise), so awaiting counts as handling it. An async
+// function's own result is intrinsic: async-watch.ts rewrites the spell's async functions so that
+// they return a watched promise instead (through __llmspell_async below).
 const $then = $Promise.prototype.then;
 const unhandledRejections = new $Map(); // promise -> reason
 const handledPromises = new WeakSet();
 let observing = false;
 
-/** Notes `p`'s rejection, unless a handler is attached by the time it is reported. */
-function watchRejection(p) {
+/**
+ * Notes `p`'s rejection, unless a handler is attached by the time it is reported. `exact`: `p` is a
+ * SpellPromise itself (no subclass), so only QuickJS's own code runs in `then`.
+ */
+function watchRejection(p, exact) {
   observing = true; // the observer's own derived promise is not watched
   try {
     $then.call(p, undefined, function (reason) {
       if (!handledPromises.has(p)) unhandledRejections.set(p, reason);
     });
+  } catch (e) {
+    // At the memory limit QuickJS's `then` fails with "TypeError: not a function" (an allocation in
+    // it failed): say what happened, so the run ends as over its memory limit.
+    throw exact && e instanceof $TypeError ? new $Error('out of memory') : e;
   } finally {
     observing = false;
   }
@@ -126,7 +134,7 @@ const SpellPromise = class Promise extends $Promise {
   /** @param {any} executor */
   constructor(executor) {
     super(executor);
-    if (!observing) watchRejection(this);
+    if (!observing) watchRejection(this, new.target === SpellPromise);
   }
   /** @override @param {any} onFulfilled @param {any} onRejected */
   then(onFulfilled, onRejected) {
@@ -141,6 +149,22 @@ const SpellPromise = class Promise extends $Promise {
   }
 };
 ObjectDefineProperty(globalThis, 'Promise', { value: SpellPromise, writable: true, configurable: true });
+
+/**
+ * What a rewritten async function returns (see async-watch.ts): runs `body` (the original body, an
+ * async arrow) with `args` when its parameters moved into it, and gives its settlement to a watched
+ * promise. `name` names the arrow in stack traces as the function was named; `newTarget` keeps an
+ * async function from being constructed, as before.
+ */
+function spellAsync(body, name, args, newTarget) {
+  if (newTarget !== undefined) throw new $TypeError((name || 'an async function') + ' is not a constructor');
+  if (name) ObjectDefineProperty(body, 'name', { value: name, configurable: true });
+  const inner = args === undefined ? body() : ReflectApply(body, undefined, args);
+  return new SpellPromise(function (resolve, reject) {
+    $then.call(inner, resolve, reject);
+  });
+}
+ObjectDefineProperty(globalThis, '__llmspell_async', { value: spellAsync });
 
 /** Ends the run with the first rejection nobody handled while the job queue ran. */
 function checkRejections() {

@@ -3,7 +3,6 @@
  * from the bridge description (engines/arg-specs.ts); a function described but not implemented, or implemented
  * but not described, fails the boot, so the description and the engine cannot drift apart.
  */
-const ReflectApply = Reflect.apply;
 const KIND_TESTS = {
   string: function (v) { return typeof v === 'string'; },
   number: function (v) { return typeof v === 'number'; },
