@@ -18,9 +18,11 @@ import { runSpell } from '../../services/run-spell';
 import { Cassette } from '../../llm/cassette/cassette';
 import type { McpHub } from '../../mcp/mcp-hub';
 import { openMcpHub } from '../mcp-hub';
+import { costSummary } from '../../services/run-services';
+import { costLine } from '../cost-line';
 
 const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...] [--params file.json]
-                    [--timeout S] [--cpu S] [--memory MB] [--provider P] [--model M]
+                    [--timeout S] [--cpu S] [--memory MB] [--max-cost USD] [--provider P] [--model M]
                     [--record cassette.json | --replay cassette.json] [--ignore-deps]
                     [--storage-name NAME] [--json] [--verbose | --quiet | --log-level L]`;
 
@@ -44,6 +46,7 @@ export const runCommand: Command = {
         timeout: { type: 'string' },
         memory: { type: 'string' },
         cpu: { type: 'string' },
+        'max-cost': { type: 'string' },
         provider: { type: 'string' },
         model: { type: 'string' },
         json: { type: 'boolean' },
@@ -76,6 +79,7 @@ export const runCommand: Command = {
           timeout: values.timeout,
           memory: values.memory,
           cpu: values.cpu,
+          maxCost: values['max-cost'],
           provider: values.provider,
           model: values.model,
           logLevel: logLevelFlag(values),
@@ -107,7 +111,7 @@ export const runCommand: Command = {
       let stop: ((reason?: string) => void) | undefined;
       const stopOnSignal = () => stop?.('interrupted');
       process.once('SIGINT', stopOnSignal);
-      const { outcome, usage: usageReport } = await runSpell({
+      const { outcome, usage: usageReport, cost } = await runSpell({
         spell,
         params,
         loaded,
@@ -126,6 +130,7 @@ export const runCommand: Command = {
         const start = outcome.startLatencyMs === undefined ? '' : `first instruction after ${Math.round(outcome.startLatencyMs)} ms, `;
         ctx.stderr.write(`[debug] ${spell.name}: ${start}finished in ${Math.round(outcome.durationMs)} ms${usageReport ? `, usage ${JSON.stringify((usageReport as { totals?: unknown }).totals)}` : ''}\n`);
       }
+      if (config.log_level === 'debug') ctx.stderr.write(`${costLine(spell.name, cost)}\n`);
       if (values.json) {
         const report = {
           ok: outcome.ok,
@@ -134,6 +139,7 @@ export const runCommand: Command = {
           ...(outcome.result !== undefined ? { result: outcome.result } : {}),
           durationMs: Math.round(outcome.durationMs),
           ...(usageReport ? { usage: usageReport } : {}),
+          cost: costSummary(cost),
         };
         ctx.stdout.write(`${JSON.stringify(report)}\n`);
       } else if (!outcome.ok) {
