@@ -5,6 +5,30 @@
  * provider, local servers) and is reported as unpriced.
  */
 
+import { z } from 'zod';
+
+/** One model's share of a run's cost. */
+export const ModelCost = z.object({
+  calls: z.number(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  /** US dollars. */
+  cost: z.number(),
+  /** False when the model has no price (its calls count $0). */
+  priced: z.boolean(),
+});
+export type ModelCost = z.infer<typeof ModelCost>;
+
+/** What a run's LLM calls cost: the total, per model, and the cap it ran under (US dollars). */
+export const CostReport = z.object({
+  currency: z.literal('USD'),
+  total: z.number(),
+  /** The cost cap, when the run had one. */
+  limit: z.number().optional(),
+  models: z.record(z.string(), ModelCost),
+});
+export type CostReport = z.infer<typeof CostReport>;
+
 /** US dollars per million tokens. */
 export interface ModelPrice {
   input: number;

@@ -73,6 +73,8 @@ export const RunRecord = z.object({
   error: z.optional(ErrorInfo),
   output: z.string(),
   tokens: z.number().int().optional(),
+  /** What the run's LLM calls cost at the configured prices, in US dollars (with its nested runs). */
+  cost: z.number().optional(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 

@@ -9,27 +9,9 @@
  * it finished. Either way every listener hears it once, so the whole tree stops with `cost_limit`.
  */
 import { LlmError } from './llm-error';
-import { costOf, formatUsd, priceFor, type PriceTable } from '../contract/prices';
+import { costOf, formatUsd, priceFor, type CostReport, type ModelCost, type PriceTable } from '../contract/prices';
 
-/** One model's share of a run's cost. */
-export interface ModelCost {
-  calls: number;
-  inputTokens: number;
-  outputTokens: number;
-  /** US dollars. */
-  cost: number;
-  /** False when the model has no price (its calls count $0). */
-  priced: boolean;
-}
-
-/** A run's cost: the total, per model, and the cap it ran under. */
-export interface CostReport {
-  currency: 'USD';
-  total: number;
-  /** The cost cap, when the run had one. */
-  limit?: number;
-  models: Record<string, ModelCost>;
-}
+export type { CostReport, ModelCost } from '../contract/prices';
 
 /** What one finished call cost. */
 export interface CallCost {

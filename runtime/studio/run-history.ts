@@ -44,8 +44,8 @@ export class RunHistory {
   }
 
   /** Completes a run: writes its events and final record, then trims the history to its limit. */
-  end(recorder: RunRecorder, outcome: RunOutcome, tokens: number | undefined): Promise<void> {
-    const record = recorder.finish(outcome, tokens);
+  end(recorder: RunRecorder, outcome: RunOutcome, tokens: number | undefined, cost?: number): Promise<void> {
+    const record = recorder.finish(outcome, tokens, cost);
     const key = `${record.startedAt}-${record.runId}`;
     this.live.delete(record.runId);
     return this.enqueue(async () => {

@@ -4,7 +4,7 @@
  * and `limits.cost` / `--max-cost` stop a run with `cost_limit`.
  */
 import path from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempWorkspace } from '../helpers/cli';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server';
@@ -122,5 +122,51 @@ describe('run cost', () => {
     const report = JSON.parse(allowed.stdout) as Report;
     expect(report.ok).toBe(true);
     expect(report.cost.limit).toBe(5);
+  });
+
+  it('a workflow run reports its cost in --json and stops at its cap with cost_limit', async () => {
+    const dir = path.join(ws.dir, 'flow');
+    mkdirSync(dir, { recursive: true });
+    const flow = [
+      'name: two-asks',
+      'nodes:',
+      '  - { id: a, type: llm, config: { prompt: "first question", model: gpt-4o } }',
+      '  - { id: b, type: llm, config: { prompt: "second {{a}}", model: gpt-4o } }',
+      '  - { id: out, type: output, config: { name: answer } }',
+      'edges:',
+      '  - { from: a, to: b.a }',
+      '  - { from: b, to: out }',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'two.workflow.yaml'), flow);
+    const free = await runCli(['run', 'two.workflow.yaml', '--json'], { cwd: dir, env: env() });
+    expect(free.code).toBe(0);
+    const finished = free.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; cost?: Report['cost'] }).find((e) => e.type === 'run-finished')!;
+    expect(finished.cost?.models['gpt-4o']).toMatchObject({ calls: 2, priced: true });
+    expect(finished.cost!.total).toBeGreaterThan(0);
+
+    writeFileSync(path.join(dir, 'llmspell.yaml'), 'prices:\n  gpt-4o: { output: 100000 }\n');
+    const capped = await runCli(['run', 'two.workflow.yaml', '--json', '--max-cost', '0.01'], { cwd: dir, env: env() });
+    expect(capped.code).toBe(1);
+    const end = capped.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; ok?: boolean; error?: { code: string; message: string }; cost?: Report['cost'] }).find((e) => e.type === 'run-finished')!;
+    expect(end.ok).toBe(false);
+    expect(end.error?.code).toBe('cost_limit');
+    expect(end.cost?.models['gpt-4o']?.calls).toBe(1);
+    expect(end.cost?.limit).toBe(0.01);
+  });
+
+  it('a batch fills each row\'s cost and the total', async () => {
+    const dir = path.join(ws.dir, 'batch');
+    mkdirSync(path.join(dir, 'ask'), { recursive: true });
+    writeFileSync(path.join(dir, 'ask', 'spell.yaml'), 'name: ask\nversion: 1.0.0\nparameters:\n  - { name: q, type: string, required: true }\n');
+    writeFileSync(path.join(dir, 'ask', 'main.lua'), 'print(llm.chat(params.q, { model = "gpt-4o-mini" }))\n');
+    writeFileSync(path.join(dir, 'rows.jsonl'), ['{"q":"one"}', '{"q":"two"}', '{"q":"three"}', ''].join('\n'));
+    const result = await runCli(['batch', 'ask', '--input', 'rows.jsonl', '--json'], { cwd: dir, env: env(), timeoutMs: 60_000 });
+    expect(result.code).toBe(0);
+    const rows = readFileSync(path.join(dir, 'rows.results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { cost?: number; tokens?: { prompt: number; completion: number } });
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.cost).toBeCloseTo((row.tokens!.prompt * 0.15 + row.tokens!.completion * 0.6) / 1e6, 6);
+    const summary = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; progress?: { cost?: number } }).reverse().find((e) => e.progress?.cost !== undefined);
+    expect(summary?.progress?.cost).toBeCloseTo(rows.reduce((t, r) => t + r.cost!, 0), 6);
   });
 });
