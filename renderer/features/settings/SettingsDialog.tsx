@@ -4,6 +4,7 @@ import { Dialog } from '../layout/Dialog';
 import { ConsoleForm } from './ConsoleForm';
 import { FoldersForm } from './FoldersForm';
 import { LimitsForm } from './LimitsForm';
+import { PricesForm } from './PricesForm';
 import { McpServersForm } from './McpServersForm';
 import { NewProviderForm } from './NewProviderForm';
 import { ProviderForm } from './ProviderForm';
@@ -47,6 +48,7 @@ export function SettingsDialog() {
             <NewProviderForm existing={view.providers.map((p) => p.name)} />
           </section>
           <LimitsForm limits={view.limits} />
+          <PricesForm prices={view.prices} />
           <FoldersForm folders={view.libraryFolders} />
           <McpServersForm />
           <ConsoleForm />
