@@ -8,7 +8,7 @@ const OVERSCAN = 12;
 
 /** The rows of a trace, virtualized: only those near the viewport are in the DOM (a run may make thousands of calls). */
 export function TraceRows({ trace }: { trace: Trace }) {
-  const list = useRef<HTMLOListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(600);
   useLayoutEffect(() => {
@@ -23,19 +23,15 @@ export function TraceRows({ trace }: { trace: Trace }) {
   const first = Math.max(0, Math.floor(top / TRACE_ROW_PX) - OVERSCAN);
   const last = Math.min(count, Math.ceil((top + height) / TRACE_ROW_PX) + OVERSCAN);
   const shown = trace.rows.slice(first, last);
+  // The scroller wraps the list: the list's padding stands in for the rows not rendered (a padded scroller would grow instead).
   return (
-    <ol
-      ref={list}
-      className="trace-rows"
-      aria-label="Calls"
-      data-count={count}
-      style={{ paddingTop: first * TRACE_ROW_PX, paddingBottom: (count - last) * TRACE_ROW_PX }}
-      onScroll={(e) => setTop(e.currentTarget.scrollTop)}
-    >
-      {shown.map((row, i) => (
-        <TraceRowItem key={first + i} row={row} spanMs={trace.spanMs} />
-      ))}
-    </ol>
+    <div ref={list} className="trace-scroll" onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
+      <ol className="trace-rows" aria-label="Calls" data-count={count} style={{ paddingTop: first * TRACE_ROW_PX, paddingBottom: (count - last) * TRACE_ROW_PX }}>
+        {shown.map((row, i) => (
+          <TraceRowItem key={first + i} row={row} spanMs={trace.spanMs} />
+        ))}
+      </ol>
+    </div>
   );
 }
 
