@@ -169,4 +169,24 @@ describe('run cost', () => {
     const summary = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; progress?: { cost?: number } }).reverse().find((e) => e.progress?.cost !== undefined);
     expect(summary?.progress?.cost).toBeCloseTo(rows.reduce((t, r) => t + r.cost!, 0), 6);
   });
+
+  it('a spell run by the run spends the same cost budget: the cap stops the whole tree', async () => {
+    const dir = path.join(ws.dir, 'nested');
+    mkdirSync(path.join(dir, 'spells', 'asker'), { recursive: true });
+    // the library spell asks twice per run; the caller runs it again and again
+    writeFileSync(path.join(dir, 'spells', 'asker', 'spell.yaml'), 'name: asker\nversion: 1.0.0\n');
+    writeFileSync(path.join(dir, 'spells', 'asker', 'main.lua'), 'for i = 1, 2 do llm.chat(string.rep("word ", 100), { model = "gpt-4o" }) end\nprint("asked")\n');
+    writeFileSync(path.join(dir, 'caller.lua'), 'for round = 1, 10 do\n  local out, err = spell.run("asker", {})\n  print(round, out ~= nil, err)\nend\nprint("never reached")\n');
+    writeFileSync(path.join(dir, 'llmspell.yaml'), 'prices:\n  gpt-4o: { output: 1000 }\n');
+    // each call costs about $0.1 (the echoed answer is ~100 output tokens at $1,000 per million)
+    const result = await runCli(['run', 'caller.lua', '--json', '--max-cost', '0.5'], { cwd: dir, env: env(), timeoutMs: 60_000 });
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.error?.code).toBe('cost_limit');
+    expect(report.output).not.toContain('never reached');
+    // the tree's cost, nested calls included, went just past the cap: not 10 rounds of it
+    expect(report.cost.models['gpt-4o']!.calls).toBeGreaterThanOrEqual(5);
+    expect(report.cost.models['gpt-4o']!.calls).toBeLessThanOrEqual(7);
+    expect(report.cost.total).toBeGreaterThan(0.5);
+    expect(report.cost.total).toBeLessThan(0.8);
+  });
 });
