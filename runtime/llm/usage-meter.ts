@@ -37,6 +37,7 @@ export class UsageMeter {
       totals.durationMs += c.durationMs;
       totals.cost += c.cost;
     }
+    totals.cost = Math.round(totals.cost * 1e9) / 1e9; // a float sum must not read 0.10200000000000001
     return { calls: this.calls.map((c) => ({ ...c })), totals };
   }
 }
