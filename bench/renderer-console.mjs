@@ -243,6 +243,33 @@ export async function benchConsole(profile = false) {
   }
 }
 
+/** Only the trace of a run with 1,000 calls (`npm run bench -- trace`): the same seed and measure as in benchConsole, without the floods. */
+export async function benchTrace() {
+  execFileSync(process.execPath, [path.join(root, 'renderer', 'build.mjs')], { stdio: 'ignore' });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'llmspell-bench-trace-'));
+  const home = path.join(dir, 'home');
+  const historySpell = writeSpell(home, 'bench-history', 'print("never run here")\n');
+  mkdirSync(path.join(home, 'history'), { recursive: true });
+  seedTrace(home, historySpell, TRACE_CALLS);
+  const { child, url } = await startStudio(dir);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(url);
+    await openHistory(page);
+    const traces = [];
+    for (let i = 0; i < 5; i++) traces.push(await openTrace(page, TRACE_CALLS));
+    return [
+      `trace of a run with ${TRACE_CALLS.toLocaleString('en')} bridge calls (click → count, cost and the rows in view shown; the list is virtualized, n=${traces.length}): median ${ms(median(traces))}, max ${ms(Math.max(...traces))} — target ≤ 300 ms: ${verdict(median(traces), 300)}`,
+    ];
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   for (const line of await benchConsole(process.argv.includes('--profile'))) console.log(line);
 }
