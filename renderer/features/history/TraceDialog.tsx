@@ -42,7 +42,7 @@ export function TraceDialog() {
           {trace.models.length > 0 && (
             <p className="trace-counts" aria-label="Cost per model">
               {trace.models.map((m) => (
-                <span key={m.model} className="badge">
+                <span key={m.model} className="badge trace-model">
                   {m.model} × {m.calls} · {m.inputTokens} in / {m.outputTokens} out · {m.priced ? formatUsd(m.cost) : 'no price'}
                 </span>
               ))}

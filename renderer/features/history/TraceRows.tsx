@@ -51,7 +51,7 @@ function TraceRowItem({ row, spanMs }: { row: TraceRow; spanMs: number }) {
         {detail && ` ${detail}`}
       </span>
       {llm && (
-        <span className="trace-llm mono" aria-label={`model ${llm.model}, ${llm.inputTokens} input tokens, ${llm.outputTokens} output tokens, ${llm.cost === undefined ? 'no price' : formatUsd(llm.cost)}`}>
+        <span className="trace-llm" aria-label={`model ${llm.model}, ${llm.inputTokens} input tokens, ${llm.outputTokens} output tokens, ${llm.cost === undefined ? 'no price' : formatUsd(llm.cost)}`}>
           {row.kind === 'llm' ? '' : `${llm.model} · `}
           {llm.inputTokens} in / {llm.outputTokens} out · {llm.cost === undefined ? 'no price' : formatUsd(llm.cost)}
         </span>
