@@ -227,7 +227,8 @@ export class RunController {
 
   private outcomeError(code: number | null, signal: string | null): ErrorInfo | undefined {
     if (this.result) {
-      if (this.result.ok) return undefined;
+      // A spell that ended on its own before it read the stop still spent past its cost cap: the cap decides.
+      if (this.result.ok) return this.forced?.code === ErrorCode.CostLimit ? this.forced : undefined;
       // The engine's own account carries the spell's line; keep it, with the supervisor's cause.
       const error = this.result.error ?? { code: 'spell_error', message: 'the spell failed' };
       // (an engine that obeyed a polite stop reports `stopped`: the cause is the supervisor's)

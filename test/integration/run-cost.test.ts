@@ -92,7 +92,8 @@ describe('run cost', () => {
     expect(report.error?.code).toBe('cost_limit');
     // the first gpt-4o call is within the cap; the second one (call 3) takes the run past it
     expect(report.output.startsWith('1\ttrue\tnil\n2\ttrue\tnil\n')).toBe(true);
-    expect(report.output).not.toContain('4\t');
+    // a fourth call may be refused before the stop reaches the spell; none is answered
+    expect(report.output).not.toMatch(/^4\ttrue/m);
     expect(report.error?.message).toMatch(/^LLM cost limit exceeded: the run spent \$0\.\d{4}, over its limit of \$0\.3000 \(limits\.cost\); the last call to gpt-4o cost \$0\.\d{4}/);
     expect(report.cost.limit).toBe(0.3);
     expect(report.cost.total).toBeGreaterThan(0.3);
