@@ -127,18 +127,36 @@ function seedTrace(home, spellPath, count) {
   const startedAt = Date.now();
   const runId = 'trace-run';
   const events = [{ type: 'started', runId, at: startedAt }];
-  for (let i = 0; i < count; i++) events.push({ type: 'call', runId, method: i % 3 ? 'llm.chat' : 'tools.execute', durationMs: 5 + (i % 40), ok: i % 17 !== 0, startedAt: startedAt + i * 50 });
+  for (let i = 0; i < count; i++) {
+    const at = startedAt + i * 50;
+    const durationMs = 5 + (i % 40);
+    const ok = i % 17 !== 0;
+    // two of three calls are LLM requests: their `llm` event (model, tokens, cost) comes just before the call's
+    if (i % 3) {
+      const model = i % 2 ? 'gpt-4o' : 'gpt-4o-mini';
+      events.push({ type: 'llm', runId, provider: 'openai', model, inputTokens: 100 + i, outputTokens: 50 + (i % 90), durationMs: durationMs - 1, startedAt: at, ok, ...(ok ? {} : { error: 'openai: HTTP 500' }), cost: ok ? 0.001 : 0, priced: true, totalCost: i * 0.001 });
+    }
+    events.push({ type: 'call', runId, method: i % 3 ? 'llm.chat' : 'tools.execute', durationMs, ok, startedAt: at });
+  }
   events.push({ type: 'finished', runId, ok: true, durationMs: count * 50 });
   const record = { runId, spellPath, spellName: 'bench-history', params: {}, startedAt, status: 'ok', durationMs: count * 50, output: '' };
   writeFileSync(path.join(dir, `${startedAt}-${runId}.run.json`), JSON.stringify(record));
   writeFileSync(path.join(dir, `${startedAt}-${runId}.events.json`), JSON.stringify(events));
 }
 
-/** Click on Trace → every call row of the trace is in the DOM (ms). */
+/** Click on Trace → the trace of `count` calls is shown: its count and cost, and its first rows (ms). */
 async function openTrace(page, count) {
   const start = await page.evaluate(() => performance.now());
   await page.getByRole('list', { name: 'Past runs' }).getByRole('listitem').first().getByRole('button', { name: /^Trace of the run of/ }).click();
-  await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Calls"] > li').length === n, count, { timeout: 30_000 });
+  // the list is virtualized: rendered means the whole trace is known (its count, its cost) and its first rows are shown
+  await page.waitForFunction(
+    (n) => {
+      const list = document.querySelector('[aria-label="Calls"]');
+      return list?.getAttribute('data-count') === String(n) && list.querySelectorAll(':scope > li').length > 0 && document.querySelector('.trace-total') !== null;
+    },
+    count,
+    { timeout: 30_000 },
+  );
   const ms = (await page.evaluate(() => performance.now())) - start;
   await page.getByRole('dialog', { name: 'Run trace' }).getByRole('button', { name: 'Close' }).click();
   return ms;
@@ -214,8 +232,35 @@ export async function benchConsole(profile = false) {
       `console ${LINES.toLocaleString('en')} lines (print loop, n=${runs.length}): run ${ms(median(runs.map((r) => r.runMs)))}, longest frame ${ms(longest)} — target ≤ 50 ms: ${verdict(longest, 50)}; rows in the DOM ${Math.max(...runs.map((r) => r.rows))}`,
       `  reference: longest frame of the idle page over as long (machine noise, n=${idle.length}): ${ms(Math.max(...idle))}`,
       `console "Finished" after the engine ended: median ${ms(median(lag))}, max ${ms(Math.max(...lag))} — target ≤ 200 ms: ${verdict(Math.max(...lag), 200)}`,
-      `trace of a run with ${TRACE_CALLS.toLocaleString('en')} bridge calls (click → every row in the DOM, n=${traces.length}): median ${ms(median(traces))}, max ${ms(Math.max(...traces))} — target ≤ 300 ms: ${verdict(median(traces), 300)}`,
+      `trace of a run with ${TRACE_CALLS.toLocaleString('en')} bridge calls (click → count, cost and the rows in view shown; the list is virtualized, n=${traces.length}): median ${ms(median(traces))}, max ${ms(Math.max(...traces))} — target ≤ 300 ms: ${verdict(median(traces), 300)}`,
       `history of a spell with ${RUNS.toLocaleString('en')} runs (click → list shown, n=${opens.length}): median ${ms(median(opens))}, max ${ms(Math.max(...opens))} — target ≤ 300 ms: ${verdict(median(opens), 300)}`,
+    ];
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Only the trace of a run with 1,000 calls (`npm run bench -- trace`): the same seed and measure as in benchConsole, without the floods. */
+export async function benchTrace() {
+  execFileSync(process.execPath, [path.join(root, 'renderer', 'build.mjs')], { stdio: 'ignore' });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'llmspell-bench-trace-'));
+  const home = path.join(dir, 'home');
+  const historySpell = writeSpell(home, 'bench-history', 'print("never run here")\n');
+  mkdirSync(path.join(home, 'history'), { recursive: true });
+  seedTrace(home, historySpell, TRACE_CALLS);
+  const { child, url } = await startStudio(dir);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(url);
+    await openHistory(page);
+    const traces = [];
+    for (let i = 0; i < 5; i++) traces.push(await openTrace(page, TRACE_CALLS));
+    return [
+      `trace of a run with ${TRACE_CALLS.toLocaleString('en')} bridge calls (click → count, cost and the rows in view shown; the list is virtualized, n=${traces.length}): median ${ms(median(traces))}, max ${ms(Math.max(...traces))} — target ≤ 300 ms: ${verdict(median(traces), 300)}`,
     ];
   } finally {
     await browser.close();

@@ -14,7 +14,7 @@ import { benchStudio } from './studio.mjs';
 import { benchRenderer } from './renderer.mjs';
 import { benchCanvas } from './canvas.mjs';
 import { benchBatch } from './batch.mjs';
-import { benchConsole } from './renderer-console.mjs';
+import { benchConsole, benchTrace } from './renderer-console.mjs';
 import { benchLimits } from './limits.mjs';
 
 const started = performance.now();
@@ -40,4 +40,6 @@ await section('canvas', 'Workflow canvas (Chromium)', benchCanvas);
 await section('limits', '', benchLimits);
 await section('batch', 'Batch runs (llmspell batch: embedded queue and BullMQ workers)', benchBatch);
 await section('console', 'Studio console and history (Chromium)', benchConsole);
+// the trace alone, on request (`console` measures it too)
+if (only.includes('trace')) await section('trace', 'Studio run trace (Chromium)', benchTrace);
 console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s (sections: ${only.join(', ') || 'all'}; run e.g. \`npm run bench -- lua js\` for some)`);

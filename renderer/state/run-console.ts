@@ -25,6 +25,7 @@ export function entryFor(event: RunEvent): ConsoleItem | undefined {
     case 'input-wait':
     case 'test-result':
     case 'workflow':
+    case 'llm': // the `call` line of the same request shows in the console; model, tokens and cost are in the trace
       return undefined;
     case 'output':
       return { kind: event.stream, text: event.text };

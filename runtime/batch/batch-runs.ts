@@ -23,7 +23,7 @@ import { writeFileAtomic } from '../security/atomic-write';
 export interface BatchHistory<R> {
   begin(record: RunRecord): R;
   add(recorder: R, event: RunEvent): void;
-  end(recorder: R, outcome: RunOutcome, tokens: number | undefined): Promise<void>;
+  end(recorder: R, outcome: RunOutcome, tokens: number | undefined, cost?: number): Promise<void>;
 }
 
 export interface BatchRunsDeps<R> {
@@ -143,7 +143,7 @@ export class BatchRuns<R> {
         const outcome: RunOutcome = { runId, ok: record.status === 'ok', durationMs: summary.progress.elapsedMs };
         if (record.status === 'stopped') outcome.error = { code: 'stopped', message: 'the batch was stopped; start it again to resume' };
         else if (record.status === 'failed') outcome.error = { code: 'batch_failed', message: `${summary.failedRows} row(s) failed` };
-        return this.deps.history.end(recorder, outcome, summary.progress.tokens || undefined);
+        return this.deps.history.end(recorder, outcome, summary.progress.tokens || undefined, summary.progress.cost);
       })
       .catch(async (error: unknown) => {
         record.status = 'failed';

@@ -50,6 +50,7 @@ export function runResult(job: Pick<BatchJob, 'row' | 'key' | 'jobId'>, outcome:
     ...(outcome.result !== undefined ? { result: outcome.result } : {}),
     ...(outcome.error ? { error: outcome.error } : {}),
     ...(outcome.tokens ? { tokens: outcome.tokens } : {}),
+    ...(outcome.cost !== undefined ? { cost: outcome.cost } : {}),
     durationMs: outcome.durationMs,
     ...(attempts !== undefined ? { attempts } : {}),
   };

@@ -25,6 +25,8 @@ export interface RowOutcome {
   result?: unknown;
   error?: BatchRowError;
   tokens?: TokenCount;
+  /** What the row's LLM calls cost at the configured prices (US dollars), when it made any. */
+  cost?: number;
   durationMs: number;
 }
 
@@ -51,7 +53,7 @@ async function runSpellRow(target: Extract<BatchTarget, { kind: 'spell' }>, para
   const onAbort = () => stop?.('interrupted');
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const { outcome, usage } = await runSpell({
+    const { outcome, usage, cost } = await runSpell({
       spell: target.spell,
       params,
       loaded: env.loaded,
@@ -74,6 +76,7 @@ async function runSpellRow(target: Extract<BatchTarget, { kind: 'spell' }>, para
       ...(outcome.result !== undefined ? { result: outcome.result } : {}),
       ...(outcome.error ? { error: { code: outcome.error.code, message: outcome.error.message } } : {}),
       ...(tokens ? { tokens } : {}),
+      ...(Object.keys(cost.models).length > 0 ? { cost: roundUsd(cost.total) } : {}),
       durationMs: Math.round(outcome.durationMs),
     };
   } finally {
@@ -95,9 +98,12 @@ async function runWorkflowRow(target: Extract<BatchTarget, { kind: 'workflow' }>
     env.supervisor,
     { timeoutMs: Math.round(limits.timeout * 1000), memoryBytes: Math.round(limits.memory * 2 ** 20), ...(limits.cpu !== undefined ? { cpuMs: Math.round(limits.cpu * 1000) } : {}), maxDepth: limits.max_depth, maxProcesses: limits.max_processes },
     target.workflow.display,
+    services.cost,
   );
   const controller = new AbortController();
   const onAbort = () => controller.abort(new WorkflowAbort('interrupted'));
+  // a row's cost cap (limits.cost) ends its workflow, as in `llmspell run`
+  services.cost.onOver((message) => controller.abort(new WorkflowAbort(message, 'cost_limit')));
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) onAbort();
   try {
@@ -114,6 +120,7 @@ async function runWorkflowRow(target: Extract<BatchTarget, { kind: 'workflow' }>
       result: outcome.outputs,
       ...(outcome.error ? { error: { code: outcome.error.code, message: outcome.error.message } } : {}),
       ...(tokens ? { tokens } : {}),
+      ...(Object.keys(services.cost.report().models).length > 0 ? { cost: roundUsd(services.cost.total) } : {}),
       durationMs: Math.round(outcome.durationMs),
     };
   } catch (error) {
@@ -128,4 +135,9 @@ function tokensOf(usage: LlmUsageReport | undefined): TokenCount | undefined {
   if (!usage) return undefined;
   const { promptTokens, completionTokens, totalTokens } = usage.totals;
   return { prompt: promptTokens, completion: completionTokens, total: totalTokens };
+}
+
+/** Dollars to a millionth: float sums must not show as 0.30000000000000004 in a results file. */
+function roundUsd(usd: number): number {
+  return Math.round(usd * 1e6) / 1e6;
 }

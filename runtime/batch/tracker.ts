@@ -7,6 +7,8 @@ export class BatchTracker {
   private skipped = 0;
   private running = 0;
   private tokens = 0;
+  private cost = 0;
+  private priced = false;
   private finishedNow = 0;
   private readonly started = performance.now();
 
@@ -15,7 +17,7 @@ export class BatchTracker {
   /** A row whose result an earlier run recorded. */
   skip(result: BatchResult): void {
     this.skipped += 1;
-    this.tokens += result.tokens?.total ?? 0;
+    this.count(result);
   }
 
   start(): void {
@@ -32,7 +34,15 @@ export class BatchTracker {
     if (result.status === 'ok') this.ok += 1;
     else this.failed += 1;
     this.finishedNow += 1;
+    this.count(result);
+  }
+
+  private count(result: BatchResult): void {
     this.tokens += result.tokens?.total ?? 0;
+    if (result.cost !== undefined) {
+      this.cost += result.cost;
+      this.priced = true;
+    }
   }
 
   /** Sets how many rows run right now (a queue's workers report it). */
@@ -55,6 +65,7 @@ export class BatchTracker {
       rate,
       ...(rate > 0 ? { etaSeconds: left / rate } : left === 0 ? { etaSeconds: 0 } : {}),
       tokens: this.tokens,
+      ...(this.priced ? { cost: Math.round(this.cost * 1e6) / 1e6 } : {}),
       elapsedMs,
     };
   }

@@ -76,7 +76,7 @@ async function llmCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof LlmError) throw new BridgeError(err.message, `llm_${err.kind}`);
+    if (err instanceof LlmError) throw new BridgeError(err.message, err.kind === 'cost' ? ErrorCode.CostLimit : `llm_${err.kind}`);
     throw err;
   }
 }

@@ -14,6 +14,8 @@ export interface ConfigFlags {
   memory?: number | string;
   /** Seconds of CPU time. */
   cpu?: number | string;
+  /** US dollars (`--max-cost`). */
+  maxCost?: number | string;
   poolSize?: number | string;
   [other: string]: unknown;
 }
@@ -25,6 +27,7 @@ const FLAGS = [
   { key: 'timeout', flag: '--timeout', path: ['limits', 'timeout'], numeric: true },
   { key: 'memory', flag: '--memory', path: ['limits', 'memory'], numeric: true },
   { key: 'cpu', flag: '--cpu', path: ['limits', 'cpu'], numeric: true },
+  { key: 'maxCost', flag: '--max-cost', path: ['limits', 'cost'], numeric: true },
   { key: 'poolSize', flag: '--pool-size', path: ['pool', 'size'], numeric: true },
 ] as const;
 

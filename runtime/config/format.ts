@@ -1,4 +1,4 @@
-import { getIn } from './layer';
+import { getDotted } from './layer';
 import type { LoadedConfig } from './load';
 import { isSecretPath, maskSecret } from './secrets';
 
@@ -8,7 +8,7 @@ import { isSecretPath, maskSecret } from './secrets';
  */
 export function formatConfig(loaded: LoadedConfig): string {
   const rows = Object.entries(loaded.origins).map(([key, origin]) => {
-    const value = getIn(loaded.config, key.split('.'));
+    const value = getDotted(loaded.config, key);
     return { left: `${key} = ${formatValue(key, value)}`, origin };
   });
   // Align origins, but let one long list not push every other origin far right.
@@ -23,7 +23,7 @@ export function formatConfig(loaded: LoadedConfig): string {
 export function configJson(loaded: LoadedConfig): { values: Record<string, unknown>; origins: Record<string, string> } {
   const values: Record<string, unknown> = {};
   for (const key of Object.keys(loaded.origins)) {
-    const value = getIn(loaded.config, key.split('.'));
+    const value = getDotted(loaded.config, key);
     values[key] = isSecretPath(key) && value !== undefined ? maskSecret(String(value)) : value;
   }
   return { values, origins: { ...loaded.origins } };

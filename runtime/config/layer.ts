@@ -69,6 +69,25 @@ export function getIn(value: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/**
+ * The value at a dotted key whose names may hold dots themselves (`prices.gpt-4.1.input`): the first
+ * split of the key into names that leads to a defined value.
+ */
+export function getDotted(value: unknown, key: string): unknown {
+  const walk = (node: unknown, parts: readonly string[]): unknown => {
+    if (parts.length === 0) return node;
+    if (typeof node !== 'object' || node === null) return undefined;
+    for (let n = 1; n <= parts.length; n++) {
+      const name = parts.slice(0, n).join('.');
+      if (!Object.hasOwn(node, name)) continue;
+      const found = walk((node as Record<string, unknown>)[name], parts.slice(n));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return walk(value, key.split('.'));
+}
+
 /** Rebuilds an object from entries; later entries win. */
 export function buildObject(entries: readonly Entry[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

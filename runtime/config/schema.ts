@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PRICES, type ModelPrice } from '../contract/prices';
 
 /**
  * The configuration schema. Keys are snake_case everywhere: in YAML, in the typed {@link Config}
@@ -54,6 +55,15 @@ const providerName = z
  */
 export const MCP_SERVER_NAME = /^(?!.*__)[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
+/** A model id as a price table key: `gpt-4o`, or `provider/model` to price one provider's model only. */
+const modelName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/, { error: 'a model id of letters, digits, ".", "_", "-", ":", "@" or "/"' });
+const usdPerMillion = () => z.number({ error: 'US dollars per million tokens (a number ≥ 0)' }).min(0, { error: 'US dollars per million tokens (a number ≥ 0)' });
+
+/** One entry under `prices`: US dollars per million input (prompt) and output (completion) tokens. */
+export const PriceEntrySchema = section({ input: usdPerMillion(), output: usdPerMillion() });
+
 const mcpServerName = z.string().regex(MCP_SERVER_NAME, { error: 'an MCP server name of letters, digits, "-" or "_" (no "__")' });
 const stringMap = (what: string) => z.record(z.string(), z.string({ error: what }), { error: `a mapping of ${what}s` });
 
@@ -88,7 +98,9 @@ export const ConfigInputSchema = z.strictObject(
       llm_calls: intRange(1, 1_000_000),
       tokens: intRange(1, 1_000_000_000),
       llm_rate: intRange(1, 100_000),
+      cost: positive(),
     }).optional(),
+    prices: z.record(modelName, PriceEntrySchema, { error: MAPPING }).optional(),
     pool: section({ size: intRange(0, 16) }).optional(),
     llm: section({ retries: intRange(0, 10), request_timeout: positive() }).optional(),
     providers: z.record(providerName, ProviderEntrySchema, { error: MAPPING }).optional(),
@@ -157,7 +169,11 @@ export interface Config {
     tokens?: number;
     /** LLM requests per minute; absent: unlimited. */
     llm_rate?: number;
+    /** US dollars the run's LLM calls may cost (at `prices`); absent: unlimited. */
+    cost?: number;
   };
+  /** US dollars per million input and output tokens, by model id (shipped defaults, then the user's). */
+  prices: Record<string, Partial<ModelPrice>>;
   /** Warm engine processes kept ready. */
   pool: { size: number };
   /** LLM client behaviour: retry count and per-request timeout in seconds. */
@@ -185,6 +201,7 @@ export const DEFAULTS: Omit<Config, 'provider' | 'model'> = {
   pool: { size: 1 },
   llm: { retries: 2, request_timeout: 60 },
   providers: {},
+  prices: structuredClone(DEFAULT_PRICES),
   storage: { max_bytes: 10 * 1024 * 1024, quota_bytes: 100 * 1024 * 1024, extensions: ['.txt', '.json', '.yaml', '.yml', '.md', '.csv'] },
   network: { allow_hosts: [], allow_private: false },
   library: { folders: [] },

@@ -31,6 +31,8 @@ limits:
   max_processes: ${d.limits.max_processes}
   # CPU seconds of a run's engine processes (off unless set):
   # cpu: 60
+  # US dollars a run's LLM calls may cost at the prices below (off unless set; also --max-cost):
+  # cost: 0.50
 
 # Warm engine processes kept ready so runs start fast (0..16; 0 starts one per run).
 pool:
@@ -55,6 +57,14 @@ providers:
   # my-server:
   #   base_url: http://localhost:8080/v1
   #   api_key: ...
+
+# What LLM calls cost, in US dollars per million input and output tokens, by model id. Common
+# OpenAI, Anthropic and Google models have shipped prices (llmspell config show lists them); an
+# entry here replaces one, "provider/model" prices one provider's model only, and a model without
+# a price costs $0.
+prices:
+  # gpt-4o: { input: 2.5, output: 10 }
+  # my-server/my-model: { input: 0.2, output: 0.2 }
 
 # The storage bridge: largest file a spell may read or write (bytes), the total each spell's
 # storage may hold (bytes), and allowed extensions.

@@ -31,7 +31,7 @@ export const BatchResult = z.object({
   error: BatchRowError.optional(),
   /** LLM tokens the run used, when it called an LLM. */
   tokens: TokenCount.optional(),
-  /** Cost in US dollars, when the provider reports prices (none of the built-in ones do yet). */
+  /** What the row's LLM calls cost in US dollars at the configured prices (`prices`), when it made any. */
   cost: z.number().optional(),
   durationMs: z.number(),
   /** How many times the row ran (more than 1 after a retry or a worker that died). */

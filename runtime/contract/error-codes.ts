@@ -28,6 +28,11 @@ export const ErrorCode = {
   McpUnavailable: 'mcp_unavailable',
   /** The run's LLM budget (limits.llm_calls, limits.tokens, limits.llm_rate) is spent. */
   LlmBudget: 'llm_budget',
+  /**
+   * The run's cost cap (limits.cost, --max-cost) is reached: the next LLM call would pass it, or a call
+   * took the run past it. The call fails and the run (with every run nested in it) ends with this code.
+   */
+  CostLimit: 'cost_limit',
   /** A JSON Schema check went past its deadline (a costly schema or pattern); it was stopped. */
   SchemaTimeout: 'schema_timeout',
   // ---- how a run ends (ErrorInfo.code of a run outcome) ----

@@ -27,6 +27,29 @@ export const RunEvent = z.discriminatedUnion('type', [
     startedAt: z.number().optional(),
   }),
   /**
+   * An LLM request ended (answered, failed, or refused by a budget or the cost cap): its model, tokens,
+   * latency and cost at the configured price, for the run's trace and cost report.
+   */
+  z.object({
+    type: z.literal('llm'),
+    runId: z.string(),
+    provider: z.string(),
+    model: z.string(),
+    inputTokens: z.number(),
+    outputTokens: z.number(),
+    durationMs: z.number(),
+    /** When the request started (ms since the epoch). */
+    startedAt: z.number(),
+    ok: z.boolean(),
+    error: z.string().optional(),
+    /** US dollars (0 when the model has no price or the call failed). */
+    cost: z.number(),
+    /** False when the model has no price in the configuration. */
+    priced: z.boolean(),
+    /** What the run (with its nested runs) has spent after this call, in US dollars. */
+    totalCost: z.number(),
+  }),
+  /**
    * The spell started waiting in `io.read()` for a line (`waiting: true`), or stopped waiting (it got
    * its line, or the input ended): the studio focuses its input box and says so.
    */

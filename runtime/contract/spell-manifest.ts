@@ -51,7 +51,7 @@ export interface SpellManifest {
    * What the spell asks for: wall time in seconds, memory in megabytes, CPU time in seconds, and an opt-in budget of VM
    * instructions (it costs time on every instruction; time and memory limits do not).
    */
-  limits: { timeout?: number; memory?: number; cpu?: number; instructions?: number };
+  limits: { timeout?: number; memory?: number; cpu?: number; instructions?: number; cost?: number };
   /** Other spells it needs. */
   dependencies: SpellDependency[];
   /** Free-form extra data, kept as written. */
@@ -82,8 +82,10 @@ export const SpellManifestInput = z.strictObject(
           memory: MemorySize.optional(),
           cpu: Duration.optional(),
           instructions: z.int({ error: 'a whole number of instructions' }).positive({ error: 'a positive number of instructions' }).optional(),
+          /** US dollars the run's LLM calls may cost; it only lowers the user's own `limits.cost`. */
+          cost: z.number({ error: 'US dollars (a positive number)' }).positive({ error: 'US dollars (a positive number)' }).optional(),
         },
-        { error: 'a mapping with timeout, memory, cpu and instructions' },
+        { error: 'a mapping with timeout, memory, cpu, instructions and cost' },
       )
       .optional(),
     dependencies: DependenciesInput.optional(),
@@ -141,6 +143,7 @@ function normalise(m: Input): SpellManifest {
   if (memory !== undefined) limits.memory = memory;
   if (m.limits?.cpu !== undefined) limits.cpu = m.limits.cpu;
   if (m.limits?.instructions !== undefined) limits.instructions = m.limits.instructions;
+  if (m.limits?.cost !== undefined) limits.cost = m.limits.cost;
   const manifest: SpellManifest = {
     name: m.name,
     version: m.version,

@@ -81,8 +81,22 @@ export const RunRecord = z.object({
   replayOf: z.string().optional(),
   /** Lines sent to the run's io.read (bounded), which its replay reads again. */
   input: z.array(z.string()).optional(),
+  /** What the run's LLM calls cost at the configured prices, in US dollars (with its nested runs). */
+  cost: z.number().optional(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
+
+/** One model's price as Settings shows it: shipped, from the configuration files, or set in the studio. */
+export const PriceView = z.object({
+  model: z.string(),
+  input: z.number(),
+  output: z.number(),
+  source: z.enum(['default', 'config', 'studio']),
+});
+export type PriceView = z.infer<typeof PriceView>;
+
+/** A price as Settings saves it: US dollars per million input and output tokens. */
+const PriceInput = z.object({ input: z.number().min(0).max(100_000), output: z.number().min(0).max(100_000) });
 
 /** Provider settings as the renderer sees them: never a key, only whether one is set. */
 export const ProviderSettingsView = z.object({
@@ -98,8 +112,11 @@ export const ProviderSettingsView = z.object({
 export const SettingsView = z.object({
   providers: z.array(ProviderSettingsView),
   currentProvider: z.string(),
-  limits: z.object({ timeout: z.number(), memory: z.number() }),
+  /** `cost`: the per-run cost cap in US dollars (`limits.cost`), absent when runs have none. */
+  limits: z.object({ timeout: z.number(), memory: z.number(), cost: z.number().optional() }),
   libraryFolders: z.array(z.string()),
+  /** The price table runs use (US dollars per million tokens), and where each price comes from. */
+  prices: z.array(PriceView),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
@@ -243,9 +260,16 @@ export const STUDIO_METHODS = {
     "Lists the provider's models through the real client, with the form's unsaved URL and key when given. The saved key goes only to the saved URL.",
   ),
   'settings.update': method(
-    z.object({ currentProvider: z.string().optional(), limits: z.object({ timeout: z.number(), memory: z.number() }).partial().optional(), libraryFolders: z.array(z.string()).optional() }),
+    z.object({
+      currentProvider: z.string().optional(),
+      /** `cost: null` removes the studio's cost cap. */
+      limits: z.object({ timeout: z.number(), memory: z.number(), cost: z.number().nullable() }).partial().optional(),
+      libraryFolders: z.array(z.string()).optional(),
+      /** Prices by model id; `null` removes the studio's price of that model (the configured or shipped one applies again). */
+      prices: z.record(z.string(), PriceInput.nullable()).optional(),
+    }),
     SettingsView,
-    'Updates limits, library folders or the current provider.',
+    'Updates limits (the cost cap too), prices, library folders or the current provider.',
   ),
   'mcp.list': method(z.object({}), z.array(McpServerView), 'The MCP servers of the configuration and the settings, with their state; secret values never.'),
   'mcp.save': method(McpServerInput, z.array(McpServerView), 'Adds or replaces an MCP server in the settings; env and header values go to the secret store.'),

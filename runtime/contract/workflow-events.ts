@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorInfo } from './engine-protocol';
+import { CostReport } from './prices';
 
 /**
  * A workflow run as a typed event stream. The CLI progress printer, `--json` lines, the studio's
@@ -76,6 +77,8 @@ export const WorkflowEvent = z.discriminatedUnion('type', [
     failed: z.array(z.string()),
     durationMs: z.number(),
     tokens: TokenCount,
+    /** What the run's LLM calls cost at the configured prices (added by the host that priced them). */
+    cost: CostReport.optional(),
   }),
 ]);
 export type WorkflowEvent = z.infer<typeof WorkflowEvent>;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ENV_VARS } from '../config/env-source';
 import { getIn } from '../config/layer';
 import { ConfigInputSchema, DEFAULTS } from '../config/schema';
+import { DEFAULT_PRICES } from '../contract/prices';
 
 /** One line of prose per key path; `providers.*` covers every provider entry. */
 export const CONFIG_DOCS: Record<string, string> = {
@@ -22,6 +23,10 @@ export const CONFIG_DOCS: Record<string, string> = {
   'limits.llm_calls': 'LLM requests one run (with its nested runs) may make; unset: unlimited. Past it a call fails with `llm_budget`.',
   'limits.tokens': 'LLM tokens (prompt + completion) one run may use; unset: unlimited.',
   'limits.llm_rate': 'LLM requests per minute of one run; unset: unlimited.',
+  'limits.cost': 'US dollars the LLM calls of one run (with its nested runs) may cost at `prices`; unset: unlimited. A call is refused before it is sent when its prompt alone would take the spending past the cap; the call that takes the spending past it still completes, then the run stops. Either way the run ends with `cost_limit`. Also `--max-cost` on `llmspell run`; a manifest\'s `limits.cost` may lower it.',
+  prices: 'What LLM calls cost, by model id: shipped defaults for common OpenAI, Anthropic and Google models (listed below), changed or extended here or in the studio\'s Settings. A dated id (`gpt-4o-2024-08-06`) finds its family (`gpt-4o`); `provider/model` prices one provider\'s model only. A model without a price (the mock, local servers) costs $0.',
+  'prices.*.input': 'US dollars per million input (prompt) tokens.',
+  'prices.*.output': 'US dollars per million output (completion) tokens.',
   pool: 'Warm engine processes kept ready by the studio.',
   'pool.size': 'Number of warm engine processes (0 starts each run cold).',
   llm: 'LLM client behaviour.',
@@ -122,6 +127,22 @@ export function renderConfigReference(): string {
     'network:',
     '  allow_hosts: [api.example.com]',
     '```',
+    '',
+    '## Default prices',
+    '',
+    'US dollars per million tokens, as shipped (`prices`). Your own entries replace these key by key:',
+    '',
+    '```yaml',
+    'prices:',
+    '  gpt-4o: { input: 2.5, output: 10 }   # change a shipped price',
+    '  local/my-model: { input: 0.2, output: 0.2 }   # price a custom server\'s model',
+    'limits:',
+    '  cost: 0.50   # stop any run whose LLM calls would cost more than 50 cents',
+    '```',
+    '',
+    '| model | input | output |',
+    '|---|---|---|',
+    ...Object.entries(DEFAULT_PRICES).map(([model, p]) => `| \`${model}\` | ${p.input} | ${p.output} |`),
     '',
   ].join('\n');
 }

@@ -11,6 +11,7 @@ import type { RunLimits } from '../contract/limits';
 import type { RunController, RunHooks } from './run-controller';
 import type { RunSpec, Supervisor } from './supervisor';
 import { CpuMeter } from './cpu-meter';
+import type { RunCost } from '../llm/run-cost';
 
 /** The service key under which a run finds its budget. */
 export const RUN_BUDGET = 'budget';
@@ -48,6 +49,8 @@ interface Tree {
   readonly live: Set<RunController>;
   /** The tree's shared CPU budget (`limits.cpu`), when it has one. */
   readonly cpu: CpuMeter | undefined;
+  /** The tree's LLM cost and cost cap, when its runs are priced. */
+  readonly cost: RunCost | undefined;
   expired: boolean;
   closed: boolean;
   timer: NodeJS.Timeout;
@@ -68,13 +71,14 @@ export class RunBudget {
    * The budget of a new top-level run named `label`, starting now. Close it when the run is over: a
    * closed budget stops whatever still runs in it.
    */
-  static root(supervisor: Supervisor, settings: BudgetSettings, label: string): RunBudget {
+  static root(supervisor: Supervisor, settings: BudgetSettings, label: string, cost?: RunCost): RunBudget {
     const tree: Tree = {
       supervisor,
       settings,
       deadline: performance.now() + settings.timeoutMs,
       live: new Set(),
       cpu: settings.cpuMs !== undefined ? new CpuMeter(settings.cpuMs) : undefined,
+      cost,
       expired: false,
       closed: false,
       timer: setTimeout(() => {
@@ -99,6 +103,11 @@ export class RunBudget {
   /** The settings of the top-level run. */
   get settings(): BudgetSettings {
     return this.tree.settings;
+  }
+
+  /** The tree's LLM cost (shared by every run nested in it), when it has one. */
+  get cost(): RunCost | undefined {
+    return this.tree.cost;
   }
 
   /** Milliseconds left until the top-level run's deadline (negative once it passed). */
@@ -158,6 +167,7 @@ export class RunBudget {
       ...hooks,
       services: { ...hooks.services, [RUN_BUDGET]: this },
       ...(this.tree.cpu ? { cpu: this.tree.cpu } : {}),
+      ...(this.tree.cost ? { cost: this.tree.cost } : {}),
     });
     live.add(controller);
     void controller.done.then(() => live.delete(controller));
@@ -176,5 +186,7 @@ export class RunBudget {
   private checkTime(): void {
     if (this.tree.expired || this.remainingMs() <= 0) throw new BudgetError(RunBudget.timeLimitMessage(this.tree.settings), ErrorCode.Timeout);
     if (this.tree.cpu?.over) throw new BudgetError(this.tree.cpu.message(), ErrorCode.CpuLimit);
+    const costStop = this.tree.cost?.stopReason;
+    if (costStop) throw new BudgetError(costStop, ErrorCode.CostLimit);
   }
 }

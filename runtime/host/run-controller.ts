@@ -6,6 +6,7 @@ import { RpcDispatcher } from './rpc-dispatcher';
 import { watchMemory } from './memory-watch';
 import { CpuMeter } from './cpu-meter';
 import { ErrorCode } from '../contract/error-codes';
+import type { RunCost } from '../llm/run-cost';
 
 /** Grace after a polite stop before SIGKILL (as Electron Fiddle and VS Code do). */
 export const KILL_GRACE_MS = 1000;
@@ -18,6 +19,8 @@ export interface RunHooks {
   onEvent?: (event: RunEvent) => void;
   /** The CPU budget this run shares with the rest of its run tree (see RunBudget). */
   cpu?: CpuMeter;
+  /** The LLM cost this run shares with its tree: past its cap, the run is stopped (see RunCost). */
+  cost?: RunCost;
 }
 
 /**
@@ -38,6 +41,7 @@ export class RunController {
   private stopMemoryWatch: () => void = () => {};
   private ownCpu: CpuMeter | undefined;
   private stopCpuListen: () => void = () => {};
+  private stopCostListen: () => void = () => {};
   private finished = false;
   private replaced = false;
 
@@ -78,6 +82,8 @@ export class RunController {
   }
 
   private start(): void {
+    // A spell may ignore the failed call (`nil, message`): the cap ends the run itself, like a time limit.
+    this.stopCostListen = this.hooks.cost?.onOver((message) => this.stop(message, ErrorCode.CostLimit)) ?? (() => {});
     this.attach();
     const { timeoutMs } = this.request.limits;
     this.timers.push(
@@ -204,6 +210,7 @@ export class RunController {
     clearTimeout(this.killTimer);
     this.stopMemoryWatch();
     this.stopCpuListen();
+    this.stopCostListen();
     this.rpc.abortAll();
     const error = this.outcomeError(code, signal);
     const outcome: RunOutcome = {
@@ -220,10 +227,12 @@ export class RunController {
 
   private outcomeError(code: number | null, signal: string | null): ErrorInfo | undefined {
     if (this.result) {
-      if (this.result.ok) return undefined;
+      // A spell that ended on its own before it read the stop still spent past its cost cap: the cap decides.
+      if (this.result.ok) return this.forced?.code === ErrorCode.CostLimit ? this.forced : undefined;
       // The engine's own account carries the spell's line; keep it, with the supervisor's cause.
       const error = this.result.error ?? { code: 'spell_error', message: 'the spell failed' };
-      return this.forced && error.code === 'spell_error' ? { ...error, code: this.forced.code } : error;
+      // (an engine that obeyed a polite stop reports `stopped`: the cause is the supervisor's)
+      return this.forced && (error.code === ErrorCode.SpellError || error.code === ErrorCode.Stopped) ? { ...error, code: this.forced.code } : error;
     }
     if (this.forced) return this.forced;
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;

@@ -5,7 +5,7 @@
 import type * as OpenAiSdk from 'openai';
 
 /** Why a call failed, for callers that branch on it (retry, report). */
-export type LlmErrorKind = 'http' | 'timeout' | 'cancelled' | 'network' | 'malformed' | 'config' | 'invalid' | 'budget';
+export type LlmErrorKind = 'http' | 'timeout' | 'cancelled' | 'network' | 'malformed' | 'config' | 'invalid' | 'budget' | 'cost';
 
 /** An LLM failure. The message never contains an API key. */
 export class LlmError extends Error {

@@ -11,6 +11,25 @@ import type { LlmProvider, LlmProviderInfo, LlmRequest, LlmResult } from './type
 import { UsageMeter, type LlmUsageReport } from './usage-meter';
 import type { Cassette } from './cassette/cassette';
 import type { LlmBudget } from './llm-budget';
+import type { RunCost } from './run-cost';
+
+/** One LLM request as the run's trace shows it: finished, failed, or refused by a budget. */
+export interface LlmCallRecord {
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  durationMs: number;
+  /** When the request started (ms since the epoch). */
+  startedAt: number;
+  ok: boolean;
+  error?: string;
+  /** US dollars at the configured price (0 when unpriced or failed). */
+  cost: number;
+  priced: boolean;
+  /** The run tree's cost after this call. */
+  totalCost: number;
+}
 
 /** What a service is built from. */
 export interface LlmServiceOptions {
@@ -30,6 +49,10 @@ export interface LlmServiceOptions {
   gate?: (provider: string) => Promise<void>;
   /** The run's LLM budget (calls, tokens, calls per minute); absent: unlimited. */
   budget?: LlmBudget;
+  /** The run tree's cost and cost cap (shared with nested runs); absent: calls are not priced. */
+  cost?: RunCost;
+  /** Told about every request once it ended (the run's trace). */
+  onCall?: (call: LlmCallRecord) => void;
 }
 
 /** The LLM capability of one run. */
@@ -46,6 +69,8 @@ export class LlmService {
   private readonly cassette: Cassette | undefined;
   private readonly gate: ((provider: string) => Promise<void>) | undefined;
   private readonly budget: LlmBudget | undefined;
+  private readonly cost: RunCost | undefined;
+  private readonly onCall: ((call: LlmCallRecord) => void) | undefined;
 
   constructor(options: LlmServiceOptions = {}) {
     const settings = options.settings ?? {};
@@ -56,6 +81,8 @@ export class LlmService {
     this.cassette = options.cassette;
     this.gate = options.gate;
     this.budget = options.budget;
+    this.cost = options.cost;
+    this.onCall = options.onCall;
     const explicit = settings.provider?.trim();
     if (explicit) {
       this.current = this.checkChoice(explicit);
@@ -152,15 +179,51 @@ export class LlmService {
 
   private async metered(request: LlmRequest, call: (p: LlmProvider, r: LlmRequest) => Promise<LlmResult>): Promise<LlmResult> {
     const provider = this.provider();
-    this.budget?.take(this.current); // before anything leaves: a spent budget sends nothing
-    if (this.gate) await this.gate(this.current);
+    const name = this.current;
+    const model = request.model ?? this.model ?? provider.defaultModel;
+    const startedAt = Date.now();
     const started = this.now();
-    const result = await call(provider, { ...request, model: request.model ?? this.model ?? provider.defaultModel });
-    const { promptTokens, completionTokens, totalTokens } = result.usage;
-    this.budget?.spend(this.current, totalTokens);
-    this.meter.record({ provider: result.provider, model: result.model, promptTokens, completionTokens, totalTokens, durationMs: this.now() - started });
+    const failed = (error: unknown) =>
+      this.report({ provider: name, model, inputTokens: 0, outputTokens: 0, durationMs: this.now() - started, startedAt, ok: false, error: error instanceof Error ? error.message : String(error), cost: 0, priced: false, totalCost: this.cost?.total ?? 0 });
+    try {
+      // before anything leaves: a spent budget or cost cap sends nothing
+      this.cost?.check(name, model, promptTokens(request));
+      this.budget?.take(name);
+      if (this.gate) await this.gate(name);
+    } catch (error) {
+      failed(error);
+      throw error;
+    }
+    let result: LlmResult;
+    try {
+      result = await call(provider, { ...request, model });
+    } catch (error) {
+      failed(error);
+      throw error;
+    }
+    const { promptTokens: input, completionTokens: output, totalTokens } = result.usage;
+    const durationMs = this.now() - started;
+    this.budget?.spend(name, totalTokens);
+    const priced = this.cost?.add(name, result.model, input, output) ?? { cost: 0, priced: false, total: 0 };
+    this.meter.record({ provider: result.provider, model: result.model, promptTokens: input, completionTokens: output, totalTokens, durationMs, cost: priced.cost });
+    this.report({ provider: result.provider, model: result.model, inputTokens: input, outputTokens: output, durationMs, startedAt, ok: true, cost: priced.cost, priced: priced.priced, totalCost: priced.total });
     return result;
   }
+
+  private report(record: LlmCallRecord): void {
+    try {
+      this.onCall?.(record);
+    } catch {
+      // A consumer's bug must not fail the call.
+    }
+  }
+}
+
+/** The prompt's tokens as estimated before sending (the cost cap's look ahead). */
+function promptTokens(request: LlmRequest): number {
+  let chars = request.system?.length ?? 0;
+  for (const m of request.messages) chars += m.content.length;
+  return Math.ceil(chars / 4); // as estimateTokens counts, without joining the texts
 }
 
 /** Builds the LLM service of one run. Throws `LlmError` when `settings.provider` names an unknown one. */

@@ -7,6 +7,8 @@ import { WORKFLOWS, workflowHandlers } from '../bridges/workflow';
 import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 import type { Cassette } from '../llm/cassette/cassette';
 import { LlmBudget } from '../llm/llm-budget';
+import { RunCost, type CostReport } from '../llm/run-cost';
+import type { LlmCallRecord } from '../llm/llm-service';
 import type { SpellPermissions } from '../contract/spell-permissions';
 import { guardBridges } from '../security/permission-guard';
 import { McpAccess, MCP_SERVICE } from '../mcp/mcp-access';
@@ -20,6 +22,8 @@ export interface RunCapabilities {
   services: RunServices;
   /** Token usage of the run so far, or undefined when it made no LLM call. */
   usage(): unknown;
+  /** The run tree's LLM cost and cap (shared with the runs nested in it). */
+  cost: RunCost;
 }
 
 export interface RunServiceOptions {
@@ -37,6 +41,12 @@ export interface RunServiceOptions {
   mcp?: McpHub;
   /** Awaited before every LLM call with the provider's name (a batch's shared rate limit). */
   llmGate?: (provider: string) => Promise<void>;
+  /** The caller's cost (a nested run shares it); absent: a new one at the configured prices and cap. */
+  cost?: RunCost;
+  /** The run's cost cap in US dollars when it differs from `limits.cost` (a manifest lowered it). */
+  costLimit?: number;
+  /** Told about every LLM request of the run once it ended (the trace). */
+  onLlmCall?: (call: LlmCallRecord) => void;
   /** Whose storage namespace the run uses: a spell by its manifest's name, else a file by its path. */
   storageOwner: StorageOwner;
 }
@@ -59,11 +69,14 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
     calls !== undefined || tokens !== undefined || perMinute !== undefined || Object.keys(perProvider).length > 0
       ? new LlmBudget({ calls, tokens, perMinute }, perProvider, Date.now, options.notice)
       : undefined;
+  const cost = options.cost ?? new RunCost(config.prices, options.costLimit ?? config.limits.cost);
   const llm = createLlmService({
     settings: { providers: config.providers, provider: chosen, model: config.model, llm: config.llm },
     ...(options.cassette ? { cassette: options.cassette } : {}),
     ...(options.llmGate ? { gate: options.llmGate } : {}),
     ...(budget ? { budget } : {}),
+    cost,
+    ...(options.onLlmCall ? { onCall: options.onLlmCall } : {}),
   });
   let announced = false;
   const announceMock = () => {
@@ -91,6 +104,7 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
       ...(options.mcp ? { [MCP_SERVICE]: new McpAccess(options.mcp, granted?.mcp) } : {}),
       [WORKFLOWS]: lazyWorkflowFiles,
     },
+    cost,
     usage: () => {
       const report = llm.usage();
       return report.calls.length > 0 ? report : undefined;
@@ -106,6 +120,13 @@ const lazyWorkflowFiles: WorkflowFiles = {
   describe: async (...args) => (await import('./workflow-files')).workflowFiles.describe(...args),
   run: async (...args) => (await import('./workflow-files')).workflowFiles.run(...args),
 };
+
+/** The cost report of a run for `--json` and history: total and per model, rounded to a millionth of a dollar. */
+export function costSummary(report: CostReport): CostReport {
+  const round = (usd: number) => Math.round(usd * 1e6) / 1e6;
+  const models = Object.fromEntries(Object.entries(report.models).map(([m, line]) => [m, { ...line, cost: round(line.cost) }]));
+  return { ...report, total: round(report.total), models };
+}
 
 /** The same handlers, each running `before` first. */
 function withBefore(handlers: BridgeHandlers, before: () => void): BridgeHandlers {

@@ -11,7 +11,9 @@ import { askedLimits } from '../spells/manifest-limits';
 import type { ResolvedSpell } from '../spells/resolve-spell';
 import type { McpHub } from '../mcp/mcp-hub';
 import { tengoModuleHandlers } from '../spells/tengo-modules';
+import { randomUUID } from 'node:crypto';
 import { createRunServices } from './run-services';
+import type { CostReport, RunCost } from '../llm/run-cost';
 import { spellRunHandlers } from './spell-run-bridge';
 import type { SpellLibrary } from '../spells/library/spell-library';
 import type { SpellPermissions } from '../contract/spell-permissions';
@@ -63,6 +65,8 @@ export interface RunSpellResult {
   outcome: RunOutcome;
   /** Token usage, when the run called an LLM. */
   usage: unknown;
+  /** What the run's LLM calls cost, with those of the runs nested in it (the whole tree's for a nested run). */
+  cost: CostReport;
 }
 
 /**
@@ -77,7 +81,13 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
   const own = manifest?.permissionsDeclared ? { spellName: options.spell.name, granted: manifest.permissions } : undefined;
   // A nested run is held to its caller's permissions first, then to its own.
   const primary = options.inherited ?? own;
+  const runId = options.runId ?? randomUUID();
+  const effective = options.parent ? undefined : effectiveLimits(options);
   const services = createRunServices(options.loaded, {
+    // a nested run spends its caller's cost budget
+    ...(options.parent?.cost ? { cost: options.parent.cost } : {}),
+    ...(effective?.costUsd !== undefined ? { costLimit: effective.costUsd } : {}),
+    onLlmCall: (call) => options.onEvent?.({ type: 'llm', runId, ...call }),
     home: options.home,
     notice: options.notice ?? (() => {}),
     ...(options.input ? { input: options.input } : {}),
@@ -96,7 +106,7 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
   // what an untrusted project folder tried to widen, said once per top-level run
   if (!options.parent) for (const line of options.loaded.ignored ?? []) options.notice?.(line);
   const label = options.spell.source.fileName;
-  const budget = options.parent ? options.parent.enter(label) : rootBudget(options.supervisor, options, label);
+  const budget = options.parent ? options.parent.enter(label) : rootBudget(options.supervisor, options, label, effective!, services.cost);
   const library = options.library;
   const spellRun = library
     ? spellRunHandlers(library, async (spell, params) => {
@@ -114,14 +124,14 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
           ...(options.cassette ? { cassette: options.cassette } : {}),
           onEvent: (event) => {
             if (event.type === 'output' && event.stream === 'stdout') output += event.text;
-            else if (event.type === 'log' || (event.type === 'output' && event.stream === 'stderr')) options.onEvent?.(event);
+            else if (event.type === 'log' || event.type === 'llm' || (event.type === 'output' && event.stream === 'stderr')) options.onEvent?.(event);
           },
         });
         return { outcome, output };
       })
     : {};
   const spec = {
-    ...(options.runId ? { runId: options.runId } : {}),
+    runId,
     spell: options.spell.source,
     spellName: options.spell.name,
     params: options.params,
@@ -153,16 +163,15 @@ export async function runSpell(options: RunSpellOptions): Promise<RunSpellResult
     const message = `cassette ${cassette.file} had no recorded answer for ${cassette.misses.length} request(s): ${cassette.misses.join('; ')}`;
     outcome = { ...outcome, ok: false, error: { code: 'cassette_miss', message } };
   }
-  return { outcome, usage: services.usage() };
+  return { outcome, usage: services.usage(), cost: services.cost.report() };
 }
 
 /** The budget of a top-level run: its effective limits, and the configured nesting caps. */
-function rootBudget(supervisor: Supervisor, options: RunSpellBase, label: string): RunBudget {
+function rootBudget(supervisor: Supervisor, options: RunSpellBase, label: string, effective: EffectiveLimits, cost: RunCost): RunBudget {
   const { limits } = options.loaded.config;
-  const effective = effectiveLimits(options);
   for (const line of effective.refused) options.notice?.(line);
-  const { refused: _refused, ...granted } = effective;
-  return RunBudget.root(supervisor, { ...granted, maxDepth: limits.max_depth, maxProcesses: limits.max_processes }, label);
+  const { refused: _refused, costUsd: _cost, ...granted } = effective;
+  return RunBudget.root(supervisor, { ...granted, maxDepth: limits.max_depth, maxProcesses: limits.max_processes }, label, cost);
 }
 
 /** A run's limits, and a line for each manifest request above the user's limit that was not granted. */
@@ -173,6 +182,8 @@ export interface EffectiveLimits {
   cpuMs?: number;
   /** The manifest's opt-in instruction budget (Lua keeps a count hook only then). */
   instructions?: number;
+  /** The LLM cost cap in US dollars (`limits.cost`, `--max-cost`, lowered by the manifest); absent: none. */
+  costUsd?: number;
   refused: string[];
 }
 
@@ -185,24 +196,27 @@ export function effectiveLimits(options: Pick<RunSpellBase, 'loaded' | 'spell'>)
   const { config, origins } = options.loaded;
   const asked = options.spell.manifest?.limits ?? {};
   const refused: string[] = [];
-  const pick = <K extends 'timeout' | 'memory' | 'cpu'>(key: K, unit: string, flag: string): (typeof config.limits)[K] => {
+  const pick = <K extends 'timeout' | 'memory' | 'cpu' | 'cost'>(key: K, unit: string, flag: string): (typeof config.limits)[K] => {
     const mine = config.limits[key];
     if (origins[`limits.${key}`]?.startsWith('flag')) return mine;
     const wanted = asked[key];
     if (wanted === undefined) return mine;
-    // No CPU limit of the user's own: the manifest's is only a lowering.
+    // No CPU or cost limit of the user's own: the manifest's is only a lowering.
     if (mine !== undefined && wanted > mine) {
-      refused.push(`${options.spell.name} asks for limits.${key} ${wanted} ${unit}, above your limit of ${mine} ${unit}; running with ${mine} ${unit} (pass ${flag} ${wanted} to allow it)`);
+      const show = (v: number) => (unit === 'USD' ? `$${v}` : `${v} ${unit}`);
+      refused.push(`${options.spell.name} asks for limits.${key} ${show(wanted)}, above your limit of ${show(mine)}; running with ${show(mine)} (pass ${flag} ${wanted} to allow it)`);
       return mine;
     }
     return wanted;
   };
   const cpu = pick('cpu', 's', '--cpu');
+  const cost = pick('cost', 'USD', '--max-cost');
   return {
     timeoutMs: Math.round(pick('timeout', 's', '--timeout') * 1000),
     memoryBytes: Math.round(pick('memory', 'MB', '--memory') * 2 ** 20),
     ...(cpu !== undefined ? { cpuMs: Math.round(cpu * 1000) } : {}),
     ...(asked.instructions !== undefined ? { instructions: asked.instructions } : {}),
+    ...(cost !== undefined ? { costUsd: cost } : {}),
     refused,
   };
 }

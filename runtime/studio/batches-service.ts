@@ -22,7 +22,7 @@ export function batchesService(deps: BatchesDeps): {
     history: {
       begin: (record) => deps.history.begin(record),
       add: (recorder, event) => recorder.add(event),
-      end: (recorder, outcome, tokens) => deps.history.end(recorder, outcome, tokens),
+      end: (recorder, outcome, tokens, cost) => deps.history.end(recorder, outcome, tokens, { cost }),
     },
     refuse: (field, message) => (field === 'batchId' ? new StudioError(`batchId: ${message}`, 'not_found') : badInput(field, message)),
   });

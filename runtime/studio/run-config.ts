@@ -43,6 +43,15 @@ export function withStudioSettings(loaded: LoadedConfig, settings: StudioSetting
   }
   if (settings.limits.timeout !== undefined) config.limits.timeout = settings.limits.timeout;
   if (settings.limits.memory !== undefined) config.limits.memory = settings.limits.memory;
+  if (settings.limits.cost !== undefined) {
+    config.limits.cost = settings.limits.cost;
+    origins['limits.cost'] = STUDIO_ORIGIN;
+  }
+  for (const [model, price] of Object.entries(settings.prices)) {
+    config.prices = { ...config.prices, [model]: { ...price } };
+    origins[`prices.${model}.input`] = STUDIO_ORIGIN;
+    origins[`prices.${model}.output`] = STUDIO_ORIGIN;
+  }
   if (settings.libraryFolders) config.library.folders = [...settings.libraryFolders];
   for (const [name, server] of Object.entries(settings.mcpServers)) {
     config.mcp = { servers: { ...config.mcp.servers, [name]: studioMcpServer(name, server) } };

@@ -60,11 +60,12 @@ export class RunHistory {
 
   /**
    * Completes a run: writes its events and final record, then trims the history to its limit.
-   * `cassette`: the run's kept cassette (how many exchanges, and how to write it to its
+   * `cost`: what its LLM calls cost, in US dollars. `cassette`: the run's kept cassette (how many exchanges, and how to write it to its
    * {@link cassetteFile}); it is written in the queue, before the record that names it.
    */
-  end(recorder: RunRecorder, outcome: RunOutcome, tokens: number | undefined, cassette?: { exchanges: number; save(): Promise<void> }): Promise<void> {
-    const record = recorder.finish(outcome, tokens);
+  end(recorder: RunRecorder, outcome: RunOutcome, tokens: number | undefined, extras: { cost?: number; cassette?: { exchanges: number; save(): Promise<void> } } = {}): Promise<void> {
+    const { cost, cassette } = extras;
+    const record = recorder.finish(outcome, tokens, cost);
     if (cassette) record.cassette = { exchanges: cassette.exchanges };
     const key = `${record.startedAt}-${record.runId}`;
     this.live.delete(record.runId);

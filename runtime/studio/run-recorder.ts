@@ -8,6 +8,7 @@ function eventChars(event: RunEvent): number {
   if (event.type === 'log') return event.message.length + JSON.stringify(event.fields).length;
   // A node's inputs and outputs can be large: they count in full.
   if (event.type === 'workflow') return JSON.stringify(event.event).length;
+  if (event.type === 'llm') return 96 + (event.error?.length ?? 0);
   return 64;
 }
 
@@ -51,12 +52,14 @@ export class RunRecorder {
   }
 
   /** Completes the record from the run's outcome. */
-  finish(outcome: RunOutcome, tokens: number | undefined): RunRecord {
+  finish(outcome: RunOutcome, tokens: number | undefined, cost?: number): RunRecord {
     const r = this.record;
     r.status = outcome.ok ? 'ok' : outcome.error?.code === 'stopped' ? 'stopped' : 'failed';
     r.durationMs = Math.round(outcome.durationMs);
     if (outcome.error) r.error = outcome.error;
     if (tokens !== undefined) r.tokens = tokens;
+    // rounded to a millionth of a dollar: float sums must not show as $0.30000000000000004
+    if (cost !== undefined) r.cost = Math.round(cost * 1e6) / 1e6;
     return r;
   }
 

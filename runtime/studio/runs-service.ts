@@ -92,9 +92,9 @@ export function runsService(deps: RunsDeps): RunsService {
           deps.events.emit('run', event);
         },
       });
-      const done = run.done.then(async ({ outcome, tokens }) => {
+      const done = run.done.then(async ({ outcome, tokens, cost }) => {
         active.delete(runId);
-        await deps.history.end(recorder, outcome, tokens);
+        await deps.history.end(recorder, outcome, tokens, { cost });
       });
       active.set(runId, { stop: (reason) => run.stop(reason ?? 'stopped'), answer: run.answer, done });
       return { done };
@@ -177,15 +177,15 @@ export function runsService(deps: RunsDeps): RunsService {
           // A host bug while setting the run up: the run fails on its own, the studio goes on.
           const failure = { code: 'crashed', message: `the run could not start: ${(error as Error).message}` };
           onEvent({ type: 'finished', runId, ok: false, error: failure, durationMs: 0 });
-          return { outcome: { runId, ok: false, error: failure, durationMs: 0 }, usage: undefined };
+          return { outcome: { runId, ok: false, error: failure, durationMs: 0 }, usage: undefined, cost: undefined };
         })
-        .then(async ({ outcome, usage }) => {
+        .then(async ({ outcome, usage, cost }) => {
           input.end();
           active.delete(runId);
           const tokens = (usage as { totals?: { totalTokens?: number } } | undefined)?.totals?.totalTokens;
           // A recording that overflowed its cap offers no replay; the history writes a kept one.
           const kept = cassette?.mode === 'record' && !cassette.overflowed && !inputOverflow ? { exchanges: cassette.size, save: () => cassette.save() } : undefined;
-          await deps.history.end(recorder, outcome, tokens, kept);
+          await deps.history.end(recorder, outcome, tokens, { cost: cost?.total, ...(kept ? { cassette: kept } : {}) });
         });
       active.set(runId, { stop: (reason, graceMs) => stop(reason, graceMs), input, ...(replay ? {} : { keepInput }), done });
       return { done };

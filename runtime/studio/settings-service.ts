@@ -1,7 +1,7 @@
 import { ConfigError, KNOWN_PROVIDERS, loadConfig, type LoadedConfig } from '../config';
 import { createLlmService, type LlmService } from '../llm';
 import type { SettingsView } from '../contract/studio-api';
-import { withStudioSettings } from './run-config';
+import { STUDIO_ORIGIN, withStudioSettings } from './run-config';
 import type { SecretStore } from './secret-store';
 import type { SettingsStore } from './settings-store';
 import { badInput, StudioError } from './studio-error';
@@ -76,8 +76,13 @@ export class SettingsService {
         return { ...view, ...(entry.base_url ? { baseUrl: entry.base_url } : {}), ...(entry.model ? { model: entry.model } : {}), ...(runModel ? { runModel } : {}) };
       }),
       currentProvider: saved.currentProvider ?? llm?.currentProvider().name ?? config.provider,
-      limits: { ...config.limits },
+      limits: { timeout: config.limits.timeout, memory: config.limits.memory, ...(config.limits.cost !== undefined ? { cost: config.limits.cost } : {}) },
       libraryFolders: [...config.library.folders],
+      prices: Object.entries(config.prices).map(([model, price]) => {
+        const origin = loaded.origins[`prices.${model}.input`] ?? loaded.origins[`prices.${model}.output`];
+        const source = origin === STUDIO_ORIGIN ? ('studio' as const) : origin === 'default' || origin === undefined ? ('default' as const) : ('config' as const);
+        return { model, input: price.input ?? 0, output: price.output ?? 0, source };
+      }),
     };
   }
 
@@ -135,7 +140,7 @@ export class SettingsService {
         return this.view();
       },
       'settings.testProvider': ({ name, baseUrl, apiKey }) => this.testProvider(name, baseUrl, apiKey),
-      'settings.update': async ({ currentProvider, limits, libraryFolders }) => {
+      'settings.update': async ({ currentProvider, limits, libraryFolders, prices }) => {
         const settings = this.deps.store.get();
         if (currentProvider !== undefined) {
           const known = new Set(['mock', ...KNOWN_PROVIDERS, ...Object.keys(this.runConfig().config.providers)]);
@@ -144,6 +149,13 @@ export class SettingsService {
         }
         if (limits?.timeout !== undefined) settings.limits.timeout = positive('limits.timeout', limits.timeout, 24 * 3600);
         if (limits?.memory !== undefined) settings.limits.memory = positive('limits.memory', limits.memory, 64 * 1024);
+        if (limits?.cost === null) delete settings.limits.cost;
+        else if (limits?.cost !== undefined) settings.limits.cost = positive('limits.cost', limits.cost, 1_000_000);
+        for (const [model, price] of Object.entries(prices ?? {})) {
+          if (!PRICE_KEY.test(model)) throw badInput(`prices.${model}`, 'expected a model id of letters, digits, ".", "_", "-", ":", "@" or "/"');
+          if (price === null) delete settings.prices[model];
+          else settings.prices[model] = { input: price.input, output: price.output };
+        }
         if (libraryFolders !== undefined) {
           libraryFolders.forEach((folder, i) => {
             if (!folder.trim()) throw badInput(`libraryFolders[${i}]`, 'expected a folder path, got an empty string');
@@ -163,6 +175,9 @@ function llmFor({ config, origins }: LoadedConfig, choose: boolean): LlmService 
   const chosen = choose && origins.provider && origins.provider !== 'default' ? config.provider : undefined;
   return createLlmService({ settings: { providers: config.providers, provider: chosen, model: config.model, llm: config.llm } });
 }
+
+/** A model id as a price key (as the configuration's `prices` accepts it). */
+const PRICE_KEY = /^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/;
 
 function positive(field: string, value: number, max: number): number {
   if (!Number.isFinite(value) || value <= 0 || value > max) throw badInput(field, `expected a number above 0 and at most ${max}, got ${value}`);

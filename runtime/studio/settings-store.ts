@@ -4,11 +4,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../security/atomic-write';
 
-/** What the studio saves besides keys: per-provider endpoint and model, the current provider, limits, library folders. */
+/** What the studio saves besides keys: per-provider endpoint and model, the current provider, limits, prices, library folders. */
 export const StudioSettingsSchema = z.object({
   providers: z.record(z.string(), z.object({ baseUrl: z.string().optional(), model: z.string().optional() })).default({}),
   currentProvider: z.string().optional(),
-  limits: z.object({ timeout: z.number().positive().optional(), memory: z.number().positive().optional() }).default({}),
+  limits: z.object({ timeout: z.number().positive().optional(), memory: z.number().positive().optional(), cost: z.number().positive().optional() }).default({}),
+  /** Prices set in the studio (US dollars per million tokens), over the configuration's. */
+  prices: z.record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0) })).default({}),
   libraryFolders: z.array(z.string()).optional(),
   /** MCP servers added in the studio; their env/header values live in the secret store (names only here). */
   mcpServers: z

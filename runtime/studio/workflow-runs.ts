@@ -42,8 +42,8 @@ export interface WorkflowRun {
   stop(reason: string): void;
   /** Answers a human node; false when no such question waits. */
   answer(requestId: string, text: string): boolean;
-  /** Resolves when the run ended, with its outcome and tokens used. */
-  done: Promise<{ outcome: RunOutcome; tokens: number | undefined }>;
+  /** Resolves when the run ended, with its outcome, tokens used and what its LLM calls cost (US dollars). */
+  done: Promise<{ outcome: RunOutcome; tokens: number | undefined; cost: number }>;
 }
 
 /** Loads and checks the file, its inputs and `from` (each problem is an error of `runs.start`). */
@@ -76,6 +76,8 @@ export function startWorkflowRun(workflow: LoadedWorkflow, request: WorkflowRunR
   const progress = { write: (text: string) => (onEvent({ type: 'output', runId, stream: /^\s*✗/.test(text) ? 'stderr' : 'stdout', text }), true) } as unknown as NodeJS.WritableStream;
   const printer = new WorkflowPrinter({ stdout: output('stdout'), stderr: progress, json: false, level: config.log_level as LogLevel });
   const services = createRunServices(loaded, {
+    // every LLM call of the workflow's own nodes is in its trace, priced
+    onLlmCall: (call) => onEvent({ type: 'llm', runId, ...call }),
     home: request.home,
     notice: (message) => onEvent({ type: 'log', runId, level: 'warn', message, fields: {} }),
     ...(request.mcp ? { mcp: request.mcp } : {}),
@@ -89,7 +91,10 @@ export function startWorkflowRun(workflow: LoadedWorkflow, request: WorkflowRunR
     request.supervisor,
     { timeoutMs: Math.round(limits.timeout * 1000), memoryBytes: Math.round(limits.memory * 2 ** 20), ...(limits.cpu !== undefined ? { cpuMs: Math.round(limits.cpu * 1000) } : {}), maxDepth: limits.max_depth, maxProcesses: limits.max_processes },
     workflow.display,
+    services.cost,
   );
+  // the cost cap ends the whole workflow, as the time limit does
+  services.cost.onOver((message) => controller.abort(new WorkflowAbort(message, 'cost_limit')));
 
   const done = runWorkflow(workflow, {
     runId,
@@ -114,11 +119,11 @@ export function startWorkflowRun(workflow: LoadedWorkflow, request: WorkflowRunR
     (result) => {
       if (result.ok) onEvent({ type: 'output', runId, stream: 'stdout', text: formatOutputs(result.outputs) });
       const outcome: RunOutcome = { runId, ok: result.ok, durationMs: result.durationMs, ...(result.error ? { error: result.error } : {}), ...(result.ok ? { result: result.outputs } : {}) };
-      return { outcome, tokens: result.tokens.total > 0 ? result.tokens.total : undefined };
+      return { outcome, tokens: result.tokens.total > 0 ? result.tokens.total : undefined, cost: services.cost.total };
     },
     (error: unknown) => {
       const outcome: RunOutcome = { runId, ok: false, durationMs: Date.now() - started, error: { code: 'workflow_error', message: (error as Error).message } };
-      return { outcome, tokens: undefined };
+      return { outcome, tokens: undefined, cost: services.cost.total };
     },
   ).then((ended) => {
     budget.close();

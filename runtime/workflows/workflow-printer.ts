@@ -4,6 +4,7 @@
  * stdout, so another program can follow the run as it happens.
  */
 import type { WorkflowEvent } from '../contract/workflow-events';
+import { formatUsd } from '../contract/prices';
 
 /** How much to print. */
 export interface WorkflowPrinterOptions {
@@ -57,7 +58,8 @@ export class WorkflowPrinter {
       case 'node-output':
         return verbose ? event.text.replace(/\n$/, '').replace(/^/gm, `    │ ${event.nodeId}: `) : undefined;
       case 'run-finished': {
-        const tokens = event.tokens.total > 0 ? ` · ${event.tokens.total} tokens` : '';
+        const cost = event.cost && event.cost.total > 0 ? ` · ${formatUsd(event.cost.total)}` : '';
+        const tokens = `${event.tokens.total > 0 ? ` · ${event.tokens.total} tokens` : ''}${cost}`;
         if (event.ok) return quiet ? undefined : `✓ done in ${ms(event.durationMs)}${tokens}${event.failed.length ? ` (failed but went on: ${event.failed.join(', ')})` : ''}`;
         return `✗ failed after ${ms(event.durationMs)}: ${event.error?.message ?? 'unknown error'}`;
       }

@@ -287,7 +287,8 @@ describe('the studio as a daily driver', () => {
     await dialog.getByLabel('Calls per function').getByText('llm.chat × 3').waitFor();
     const calls = dialog.getByRole('list', { name: 'Calls' }).getByRole('listitem');
     expect(await calls.count()).toBe(3);
-    expect(await calls.first().textContent()).toMatch(/^llm\.chat\+[\d.]+ m?s [\d.]+ m?s$/);
+    // issue 15: each LLM call also shows its model, tokens and cost (test-model has no price)
+    expect(await calls.first().textContent()).toMatch(/^llm\.chat\+[\d.]+ m?s [\d.]+ m?stest-model · \d+ in \/ \d+ out · no price$/);
     // Each bar sits at its call's start on the run's timeline: the three calls one after another.
     const lefts = await dialog.locator('.trace-bar').evaluateAll((bars) => bars.map((b) => parseFloat((b as HTMLElement).style.left)));
     expect(lefts).toHaveLength(3);

@@ -7,6 +7,7 @@ import { FakeClient, summary } from './fake-client';
 const view = (hasKey: boolean): SettingsView => ({
   providers: [{ name: 'openai', baseUrl: 'http://x/v1', hasKey }],
   currentProvider: 'openai',
+  prices: [],
   limits: { timeout: 300, memory: 256 },
   libraryFolders: ['/lib'],
 });

@@ -1,11 +1,11 @@
 import { memo } from 'react';
 import type { RunRecord } from '../../../runtime/contract/studio-api';
 import { Icon } from '../layout/Icon';
-import { commands, formatDuration, formatWhen, paramsSummary, selectRunning, useHistory, useRun, useUi } from '../../state';
+import { commands, formatDuration, formatUsd, formatWhen, paramsSummary, selectRunning, useHistory, useRun, useUi } from '../../state';
 
 const STATUS_TEXT: Record<RunRecord['status'], string> = { running: 'running', ok: 'ok', failed: 'failed', stopped: 'stopped' };
 
-/** One past run: when, how it ended, how long, tokens, params; show it or run it again. */
+/** One past run: when, how it ended, how long, tokens, cost, params; show it or run it again. */
 export const HistoryItem = memo(function HistoryItem({ run }: { run: RunRecord }) {
   const shown = useRun((s) => s.view.runId === run.runId);
   const busy = useRun(selectRunning);
@@ -21,6 +21,7 @@ export const HistoryItem = memo(function HistoryItem({ run }: { run: RunRecord }
         <span className="history-meta muted">
           {run.durationMs !== undefined && formatDuration(run.durationMs)}
           {run.tokens !== undefined && ` · ${run.tokens} tok`}
+          {run.cost !== undefined && run.cost > 0 && ` · ${formatUsd(run.cost)}`}
           {run.replayOf && ' · replay'}
         </span>
       </button>

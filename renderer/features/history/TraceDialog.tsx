@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RunEvent } from '../../../runtime/contract/run-events';
 import type { RunRecord } from '../../../runtime/contract/studio-api';
-import { client, formatDuration, formatWhen, traceOf, useHistory, useUi } from '../../state';
+import { client, formatDuration, formatUsd, formatWhen, traceOf, useHistory, useUi } from '../../state';
+import { TraceRows } from './TraceRows';
 import { Dialog } from '../layout/Dialog';
 
-/** A run's trace: every bridge call and tool call on a timeline, with counts and time per call. */
+/** A run's trace: every bridge call, LLM request, tool call and workflow node on a timeline, with counts, time and cost. */
 export function TraceDialog() {
   const runId = useHistory((s) => s.traced);
   const [data, setData] = useState<{ run: RunRecord; events: RunEvent[] } | null>(null);
@@ -35,7 +36,18 @@ export function TraceDialog() {
             {data.run.spellName}, {formatWhen(data.run.startedAt)} · {data.run.status}
             {data.run.durationMs !== undefined && ` · ${formatDuration(data.run.durationMs)}`} · {trace.rows.length} {trace.rows.length === 1 ? 'call' : 'calls'}
             {data.run.tokens !== undefined && ` · ${data.run.tokens} tokens`}
+            {' · '}
+            <span className="trace-total">cost {formatUsd(data.run.cost ?? trace.totalCost)}</span>
           </p>
+          {trace.models.length > 0 && (
+            <p className="trace-counts" aria-label="Cost per model">
+              {trace.models.map((m) => (
+                <span key={m.model} className="badge trace-model">
+                  {m.model} × {m.calls} · {m.inputTokens} in / {m.outputTokens} out · {m.priced ? formatUsd(m.cost) : 'no price'}
+                </span>
+              ))}
+            </p>
+          )}
           {trace.counts.length > 0 && (
             <p className="trace-counts" aria-label="Calls per function">
               {trace.counts.map((c) => (
@@ -46,28 +58,7 @@ export function TraceDialog() {
               ))}
             </p>
           )}
-          {trace.rows.length === 0 ? (
-            <p className="empty-note">This run made no bridge calls.</p>
-          ) : (
-            <ol className="trace-rows" aria-label="Calls">
-              {trace.rows.map((row, i) => (
-                <li key={i} className={row.ok ? 'trace-row' : 'trace-row trace-failed'}>
-                  <span className="trace-name mono">{row.name}</span>
-                  <span className="trace-bar-track" aria-hidden="true">
-                    {row.at !== undefined && (
-                      <span className="trace-bar" style={{ left: `${(row.at / trace.spanMs) * 100}%`, width: `${Math.max(0.5, ((row.durationMs ?? 0) / trace.spanMs) * 100)}%` }} />
-                    )}
-                  </span>
-                  <span className="trace-time muted">
-                    {row.at !== undefined && `+${formatDuration(row.at)} `}
-                    {row.durationMs !== undefined && formatDuration(row.durationMs)}
-                    {!row.ok && ' failed'}
-                    {row.detail && ` ${row.detail}`}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
+          {trace.rows.length === 0 ? <p className="empty-note">This run made no bridge calls.</p> : <TraceRows trace={trace} />}
         </>
       )}
     </Dialog>

@@ -5,6 +5,7 @@ import { ConsoleForm } from './ConsoleForm';
 import { FoldersForm } from './FoldersForm';
 import { GrantsForm } from './GrantsForm';
 import { LimitsForm } from './LimitsForm';
+import { PricesForm } from './PricesForm';
 import { McpServersForm } from './McpServersForm';
 import { NewProviderForm } from './NewProviderForm';
 import { ProviderForm } from './ProviderForm';
@@ -48,6 +49,7 @@ export function SettingsDialog() {
             <NewProviderForm existing={view.providers.map((p) => p.name)} />
           </section>
           <LimitsForm limits={view.limits} />
+          <PricesForm prices={view.prices} />
           <FoldersForm folders={view.libraryFolders} />
           <McpServersForm />
           <GrantsForm />

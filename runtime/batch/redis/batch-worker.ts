@@ -123,6 +123,7 @@ async function runJob(
     ...(outcome.result !== undefined ? { result: outcome.result } : {}),
     ...(outcome.error ? { error: outcome.error } : {}),
     ...(outcome.tokens ? { tokens: outcome.tokens } : {}),
+    ...(outcome.cost !== undefined ? { cost: outcome.cost } : {}),
     durationMs: outcome.durationMs,
     // Started, not failed, attempts: a run lost with a dead worker counts too.
     attempts: Math.max(attempt, job.attemptsStarted ?? 0),

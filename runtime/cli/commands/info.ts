@@ -61,7 +61,7 @@ function formatInfo(spell: ResolvedSpell, path: string): string[] {
     const permissions = describePermissions(m.permissions);
     lines.push('', permissions.length ? 'permissions:' : 'permissions: none (the manifest grants nothing)', ...permissions.map((p) => `  ${p}`));
   }
-  const limits = [m.limits.timeout && `timeout ${m.limits.timeout} s`, m.limits.memory && `memory ${m.limits.memory} MB`, m.limits.cpu && `cpu ${m.limits.cpu} s`].filter(Boolean);
+  const limits = [m.limits.timeout && `timeout ${m.limits.timeout} s`, m.limits.memory && `memory ${m.limits.memory} MB`, m.limits.cpu && `cpu ${m.limits.cpu} s`, m.limits.cost && `cost $${m.limits.cost}`].filter(Boolean);
   if (limits.length) lines.push(`limits: ${limits.join(', ')}`);
   return lines;
 }

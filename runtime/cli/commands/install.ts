@@ -76,15 +76,15 @@ export const installCommand: Command = {
  * The limits a manifest asks for, against the user's: the user's configuration is a ceiling, so a
  * limit above it is shown here and is granted only by a flag on the run.
  */
-function describeLimits(asked: { timeout?: number; memory?: number; cpu?: number }, mine: Config['limits']): string[] {
-  const entries = (['timeout', 'memory', 'cpu'] as const).filter((k) => asked[k] !== undefined);
+function describeLimits(asked: { timeout?: number; memory?: number; cpu?: number; cost?: number }, mine: Config['limits']): string[] {
+  const entries = (['timeout', 'memory', 'cpu', 'cost'] as const).filter((k) => asked[k] !== undefined);
   if (!entries.length) return [];
-  const unit = { timeout: 's', memory: 'MB', cpu: 's' } as const;
-  const flag = { timeout: '--timeout', memory: '--memory', cpu: '--cpu' } as const;
+  const unit = { timeout: 's', memory: 'MB', cpu: 's', cost: 'USD' } as const;
+  const flag = { timeout: '--timeout', memory: '--memory', cpu: '--cpu', cost: '--max-cost' } as const;
   const lines = ['it asks for limits:'];
   for (const key of entries) {
     const value = asked[key]!;
-    const limit = mine[key]; // no CPU limit of the user's own: any asked for is a lowering
+    const limit = mine[key]; // no CPU or cost limit of the user's own: any asked for is a lowering
     const above = limit !== undefined && value > limit ? ` (above your ${limit} ${unit[key]}: it runs with ${limit} ${unit[key]} unless you pass ${flag[key]} ${value})` : '';
     lines.push(`  ${key} ${value} ${unit[key]}${above}`);
   }

@@ -9,7 +9,9 @@ import { ConfigError, llmspellHome, loadConfig } from '../../config';
 import type { LogLevel } from '../../contract/engine-protocol';
 import { RunBudget } from '../../host/run-budget';
 import { Supervisor } from '../../host/supervisor';
-import { createRunServices } from '../../services/run-services';
+import { costSummary, createRunServices } from '../../services/run-services';
+import type { WorkflowEvent } from '../../contract/workflow-events';
+import { costLine } from '../cost-line';
 import type { McpHub } from '../../mcp/mcp-hub';
 import { openMcpHub } from '../mcp-hub';
 import { ParamsError, readParamsFile } from '../../spells/parameters';
@@ -29,7 +31,7 @@ import { formatOutputs, WorkflowPrinter } from '../../workflows/workflow-printer
 
 const usage = `usage: llmspell run <flow.workflow.yaml> [key=value ...] [--params file.json] [--json]
                     [--from NODE] [--cache | --no-cache] [--concurrency N] [--timeout S] [--cpu S] [--memory MB]
-                    [--provider P] [--model M] [--verbose | --quiet | --log-level L]`;
+                    [--max-cost USD] [--provider P] [--model M] [--verbose | --quiet | --log-level L]`;
 
 /** True when a graph (or an inline body in it) runs engine processes, so a warm one is worth keeping. */
 function usesEngines(graph: CompiledGraph): boolean {
@@ -50,6 +52,7 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
       timeout: { type: 'string' },
       memory: { type: 'string' },
       cpu: { type: 'string' },
+      'max-cost': { type: 'string' },
       provider: { type: 'string' },
       model: { type: 'string' },
     },
@@ -68,7 +71,7 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
     const loaded = loadConfig({
       cwd: ctx.cwd,
       env: ctx.env,
-      flags: { timeout: values.timeout, cpu: values.cpu, memory: values.memory, provider: values.provider, model: values.model, logLevel: logLevelFlag(values) },
+      flags: { timeout: values.timeout, cpu: values.cpu, maxCost: values['max-cost'], memory: values.memory, provider: values.provider, model: values.model, logLevel: logLevelFlag(values) },
     });
     const { config } = loaded;
     for (const line of loaded.ignored ?? []) ctx.stderr.write(`${line}\n`);
@@ -92,15 +95,24 @@ export async function runWorkflowCommand(args: string[], ctx: CliContext): Promi
       supervisor,
       { timeoutMs: Math.round(limits.timeout * 1000), memoryBytes: Math.round(limits.memory * 2 ** 20), ...(limits.cpu !== undefined ? { cpuMs: Math.round(limits.cpu * 1000) } : {}), maxDepth: limits.max_depth, maxProcesses: limits.max_processes },
       workflow.display,
+      services.cost,
     );
     const controller = new AbortController();
     const stop = () => controller.abort(new WorkflowAbort('interrupted'));
+    // the cost cap ends the whole workflow, as the time limit does (a failed LLM node alone may be caught by an edge)
+    services.cost.onOver((message) => controller.abort(new WorkflowAbort(message, 'cost_limit')));
+    const onEvent = (event: WorkflowEvent) => {
+      if (event.type !== 'run-finished') return printer.onEvent(event);
+      const cost = costSummary(services.cost.report());
+      printer.onEvent({ ...event, cost });
+      if (config.log_level === 'debug') ctx.stderr.write(`${costLine(workflow.display, cost)}\n`);
+    };
     process.once('SIGINT', stop);
     const outcome = await runWorkflow(workflow, {
       inputs: given,
       registry: nodeTypes,
       signal: controller.signal,
-      onEvent: printer.onEvent,
+      onEvent,
       ...(concurrency ? { concurrency } : {}),
       ...(values.from ? { from: values.from } : {}),
       useCache: values.cache ?? false,

@@ -15,9 +15,10 @@ import { isWorkflowPath } from '../../contract/workflow-path';
 import type { Cassette } from '../../llm/cassette/cassette';
 import type { McpHub } from '../../mcp/mcp-hub';
 import { checkRunConsent } from '../run-consent';
+import { costLine } from '../cost-line';
 
 const usage = `usage: llmspell run <file.lua | spell-dir | name> [key=value ...] [--params file.json]
-                    [--timeout S] [--cpu S] [--memory MB] [--provider P] [--model M]
+                    [--timeout S] [--cpu S] [--memory MB] [--max-cost USD] [--provider P] [--model M]
                     [--record cassette.json | --replay cassette.json] [--ignore-deps]
                     [--storage-name NAME] [--grant] [--json] [--verbose | --quiet | --log-level L]`;
 
@@ -44,6 +45,7 @@ export const runCommand: Command = {
         timeout: { type: 'string' },
         memory: { type: 'string' },
         cpu: { type: 'string' },
+        'max-cost': { type: 'string' },
         provider: { type: 'string' },
         model: { type: 'string' },
         json: { type: 'boolean' },
@@ -77,6 +79,7 @@ export const runCommand: Command = {
           timeout: values.timeout,
           memory: values.memory,
           cpu: values.cpu,
+          maxCost: values['max-cost'],
           provider: values.provider,
           model: values.model,
           logLevel: logLevelFlag(values),
@@ -122,8 +125,8 @@ export const runCommand: Command = {
       let stop: ((reason?: string) => void) | undefined;
       const stopOnSignal = () => stop?.('interrupted');
       process.once('SIGINT', stopOnSignal);
-      const { runSpell } = await import('../../services/run-spell');
-      const { outcome, usage: usageReport } = await runSpell({
+      const [{ runSpell }, { costSummary }] = await Promise.all([import('../../services/run-spell'), import('../../services/run-services')]);
+      const { outcome, usage: usageReport, cost } = await runSpell({
         spell,
         params,
         loaded,
@@ -142,6 +145,7 @@ export const runCommand: Command = {
         const start = outcome.startLatencyMs === undefined ? '' : `first instruction after ${Math.round(outcome.startLatencyMs)} ms, `;
         ctx.stderr.write(`[debug] ${spell.name}: ${start}finished in ${Math.round(outcome.durationMs)} ms${usageReport ? `, usage ${JSON.stringify((usageReport as { totals?: unknown }).totals)}` : ''}\n`);
       }
+      if (config.log_level === 'debug') ctx.stderr.write(`${costLine(spell.name, cost)}\n`);
       if (values.json) {
         const report = {
           ok: outcome.ok,
@@ -150,6 +154,7 @@ export const runCommand: Command = {
           ...(outcome.result !== undefined ? { result: outcome.result } : {}),
           durationMs: Math.round(outcome.durationMs),
           ...(usageReport ? { usage: usageReport } : {}),
+          cost: costSummary(cost),
         };
         ctx.stdout.write(`${JSON.stringify(report)}\n`);
       } else if (!outcome.ok) {

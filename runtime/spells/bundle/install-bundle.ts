@@ -37,7 +37,7 @@ export interface InstallResult {
   /** Other spells it needs (see spells/dependencies.ts). */
   dependencies: SpellDependency[];
   /** The limits its manifest asks for (seconds, megabytes). */
-  limits: { timeout?: number; memory?: number };
+  limits: { timeout?: number; memory?: number; cpu?: number; cost?: number };
   /** Fingerprint and file of the trusted key that verified the signature; undefined when unsigned. */
   signedBy?: { fingerprint: string; file: string };
 }

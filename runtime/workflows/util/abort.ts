@@ -8,7 +8,7 @@ export class WorkflowAbort extends Error {
   override name = 'WorkflowAbort';
   constructor(
     message: string,
-    readonly code: 'stopped' | 'timeout' = 'stopped',
+    readonly code: 'stopped' | 'timeout' | 'cost_limit' = 'stopped',
   ) {
     super(message);
   }

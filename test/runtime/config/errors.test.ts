@@ -31,7 +31,7 @@ describe('ConfigError', () => {
   it('reports unknown keys, at any depth, with the known ones', () => {
     t.write('project/llmspell.yaml', 'limits:\n  timout: 5\ncolour: red\nproviders:\n  openai:\n    apikey: x\n');
     expect(problems()).toEqual([
-      { source: './llmspell.yaml', path: 'limits.timout', line: 2, message: 'unknown key (known keys: timeout, memory, cpu, max_depth, max_processes, llm_calls, tokens, llm_rate)' },
+      { source: './llmspell.yaml', path: 'limits.timout', line: 2, message: 'unknown key (known keys: timeout, memory, cpu, max_depth, max_processes, llm_calls, tokens, llm_rate, cost)' },
       { source: './llmspell.yaml', path: 'colour', line: 3, message: expect.stringMatching(/^unknown key \(known keys: provider, model, log_level, /) },
       { source: './llmspell.yaml', path: 'providers.openai.apikey', line: 6, message: 'unknown key (known keys: api_key, base_url, model, llm_calls, tokens, llm_rate)' },
     ]);

@@ -21,7 +21,7 @@ describe('a run’s cassette in the history', () => {
       const cassette = Cassette.record(history.cassetteFile(run), { saveOnEnd: false });
       await cassette.wrap(new MockProvider()).chat({ messages: [{ role: 'user', content: `q${i}` }] });
       files.push(cassette.file);
-      await history.end(recorder, { runId: run.runId, ok: true, durationMs: 1 }, undefined, { exchanges: cassette.size, save: () => cassette.save() });
+      await history.end(recorder, { runId: run.runId, ok: true, durationMs: 1 }, undefined, { cassette: { exchanges: cassette.size, save: () => cassette.save() } });
     }
     expect((await history.get('run-3')).run.cassette).toEqual({ exchanges: 1 });
     expect(Cassette.replay(files[2]!).mode).toBe('replay');
@@ -35,7 +35,7 @@ describe('a run’s cassette in the history', () => {
     const history = new RunHistory(dir, limits);
     const run = { runId: 'r', spellPath: '/s', spellName: 's', params: {}, startedAt: 1, status: 'running' as const, output: '' };
     const recorder = history.begin(run);
-    await history.end(recorder, { runId: 'r', ok: true, durationMs: 1 }, undefined, { exchanges: 1, save: () => Promise.reject(new Error('disk full')) });
+    await history.end(recorder, { runId: 'r', ok: true, durationMs: 1 }, undefined, { cassette: { exchanges: 1, save: () => Promise.reject(new Error('disk full')) } });
     expect((await history.get('r')).run.cassette).toBeUndefined();
   });
 });
