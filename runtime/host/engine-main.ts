@@ -42,9 +42,10 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
   const bootJs = (): Promise<JsEngine> => (jsEngine ??= loadJs().then((module) => JsEngine.create(module)));
 
   const finish = (result: { ok: boolean; result?: unknown; error?: ErrorInfo }): void => {
-    outbox.send({ type: 'done', ...result });
-    // Let the IPC channel drain, then leave: a process is never reused after a spell.
-    setImmediate(() => process.exit(0));
+    // Leave once `done` (and the output queued before it) left the process: Node writes IPC
+    // asynchronously, so exiting at once could drop them after a flood of output and the host would
+    // see a crash. A process is never reused after a spell.
+    outbox.send({ type: 'done', ...result }, () => process.exit(0));
   };
 
   const run = async (request: RunRequest): Promise<void> => {

@@ -37,10 +37,10 @@ export class Outbox {
     }
   }
 
-  /** Sends a message after any output written before it. */
-  send(message: EngineToHost): void {
+  /** Sends a message after any output written before it; `onSent` once it left the process. */
+  send(message: EngineToHost, onSent?: () => void): void {
     this.flush();
-    this.port.send(message);
+    this.port.send(message, onSent);
   }
 
   /** Called from the VM's hook and the watchdog too, so output appears while a spell computes. */

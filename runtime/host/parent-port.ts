@@ -3,7 +3,8 @@
  * `utilityProcess`, Node's IPC channel when forked by `child_process.fork`.
  */
 export interface ParentPort {
-  send(message: unknown): void;
+  /** `onSent` runs once the message left this process (Node's IPC writes asynchronously). */
+  send(message: unknown, onSent?: () => void): void;
   onMessage(listener: (message: unknown) => void): void;
 }
 
@@ -16,7 +17,8 @@ export function connectParentPort(): ParentPort {
   const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
   if (electronPort) {
     return {
-      send: (message) => electronPort.postMessage(message),
+      // postMessage hands the message over before it returns.
+      send: (message, onSent) => (electronPort.postMessage(message), onSent && setImmediate(onSent)),
       onMessage: (listener) => electronPort.on('message', (event) => listener(event.data)),
     };
   }
@@ -24,7 +26,8 @@ export function connectParentPort(): ParentPort {
   // An engine process never outlives its host: when the IPC channel closes, leave.
   process.on('disconnect', () => process.exit(0));
   return {
-    send: (message) => process.send?.(message),
+    // The callback also runs with an error when the channel is gone: either way nothing is left to wait for.
+    send: (message, onSent) => void process.send?.(message, undefined, undefined, onSent && (() => onSent())),
     onMessage: (listener) => process.on('message', listener),
   };
 }

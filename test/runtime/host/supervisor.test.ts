@@ -37,6 +37,27 @@ describe('Supervisor', () => {
     expect(events[1]).toMatchObject({ type: 'output', stream: 'stdout', text: 'a\nb\n' });
   });
 
+  it('delivers every line of a flood and the end even when the host reads late (the engine leaves once its messages left)', async () => {
+    const events: RunEvent[] = [];
+    let blocked = false;
+    const lines = 20_000;
+    const run = makeSupervisor().run(spec(`for i = 1, ${lines} do print(string.rep("x", 90) .. i) end`), {
+      ...noBridges,
+      onEvent: (event) => {
+        events.push(event);
+        // The host's loop stalls at the first output: the engine's IPC writes pile up meanwhile.
+        if (event.type === 'output' && !blocked) {
+          blocked = true;
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+        }
+      },
+    });
+    const outcome = await run.done;
+    expect(outcome.ok).toBe(true);
+    const text = events.flatMap((e) => (e.type === 'output' ? [e.text] : [])).join('');
+    expect(text.split('\n').filter(Boolean)).toHaveLength(lines);
+  });
+
   it('reports an engine process killed mid-run as an error for that run only', async () => {
     const supervisor = makeSupervisor();
     const run = supervisor.run(spec('while true do end'), {
