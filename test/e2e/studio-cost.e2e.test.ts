@@ -4,21 +4,20 @@
  * LLM call's model, tokens, latency and cost and the run's total; a cost cap set in Settings, with a
  * price set there too, stops a run with `cost_limit`; a trace of 1,000 calls keeps few rows in the DOM.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempWorkspace } from '../helpers/cli';
-import { startLlmServer, type LlmServer } from '../helpers/llm-server';
-import { isAlive, orphanedEngineProcesses } from '../helpers/processes';
-import { startStudio, type StudioProcess } from '../helpers/studio';
-import { launchBrowser, processesWith, type TestBrowser } from './browser';
-import { studioPage } from './studio-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useStudioSession } from './studio-session';
 
-const ws = tempWorkspace('llmspell-e2e-cost-');
-const home = path.join(ws.dir, 'home');
-const project = path.join(ws.dir, 'project');
+const s = useStudioSession('llmspell-e2e-cost-', {
+  llm: { latencyMs: 10 },
+  // gpt-4o-mini has a shipped price ($0.15 / $0.60 per million tokens)
+  env: { OPENAI_MODEL: 'gpt-4o-mini' },
+  timeoutMs: 15_000,
+  prepare: () => seedBigTrace(),
+});
+const { home, project } = s;
 
 function spell(name: string, source: string): string {
   const dir = path.join(project, 'spells', name);
@@ -52,41 +51,10 @@ function seedBigTrace(): void {
   writeFileSync(path.join(dir, `${startedAt}-${runId}.events.json`), JSON.stringify(events));
 }
 
-let llm: LlmServer;
-let studio: StudioProcess;
-let browser: TestBrowser;
-let ui: ReturnType<typeof studioPage>;
-
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'renderer', 'build.mjs')], { stdio: 'ignore' });
-  seedBigTrace();
-  llm = await startLlmServer({ latencyMs: 10 });
-  studio = await startStudio({
-    home,
-    cwd: project,
-    args: ['--port', '0'],
-    // gpt-4o-mini has a shipped price ($0.15 / $0.60 per million tokens)
-    env: { MOCK_LLM: '', OPENAI_API_KEY: 'sk-env-key', OPENAI_BASE_URL: llm.url, OPENAI_MODEL: 'gpt-4o-mini' },
-  });
-  browser = await launchBrowser();
-  browser.page.setDefaultTimeout(15_000);
-  ui = studioPage(browser.page);
-  await browser.page.goto(studio.url);
-  await browser.page.getByRole('status').getByText('Connected').waitFor();
-}, 60_000);
-
-afterAll(async () => {
-  const profile = browser?.profile;
-  await browser?.close();
-  if (profile) expect(processesWith(profile)).toEqual([]);
-  if (studio) {
-    await studio.stop();
-    expect(isAlive(studio.child.pid!)).toBe(false);
-  }
-  await llm?.close();
-  expect(orphanedEngineProcesses()).toEqual([]);
-  ws.cleanup();
-}, 60_000);
+  await s.page.goto(s.studio.url);
+  await s.page.getByRole('status').getByText('Connected').waitFor();
+});
 
 async function open(page: Page, name: string): Promise<void> {
   await page.getByRole('list', { name: 'Spells' }).getByRole('button', { name, exact: true }).click();
@@ -103,10 +71,10 @@ async function openTrace(page: Page) {
 
 describe('run trace and cost in the studio', () => {
   it('shows each LLM call with its model, tokens, latency and cost, and the run\'s total', async () => {
-    const { page } = browser;
+    const { page } = s;
     await open(page, 'cost-calls');
-    await ui.run.click();
-    await ui.waitForStatus(/Finished/);
+    await s.ui.run.click();
+    await s.ui.waitForStatus(/Finished/);
     // the history lists the run's cost
     await history(page).getByRole('listitem').first().getByText(/\$0\.00\d\d|<\$0\.0001/).waitFor();
     const dialog = await openTrace(page);
@@ -127,7 +95,7 @@ describe('run trace and cost in the studio', () => {
   });
 
   it('stops a run at the cost cap set in Settings, with a price set there too', async () => {
-    const { page } = browser;
+    const { page } = s;
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
     // a shipped price is listed where it comes from
@@ -148,10 +116,10 @@ describe('run trace and cost in the studio', () => {
     await settings.getByRole('button', { name: 'Close' }).click();
 
     await open(page, 'cost-loop');
-    await ui.run.click();
-    await ui.waitForStatus(/Failed/);
-    await ui.output.getByText(/LLM cost limit exceeded: the run spent \$0\.0\d{3}, over its limit of \$0\.0500 \(limits\.cost\)/).waitFor();
-    const text = await ui.outputText();
+    await s.ui.run.click();
+    await s.ui.waitForStatus(/Failed/);
+    await s.ui.output.getByText(/LLM cost limit exceeded: the run spent \$0\.0\d{3}, over its limit of \$0\.0500 \(limits\.cost\)/).waitFor();
+    const text = await s.ui.outputText();
     expect(text).toContain('1\ttrue');
     // past the cap no call is answered (refused ones may print before the stop reaches the spell)
     expect(text).not.toMatch(/^20\ttrue/m);
@@ -172,13 +140,13 @@ describe('run trace and cost in the studio', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.waitForFunction(() => (document.getElementById('limit-cost') as HTMLInputElement | null)?.value === '');
     await settings.getByRole('button', { name: 'Close' }).click();
-    await ui.run.click();
-    await ui.waitForStatus(/Finished/);
-    await ui.output.getByText('never reached').waitFor();
+    await s.ui.run.click();
+    await s.ui.waitForStatus(/Finished/);
+    await s.ui.output.getByText('never reached').waitFor();
   }, 60_000);
 
   it('opens a trace of 1,000 calls with only the rows in view in the DOM, and scrolls to the last', async () => {
-    const { page } = browser;
+    const { page } = s;
     await open(page, 'cost-big');
     const dialog = await openTrace(page);
     const list = dialog.getByRole('list', { name: 'Calls' });
