@@ -12,13 +12,15 @@ const ws = tempWorkspace('llmspell-parity-');
 afterAll(() => ws.cleanup());
 
 /** Globals of the languages themselves (QuickJS's ECMAScript built-ins; Lua's safe standard library). */
-const JS_BUILTINS = new Set(
-  ('Error EvalError RangeError ReferenceError SyntaxError TypeError URIError InternalError AggregateError Array Object Function ' +
+const JS_BUILTINS = new Set([
+  ...('Error EvalError RangeError ReferenceError SyntaxError TypeError URIError InternalError AggregateError Array Object Function ' +
     'Iterator parseInt parseFloat isNaN isFinite decodeURI decodeURIComponent encodeURI encodeURIComponent escape unescape ' +
     'Infinity NaN undefined eval Number Boolean String Math Reflect Symbol globalThis BigInt Date RegExp JSON Proxy Map Set ' +
     'WeakMap WeakSet ArrayBuffer SharedArrayBuffer Uint8ClampedArray Int8Array Uint8Array Int16Array Uint16Array Int32Array ' +
     'Uint32Array BigInt64Array BigUint64Array Float16Array Float32Array Float64Array DataView Promise WeakRef FinalizationRegistry').split(' '),
-);
+  // the engine's own: what rewritten async functions call (runtime/engines/js/async-watch.ts), read-only
+  '__llmspell_async',
+]);
 const LUA_BUILTINS = new Set(
   ('assert error ipairs next pairs pcall xpcall print rawequal rawget rawlen rawset select setmetatable getmetatable tonumber ' +
     'tostring type _VERSION collectgarbage string table math utf8 coroutine _G').split(' '),

@@ -39,7 +39,7 @@ describe('llmspell config', () => {
       const result = await runCli(['config', 'show'], { cwd: ws.dir, env: { HOME: ws.dir } });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('./llmspell.yaml:2: limits.timeout: expected a positive number, got "soon"');
-      expect(result.stderr).toContain('./llmspell.yaml:3: limits.colour: unknown key (known keys: timeout, memory, cpu, max_depth, max_processes, llm_calls, tokens, llm_rate)');
+      expect(result.stderr).toContain('./llmspell.yaml:3: limits.colour: unknown key (known keys: timeout, memory, cpu, max_depth, max_processes, llm_calls, tokens, llm_rate, cost)');
     } finally {
       ws.write('llmspell.yaml', '{}\n');
     }

@@ -94,12 +94,14 @@ describe('retries, timeouts, cancellation', () => {
   });
 
   it('the stream timeout is an idle timeout: a slow but steady stream finishes', async () => {
-    server = await startLlmServer({ chunkDelayMs: 40 });
+    // Chunks every 100 ms against a 600 ms timeout: room for a loaded machine between chunks, while
+    // the whole stream (about 1 s) takes longer than the timeout.
+    server = await startLlmServer({ chunkDelayMs: 100 });
     server.enqueue({ content: 'a b c d e f g h i j' });
     const started = Date.now();
-    const result = await serviceFor(server.url, { retries: 0, request_timeout: 0.15 }).stream({ messages: ask }, () => {});
+    const result = await serviceFor(server.url, { retries: 0, request_timeout: 0.6 }).stream({ messages: ask }, () => {});
     expect(result.content).toBe('a b c d e f g h i j');
-    expect(Date.now() - started).toBeGreaterThan(150);
+    expect(Date.now() - started).toBeGreaterThan(600);
   });
 
   it('times out a stream that stalls', async () => {
