@@ -2,6 +2,7 @@
 // The `llmspell` command. Runs the bundled CLI from dist/. In a source checkout it first rebuilds the
 // bundle when a runtime source is newer (a fresh clone, or a developer's edit), so there is no build
 // step to forget; an installed package has no sources and never builds or writes in its own folder.
+import { isAscii } from 'node:buffer';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -72,7 +73,10 @@ function loadCachedCli() {
     } catch {
       // first run of this build: compiled from source, cached below
     }
-    const source = readFileSync(script, 'utf8');
+    // The build writes the script in ASCII: read as such it is a one-byte string, ≈ 20 ms of CPU less
+    // than decoding it as UTF-8 (which V8 would keep as two bytes a character).
+    const bytes = readFileSync(script);
+    const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
     // One line with the source's first: line numbers in stack traces stay the script's own.
     const wrapper = `(function (exports, require, module, __filename, __dirname, __llmspellScriptUrl) {${source}\n})`;
     const compiled = new vm.Script(wrapper, { filename: script, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });

@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempWorkspace } from '../helpers/cli';
 
@@ -39,5 +41,58 @@ describe('llmspell run through the code cache', () => {
     writeFileSync(path.join(cacheDir, current!), 'not a cache');
     expect((await runCli(['run', spell], { env })).code).toBe(0);
     expect(caches()).toEqual([current]);
+  });
+});
+
+describe('the cached script is ASCII', () => {
+  it('is written by the build in ASCII only, so the loader reads it as a one-byte string', () => {
+    const bytes = readFileSync(path.join(ROOT, 'dist', 'cli.cjs'));
+    expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
+  it('escapes every non-ASCII character so strings, templates, regular expressions and comments keep their meaning', async () => {
+    const { asciiOnly } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'ascii-only.mjs')).href)) as { asciiOnly: (source: string) => string };
+    // → ✗ é, an astral 👋 (two UTF-16 units), in every place a bundle holds text
+    const source = [
+      '// a comment → ✗ 👋',
+      "const s = 'é → ✗ 👋';",
+      'const t = `${s} ✗ 👋`;',
+      'const r = [/^\\s*✗$/.test(" ✗"), /^👋$/u.test("👋"), /^.$/u.test("👋"), /^[é✗]+$/.test("✗é")];',
+      '[s, t, r]',
+    ].join('\n');
+    const escaped = asciiOnly(source);
+    expect(Buffer.from(escaped).findIndex((byte) => byte > 0x7f)).toBe(-1);
+    expect(escaped.split('\n')).toHaveLength(5);
+    const original = vm.runInNewContext(source) as unknown;
+    expect(vm.runInNewContext(escaped)).toEqual(original);
+    expect(original).toEqual(['é → ✗ 👋', 'é → ✗ 👋 ✗ 👋', [true, true, true, true]]);
+  });
+});
+
+describe('a script that is not ASCII', () => {
+  it('is still read as UTF-8 and runs (an older build, a hand edit)', async () => {
+    // An install of its own: bin/ and package.json copied, dist/ linked file by file but for the script.
+    const dir = path.join(ws.dir, 'install');
+    mkdirSync(dir);
+    copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+    mkdirSync(path.join(dir, 'bin'));
+    mkdirSync(path.join(dir, 'dist'));
+    copyFileSync(path.join(ROOT, 'bin', 'llmspell.js'), path.join(dir, 'bin', 'llmspell.js'));
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    for (const name of readdirSync(path.join(ROOT, 'dist'))) {
+      if (!name.startsWith('cli.cjs')) symlinkSync(path.join(ROOT, 'dist', name), path.join(dir, 'dist', name));
+    }
+    // non-ASCII in code, not only in a comment: decoded as anything but UTF-8 it would print otherwise
+    const wrap = "module.exports = ((main) => ({ main: (...args) => (process.stdout.write('→ '), main(...args)) }))(module.exports.main); // ✗ 👋";
+    const script = `${readFileSync(path.join(ROOT, 'dist', 'cli.cjs'), 'utf8')}\n${wrap}\n`;
+    writeFileSync(path.join(dir, 'dist', 'cli.cjs'), script);
+    writeFileSync(path.join(dir, 'dist', 'cli.cjs.id'), 'not-ascii-build');
+    const { spawnSync } = await import('node:child_process');
+    const target = ws.write('utf8.lua', 'print("caf\u{00E9} \u{2713}")\n');
+    for (let i = 0; i < 2; i++) {
+      const run = spawnSync(process.execPath, [path.join(dir, 'bin', 'llmspell.js'), 'run', target], { env: { PATH: process.env.PATH ?? '', MOCK_LLM: 'true', ...env }, encoding: 'utf8' });
+      expect(run).toMatchObject({ status: 0, stdout: '→ café ✓\n' });
+    }
+    expect(caches()).toContain(`cli-not-ascii-build-${process.version}-${process.arch}.bin`);
   });
 });
