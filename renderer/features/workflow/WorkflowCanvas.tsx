@@ -58,7 +58,12 @@ function Canvas() {
   });
   const running = useMemo(() => new Set(runningKey ? runningKey.split('\n') : []), [runningKey]);
   const large = graph.nodes.length > 150;
-  const nodes = useMemo(() => canvasNodes(graph, problems, new Set(selected), prefix, drag), [graph, problems, selected, prefix, drag]);
+  const previous = useRef<{ graph: GraphView; nodes: CanvasNode[] }>(undefined);
+  const nodes = useMemo(() => {
+    const made = canvasNodes(graph, problems, new Set(selected), prefix, drag, previous.current);
+    previous.current = { graph, nodes: made };
+    return made;
+  }, [graph, problems, selected, prefix, drag]);
   const edges = useMemo(() => canvasEdges(graph, problems, new Set(selectedEdges), running), [graph, problems, selectedEdges, running]);
   const store = useWorkflow.getState;
 

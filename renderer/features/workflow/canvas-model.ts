@@ -115,6 +115,9 @@ export function cardLayout(ports: NodePorts): Pick<CanvasNode, 'width' | 'height
   return { width, height, measured: { width, height }, handles };
 }
 
+const NO_PROBLEMS: string[] = [];
+const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
 /** Canvas nodes for `graph`; `positions` override written ones (a drag in progress). */
 export function canvasNodes(
   graph: GraphView,
@@ -122,22 +125,30 @@ export function canvasNodes(
   selected: ReadonlySet<string>,
   prefix: string,
   positions: Readonly<Record<string, { x: number; y: number }>> = {},
+  previous?: { graph: GraphView; nodes: readonly CanvasNode[] },
 ): CanvasNode[] {
+  // The same graph as last time (a selection, a drag frame, new problems): a node whose own inputs
+  // did not change keeps its object, so React Flow (which compares them) redraws only the others.
+  const before = previous?.graph === graph ? new Map(previous.nodes.map((n) => [n.id, n])) : undefined;
   const missing = graph.nodes.some((n) => !n.position);
   const laidOut = missing ? layoutGraph(graph, true) : {};
   const into = edgesBy(graph, 'target');
   const outOf = edgesBy(graph, 'source');
   return graph.nodes.map((node) => {
-    const ports = withEdgePorts(nodePorts(node), into.get(node.id), outOf.get(node.id));
+    const position = positions[node.id] ?? node.position ?? laidOut[node.id] ?? { x: 0, y: 0 };
+    const pinned = problems.byNode.get(node.id) ?? NO_PROBLEMS;
+    const last = before?.get(node.id);
+    if (last && last.selected === selected.has(node.id) && last.position.x === position.x && last.position.y === position.y && last.data.prefix === prefix && sameList(last.data.problems, pinned)) return last;
+    const ports = last?.data.ports ?? withEdgePorts(nodePorts(node), into.get(node.id), outOf.get(node.id));
     return {
       id: node.id,
       type: 'workflow',
-      position: positions[node.id] ?? node.position ?? laidOut[node.id] ?? { x: 0, y: 0 },
+      position,
       selected: selected.has(node.id),
       ariaRole: 'group' as const,
       ariaLabel: `${node.id} (${node.type})`,
       ...cardLayout(ports),
-      data: { node, ports, problems: problems.byNode.get(node.id) ?? [], prefix },
+      data: { node, ports, problems: pinned, prefix },
     };
   });
 }
