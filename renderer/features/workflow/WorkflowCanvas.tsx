@@ -4,14 +4,14 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import type { Diagnostic } from '../../../runtime/contract/studio-api';
 import { connectionProblem, DEFAULT_INPUT, DEFAULT_OUTPUT, nodeDescription } from '../../../runtime/contract/workflow-nodes';
 import { freeId, nodeRunAt, NODE_SIZE, useEditor, useUi, useWorkflow, type GraphView } from '../../state';
-import { canvasEdges, canvasNodes, pinProblems, type CanvasNode, type PinnedProblems } from './canvas-model';
+import { canvasEdges, canvasNodes, NEW_INPUT, pinProblems, type CanvasNode, type PinnedProblems } from './canvas-model';
 import { HumanInputDialog } from './HumanInputDialog';
 import { Inspector } from './Inspector';
 import { openReferencedFile } from './open-referenced';
 import { Palette, PALETTE_MIME } from './Palette';
 import { ProblemsList } from './ProblemsList';
 import { useCurrentRunId } from './use-current-run';
-import { NEW_INPUT, WorkflowNodeView } from './WorkflowNodeView';
+import { WorkflowNodeView } from './WorkflowNodeView';
 import { ZoomDetail } from './ZoomDetail';
 
 const NODE_TYPES = { workflow: WorkflowNodeView };
@@ -58,7 +58,12 @@ function Canvas() {
   });
   const running = useMemo(() => new Set(runningKey ? runningKey.split('\n') : []), [runningKey]);
   const large = graph.nodes.length > 150;
-  const nodes = useMemo(() => canvasNodes(graph, problems, new Set(selected), prefix, drag), [graph, problems, selected, prefix, drag]);
+  const previous = useRef<{ graph: GraphView; nodes: CanvasNode[] }>(undefined);
+  const nodes = useMemo(() => {
+    const made = canvasNodes(graph, problems, new Set(selected), prefix, drag, previous.current);
+    previous.current = { graph, nodes: made };
+    return made;
+  }, [graph, problems, selected, prefix, drag]);
   const edges = useMemo(() => canvasEdges(graph, problems, new Set(selectedEdges), running), [graph, problems, selectedEdges, running]);
   const store = useWorkflow.getState;
 

@@ -1,17 +1,11 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { formatMs, nodeRunAt, useRun, useWorkflow, type NodeRunStatus } from '../../state';
-import type { CanvasNode } from './canvas-model';
+import { NEW_INPUT, portTop, type CanvasNode } from './canvas-model';
 import { summarize } from './node-summary';
 import { useCurrentRunId } from './use-current-run';
 
-/** The handle id of an open-input node's "new input" port: connecting to it names the port after the source. */
-export const NEW_INPUT = '__new_input';
-
 const STATUS_ICON: Record<NodeRunStatus, string> = { pending: '○', running: '◐', done: '✓', failed: '✗', skipped: '–', cached: '●' };
-
-/** Spacing of port handles down a node's side. */
-const portTop = (i: number) => 30 + i * 13;
 
 /** One node on the canvas: id, type, config summary, ports, problems, and its run state in words. */
 export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
@@ -23,9 +17,8 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
   const summary = summarize(node);
   const inputs = ports.inputs;
   const open = ports.openInputs;
-  const height = Math.max(72, portTop(Math.max(inputs.length + (open ? 1 : 0), ports.outputs.length)) + 6);
   return (
-    <div className={`wf-node wf-type-${node.type}${selected ? ' selected' : ''}${problems.length ? ' has-problems' : ''}${status ? ` status-${status}` : ''}`} style={{ minHeight: height }}>
+    <div className={`wf-node wf-type-${node.type}${selected ? ' selected' : ''}${problems.length ? ' has-problems' : ''}${status ? ` status-${status}` : ''}`}>
       <div className="wf-node-head">
         <span className="wf-node-id">{node.name ?? node.id}</span>
         <span className="wf-node-type">{node.type}</span>

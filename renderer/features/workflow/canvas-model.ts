@@ -3,11 +3,14 @@
  * positions (written, or laid out when the file has none), problems pinned on nodes and edges, and
  * edges that animate while the node they feed runs. Pure, so it is cheap to call on every change.
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node } from '@xyflow/react';
 import type { Diagnostic } from '../../../runtime/contract/studio-api';
 import { nodeDescription, portsOf, type NodePorts } from '../../../runtime/contract/workflow-nodes';
 import type { FailurePolicy } from '../../../runtime/contract/workflow';
-import { layoutGraph, type GraphEdge, type GraphNode, type GraphView } from '../../state';
+import { layoutGraph, NODE_SIZE, type GraphEdge, type GraphNode, type GraphView } from '../../state';
+
+/** The handle id of an open-input node's "new input" port: connecting to it names the port after the source. */
+export const NEW_INPUT = '__new_input';
 
 /** What a canvas node carries. */
 export interface CanvasNodeData extends Record<string, unknown> {
@@ -79,6 +82,42 @@ function edgesBy(graph: GraphView, end: 'source' | 'target'): Map<string, GraphE
   return by;
 }
 
+/** Spacing of port handles down a node's side (px from the card's top to the handle's centre). */
+export const portTop = (i: number) => 30 + i * 13;
+
+/** A port handle's box (10 px, centred on the card's edge by workflow.css's margins). */
+const HANDLE = 10;
+
+/**
+ * A card's size: fixed, from its ports alone (CSS makes the card fill it), so React Flow is given it
+ * up front with every handle's place and draws the nodes at once: a node without known dimensions is
+ * drawn hidden, measured, and drawn again, which for 500 nodes was a second render of them all on
+ * open. Given sizes equal to the DOM's, its ResizeObserver finds nothing changed and updates nothing.
+ */
+export function cardLayout(ports: NodePorts): Pick<CanvasNode, 'width' | 'height' | 'measured' | 'handles'> {
+  const left = ports.inputs.length + (ports.openInputs ? 1 : 0);
+  const width = NODE_SIZE.width;
+  const height = Math.max(NODE_SIZE.height, portTop(Math.max(left, ports.outputs.length)) + 6);
+  const handle = (id: string, type: 'source' | 'target', i: number) => ({
+    id,
+    type,
+    position: type === 'target' ? Position.Left : Position.Right,
+    x: type === 'target' ? -HANDLE / 2 : width - HANDLE / 2,
+    y: portTop(i) - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  });
+  const handles = [
+    ...ports.inputs.map((p, i) => handle(p.name, 'target', i)),
+    ...(ports.openInputs ? [handle(NEW_INPUT, 'target', ports.inputs.length)] : []),
+    ...ports.outputs.map((p, i) => handle(p.name, 'source', i)),
+  ];
+  return { width, height, measured: { width, height }, handles };
+}
+
+const NO_PROBLEMS: string[] = [];
+const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
 /** Canvas nodes for `graph`; `positions` override written ones (a drag in progress). */
 export function canvasNodes(
   graph: GraphView,
@@ -86,20 +125,32 @@ export function canvasNodes(
   selected: ReadonlySet<string>,
   prefix: string,
   positions: Readonly<Record<string, { x: number; y: number }>> = {},
+  previous?: { graph: GraphView; nodes: readonly CanvasNode[] },
 ): CanvasNode[] {
+  // The same graph as last time (a selection, a drag frame, new problems): a node whose own inputs
+  // did not change keeps its object, so React Flow (which compares them) redraws only the others.
+  const before = previous?.graph === graph ? new Map(previous.nodes.map((n) => [n.id, n])) : undefined;
   const missing = graph.nodes.some((n) => !n.position);
   const laidOut = missing ? layoutGraph(graph, true) : {};
   const into = edgesBy(graph, 'target');
   const outOf = edgesBy(graph, 'source');
-  return graph.nodes.map((node) => ({
-    id: node.id,
-    type: 'workflow',
-    position: positions[node.id] ?? node.position ?? laidOut[node.id] ?? { x: 0, y: 0 },
-    selected: selected.has(node.id),
-    ariaRole: 'group' as const,
-    ariaLabel: `${node.id} (${node.type})`,
-    data: { node, ports: withEdgePorts(nodePorts(node), into.get(node.id), outOf.get(node.id)), problems: problems.byNode.get(node.id) ?? [], prefix },
-  }));
+  return graph.nodes.map((node) => {
+    const position = positions[node.id] ?? node.position ?? laidOut[node.id] ?? { x: 0, y: 0 };
+    const pinned = problems.byNode.get(node.id) ?? NO_PROBLEMS;
+    const last = before?.get(node.id);
+    if (last && last.selected === selected.has(node.id) && last.position.x === position.x && last.position.y === position.y && last.data.prefix === prefix && sameList(last.data.problems, pinned)) return last;
+    const ports = last?.data.ports ?? withEdgePorts(nodePorts(node), into.get(node.id), outOf.get(node.id));
+    return {
+      id: node.id,
+      type: 'workflow',
+      position,
+      selected: selected.has(node.id),
+      ariaRole: 'group' as const,
+      ariaLabel: `${node.id} (${node.type})`,
+      ...cardLayout(ports),
+      data: { node, ports, problems: pinned, prefix },
+    };
+  });
 }
 
 /** Canvas edges; `running` holds ids of nodes running now (their incoming edges animate). */
