@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { RunEvent } from '../../runtime/contract/run-events';
 import type { RunRecord, StudioClient } from '../../runtime/contract/studio-api';
 import { ConsoleBuffer } from './console-buffer';
+import { EventQueue } from './event-queue';
 import { adoptRunId, attached, echoInput, fromHistory, idleView, requestFailed, routeEvent, startFailed, starting, type RunView } from './run-state';
 
 export interface RunState {
@@ -39,6 +40,9 @@ export interface RunStoreOptions {
   schedule?: (flush: () => void) => void;
 }
 
+/** Time a frame gives to applying events (the rest of a 16 ms frame renders them and draws). */
+const FRAME_BUDGET_MS = 6;
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const code = (error: unknown) => (typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'failed');
 
@@ -71,25 +75,24 @@ function perFrame(): RunStoreOptions['schedule'] {
 export function createRunStore(client: StudioClient, now: () => number = Date.now, options: RunStoreOptions = {}) {
   const schedule = 'schedule' in options ? options.schedule : perFrame();
   const maxRows = () => options.maxRows?.();
-  let pending: RunEvent[] = [];
+  const pending = new EventQueue();
   let scheduled = false;
 
   return create<RunState>()((set, get) => {
-    /** Applies pending events; with `budgetMs`, stops after that long and leaves the rest to the next frame. */
+    /**
+     * Applies pending events; with `budgetMs`, stops after that long and leaves the rest to the next
+     * frame. The clock is read after each event (a large output event comes in pieces of a few KB).
+     */
     const apply = (budgetMs = Infinity) => {
       scheduled = false;
-      if (pending.length === 0) return;
-      const events = pending;
-      pending = [];
+      if (pending.size === 0) return;
       const deadline = performance.now() + budgetMs;
       let view = get().view;
-      let i = 0;
-      while (i < events.length) {
-        view = routeEvent(view, events[i++]!);
-        if (i % 16 === 0 && performance.now() > deadline) break;
+      for (let event = pending.take(); event; event = pending.take()) {
+        view = routeEvent(view, event);
+        if (budgetMs !== Infinity && performance.now() > deadline) break;
       }
-      if (i < events.length) {
-        pending = [...events.slice(i), ...pending];
+      if (pending.size > 0) {
         scheduled = true;
         schedule!(frame);
       }
@@ -97,7 +100,7 @@ export function createRunStore(client: StudioClient, now: () => number = Date.no
     };
     const flush = () => apply();
     // Within a frame, a flood of output gets a slice of time, so the page keeps drawing.
-    const frame = () => apply(8);
+    const frame = () => apply(FRAME_BUDGET_MS);
     return {
       view: idleView(),
 

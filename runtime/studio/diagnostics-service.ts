@@ -4,6 +4,7 @@ import path from 'node:path';
 import { checkLuaSyntax } from '../spells/lua-syntax';
 import { checkTengoSyntax } from '../spells/tengo-syntax';
 import { luaLint } from './lua-lint';
+import { jsLint } from './js-lint';
 import { checkWorkflowText, nodeTypes } from '../workflows';
 import { fieldPath } from '../workflows/graph/problems';
 import { parseManifestText } from '../spells/manifest-file';
@@ -15,8 +16,9 @@ import type { HandlersFor } from './studio-handlers';
 /**
  * Problems of a file as the editor holds it, found without running anything: Lua is compiled only
  * (the chunk is never called), spell.yaml is parsed and validated with the manifest module so each
- * problem lands on its line, and a workflow file goes through the CLI's validator (every problem with
- * its line, node and field path, for the canvas to pin). Other files have no checks here (the editor checks JavaScript itself).
+ * problem lands on its line, JavaScript is parsed as the module the engine loads and read against the
+ * bridge description (js-lint.ts), and a workflow file goes through the CLI's validator (every problem
+ * with its line, node and field path, for the canvas to pin). Other files have no checks.
  */
 export function diagnosticsService({ library }: { library: StudioLibrary }): HandlersFor<'files.diagnose'> {
   return {
@@ -27,10 +29,16 @@ export function diagnosticsService({ library }: { library: StudioLibrary }): Han
       if (isWorkflowPath(file)) return workflowDiagnostics(file, target, content);
       if (file === 'spell.yaml' || file.endsWith('/spell.yaml')) return manifestDiagnostics(file, content);
       if (file.endsWith('.lua')) return luaDiagnostics(file, content);
+      if (/\.m?js$/.test(file)) return jsLint(content, file, { test: isTestFile(file) });
       if (file.endsWith('.tengo')) return tengoDiagnostics(file, content, path.dirname(target));
       return [];
     },
   };
+}
+
+/** A spell's test file (under tests/, or *.test.*): it runs with the test runner's globals. */
+function isTestFile(file: string): boolean {
+  return /(^|\/)tests\/|\.test\.[a-z]+$/.test(file);
 }
 
 /** Every manifest problem at its line (line 1 when the problem concerns the whole file). */
@@ -47,7 +55,7 @@ export function manifestDiagnostics(file: string, content: string): Diagnostic[]
 export async function luaDiagnostics(file: string, content: string): Promise<Diagnostic[]> {
   const error = await checkLuaSyntax(content, file);
   // Test files run with the test runner's globals (test, expect, ...): no global check there.
-  if (!error) return luaLint(content, file, { globals: !/(^|\/)tests\/|\.test\.lua$/.test(file) });
+  if (!error) return luaLint(content, file, { globals: !isTestFile(file) });
   const match = /:(\d+): ([\s\S]*)$/.exec(error);
   const line = match ? Number(match[1]) : 1;
   return [{ file, line, message: match ? match[2]!.trim() : error, severity: 'error' }];

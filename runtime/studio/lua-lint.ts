@@ -2,6 +2,7 @@ import * as luaparseModule from 'luaparse';
 import { argKinds, type ArgKind } from '../engines/arg-specs';
 import { modulesFor, type FunctionView } from '../contract/bridge-api';
 import type { Diagnostic } from '../contract/studio-api';
+import { accepts, countProblems, suggestion } from './lint-common';
 
 /** luaparse is UMD: its functions sit on the module or on its default export, by loader. */
 const luaparse = ((luaparseModule as { parse?: unknown }).parse ? luaparseModule : (luaparseModule as unknown as { default: typeof luaparseModule }).default) as typeof luaparseModule;
@@ -38,31 +39,6 @@ function walk(node: LuaNode, visit: (node: LuaNode) => void): void {
   }
 }
 
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
-}
-
-function suggestion(name: string, names: Iterable<string>): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of names) {
-    const d = distance(name, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean ${best}?)` : '';
-}
-
 /** The kind of a literal argument, or undefined when it is only known at run time. */
 function literalKind(node: LuaNode): ArgKind | 'nil' | undefined {
   switch (node.type) {
@@ -83,28 +59,15 @@ function literalKind(node: LuaNode): ArgKind | 'nil' | undefined {
   }
 }
 
-function accepts(kinds: ArgKind[], kind: ArgKind): boolean {
-  if (kinds.includes('any') || kinds.includes(kind)) return true;
-  return kind === 'integer' && kinds.includes('number');
-}
-
 /** Problems of one call of a bridge function against its description: argument count and literal types. */
 function checkCall(label: string, fn: FunctionView, args: LuaNode[], at: LuaNode, file: string): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const where = { file, line: at.loc?.start.line ?? 1, column: (at.loc?.start.column ?? 0) + 1 };
-  const rest = fn.params.some((p) => p.rest);
   const fixed = fn.params.filter((p) => !p.rest);
-  const required = fixed.filter((p) => !p.optional).length;
   const last = args[args.length - 1];
   // A call or `...` as the last argument may expand to any number of values.
   const open = last !== undefined && ['CallExpression', 'StringCallExpression', 'TableCallExpression', 'VarargLiteral'].includes(last.type);
-  const names = fixed.map((p) => p.name).join(', ');
-  if (!open && args.length < required) {
-    problems.push({ ...where, severity: 'error', message: `${label} expects ${required === fixed.length ? '' : 'at least '}${required} argument${required === 1 ? '' : 's'} (${names}), got ${args.length}` });
-  }
-  if (!rest && args.length > fixed.length) {
-    problems.push({ ...where, severity: 'error', message: `${label} takes at most ${fixed.length} argument${fixed.length === 1 ? '' : 's'}${names ? ` (${names})` : ''}, got ${args.length}` });
-  }
+  for (const message of countProblems(label, fn, fixed.map((p) => p.name), args.length, open)) problems.push({ ...where, severity: 'error', message });
   fixed.forEach((param, i) => {
     const arg = args[i];
     const kind = arg ? literalKind(arg) : undefined;

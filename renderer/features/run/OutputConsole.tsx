@@ -4,7 +4,7 @@ import { ConsoleRowView } from './ConsoleRowView';
 import { InputBox } from './InputBox';
 import { OutputActions, DroppedNotice } from './OutputActions';
 import { RunStatus } from './RunStatus';
-import { LINE_PX, visibleWindow } from './virtual-rows';
+import { LINE_PX, RowOffsets } from './virtual-rows';
 
 /** Horizontal padding of `.console-body` (px, both sides together). */
 const PADDING_X = 24;
@@ -32,6 +32,8 @@ export function OutputConsole() {
   const clear = useRun((s) => s.clear);
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
+  const offsets = useRef<RowOffsets>(null);
+  offsets.current ??= new RowOffsets();
   const [box, setBox] = useState({ width: 0, height: 0, top: 0, char: 7.5 });
 
   useLayoutEffect(() => {
@@ -54,7 +56,9 @@ export function OutputConsole() {
   const count = buffer.length;
   const columns = Math.max(10, Math.floor((box.width - PADDING_X) / box.char));
   // Pinned to the end: render the last screenful, whatever the scroll event said last.
-  const win = visibleWindow(count, (i) => buffer.row(i), columns, pinned.current ? 'end' : box.top, box.height || 600);
+  // Row positions are kept between renders: a render costs the rows that arrived since the last one.
+  offsets.current.update(buffer, columns);
+  const win = offsets.current.window(count, pinned.current ? 'end' : box.top, box.height || 600);
   const rows = [];
   for (let i = win.first; i < win.last; i++) rows.push(buffer.row(i));
 
