@@ -85,9 +85,14 @@ export function OutputConsole() {
         tabIndex={0}
         onScroll={(e) => {
           const el = e.currentTarget;
+          const wasPinned = pinned.current;
           pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < LINE_PX + 8;
+          // Pinned, the render shows the end whatever the offset: the scroll our own pinning caused
+          // (one per frame during a flood) needs no second render. Leaving the end always renders,
+          // since the offset kept while pinned is stale.
+          if (pinned.current) return;
           const scrollTop = el.scrollTop;
-          setBox((b) => (b.top === scrollTop ? b : { ...b, top: scrollTop }));
+          setBox((b) => (b.top === scrollTop && !wasPinned ? b : { ...b, top: scrollTop }));
         }}
       >
         <DroppedNotice />
