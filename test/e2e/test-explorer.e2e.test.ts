@@ -62,9 +62,12 @@ describe('the test explorer', () => {
     // The failed assertion is marked on line 6 in the editor.
     const mark = s.ui.editor.locator('.squiggly-error');
     await mark.first().waitFor();
-    const line6 = await s.ui.editor.locator('.view-line').nth(5).boundingBox();
-    const squiggle = await mark.first().boundingBox();
-    expect(Math.abs(squiggle!.y - line6!.y)).toBeLessThan(20);
+    // Monaco redraws its decorations as it settles: measure until both are on the page at once.
+    const distance = async () => {
+      const [line6, squiggle] = [await s.ui.editor.locator('.view-line').nth(5).boundingBox(), await mark.first().boundingBox()];
+      return line6 && squiggle ? Math.abs(squiggle.y - line6.y) : Number.POSITIVE_INFINITY;
+    };
+    await expect.poll(distance, { timeout: 10_000 }).toBeLessThan(20);
   }, 90_000);
 
   it('runs one test alone; the others keep their verdicts', async () => {
