@@ -145,7 +145,14 @@ describe('the studio as a daily driver', () => {
     await settings.getByText('Saved.').waitFor();
     await settings.getByRole('button', { name: 'Close' }).click();
     await s.ui.run.click();
-    await s.ui.waitForStatus(/Finished/, 60_000);
+    try {
+      await s.ui.waitForStatus(/Finished/, 60_000);
+    } catch (error) {
+      // Seen rarely under a full run's load: say what the page and the studio showed.
+      const status = await s.ui.status.innerText().catch(() => '?');
+      const tail = await s.ui.output.innerText().then((t) => t.slice(-300), () => '?');
+      throw new Error(`${(error as Error).message}\nstatus: ${status}\nconsole tail: ${tail}\nstudio stderr: ${s.studio.stderr().slice(-2000)}`);
+    }
     await s.ui.output.getByText(`line ${FLOOD_LINES}`, { exact: true }).waitFor();
     expect(await s.ui.output.locator('.c-row').count()).toBeLessThan(300);
     const notice = page.getByRole('note').filter({ hasText: 'earlier lines are not kept' });
