@@ -39,12 +39,9 @@ export function badRowResult(job: BatchJob): BatchResult {
   return { row: job.row, key: job.key, jobId: job.jobId, status: 'failed', output: '', error: { code: 'bad_row', message: job.problem ?? 'the row cannot run' }, durationMs: 0 };
 }
 
-/** The result line of a row that ran. */
-export function runResult(job: Pick<BatchJob, 'row' | 'key' | 'jobId'>, outcome: RowOutcome, attempts?: number): BatchResult {
+/** What a run's outcome says in a row's result, wherever the row ran (this process or a worker). */
+export function outcomeFields(outcome: RowOutcome): Pick<BatchResult, 'status' | 'output' | 'result' | 'error' | 'tokens' | 'cost' | 'durationMs'> {
   return {
-    row: job.row,
-    key: job.key,
-    jobId: job.jobId,
     status: outcome.ok ? 'ok' : 'failed',
     output: outcome.output,
     ...(outcome.result !== undefined ? { result: outcome.result } : {}),
@@ -52,6 +49,10 @@ export function runResult(job: Pick<BatchJob, 'row' | 'key' | 'jobId'>, outcome:
     ...(outcome.tokens ? { tokens: outcome.tokens } : {}),
     ...(outcome.cost !== undefined ? { cost: outcome.cost } : {}),
     durationMs: outcome.durationMs,
-    ...(attempts !== undefined ? { attempts } : {}),
   };
+}
+
+/** The result line of a row that ran. */
+export function runResult(job: Pick<BatchJob, 'row' | 'key' | 'jobId'>, outcome: RowOutcome, attempts?: number): BatchResult {
+  return { row: job.row, key: job.key, jobId: job.jobId, ...outcomeFields(outcome), ...(attempts !== undefined ? { attempts } : {}) };
 }

@@ -11,6 +11,7 @@ import { loadConfig, type LoadedConfig } from '../../config';
 import type { Supervisor } from '../../host/supervisor';
 import { ParamsError, resolveParams } from '../../spells/parameters';
 import type { SpellLibrary } from '../../spells/library/spell-library';
+import { outcomeFields } from '../plan';
 import { runRow } from '../run-row';
 import { KEY_PREFIX, queueName, redisOptions } from './connection';
 import { BatchJobData, type BatchJobReturn } from './job-data';
@@ -118,13 +119,7 @@ async function runJob(
   // A failed run is retried with backoff while attempts remain; the last one's failure is the row's result.
   if (!outcome.ok && !lastAttempt) throw new Error(outcome.error?.message ?? 'the run failed');
   return {
-    status: outcome.ok ? 'ok' : 'failed',
-    output: outcome.output,
-    ...(outcome.result !== undefined ? { result: outcome.result } : {}),
-    ...(outcome.error ? { error: outcome.error } : {}),
-    ...(outcome.tokens ? { tokens: outcome.tokens } : {}),
-    ...(outcome.cost !== undefined ? { cost: outcome.cost } : {}),
-    durationMs: outcome.durationMs,
+    ...outcomeFields(outcome),
     // Started, not failed, attempts: a run lost with a dead worker counts too.
     attempts: Math.max(attempt, job.attemptsStarted ?? 0),
     worker: WORKER_NAME,
