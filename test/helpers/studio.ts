@@ -3,7 +3,9 @@ import os from 'node:os';
 import WebSocket from 'ws';
 import type { RunEvent } from '../../runtime/contract/run-events';
 import type { StudioInput, StudioMethod, StudioOutput } from '../../runtime/contract/studio-api';
+import { expect } from 'vitest';
 import { CLI } from './cli';
+import { isAlive } from './processes';
 
 /** A running `llmspell studio` child process. */
 export interface StudioProcess {
@@ -17,6 +19,14 @@ export interface StudioProcess {
   stderr(): string;
   /** SIGTERM, then SIGKILL after 5 s; resolves with the exit code once the process is gone. */
   stop(): Promise<number | null>;
+}
+
+/** Closes the client, stops the studio and checks its process is gone (a test's teardown). */
+export async function closeStudio(studio: StudioProcess, client?: StudioTestClient): Promise<void> {
+  await client?.close();
+  const pid = studio.child.pid!;
+  await studio.stop();
+  expect(isAlive(pid)).toBe(false);
 }
 
 /** Starts `llmspell studio` with a test-owned environment and waits for its URL line. */

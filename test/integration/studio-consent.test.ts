@@ -9,8 +9,7 @@ import { readBundle } from '../../runtime/spells/bundle/read-bundle';
 import { verifyBundle } from '../../runtime/spells/bundle/verify-bundle';
 import { base64Of, makeKeys, packGreeter, repack } from '../helpers/bundles';
 import { tempWorkspace } from '../helpers/cli';
-import { isAlive } from '../helpers/processes';
-import { startStudio, StudioTestClient, type StudioProcess } from '../helpers/studio';
+import { closeStudio, startStudio, StudioTestClient, type StudioProcess } from '../helpers/studio';
 
 /**
  * Install and consent through the real studio server: uploads are bounded and verified with the
@@ -34,10 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client.close();
-  const pid = studio.child.pid!;
-  await studio.stop();
-  expect(isAlive(pid)).toBe(false);
+  await closeStudio(studio, client);
   ws.cleanup();
 });
 

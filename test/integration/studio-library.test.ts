@@ -2,8 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '../helpers/cli';
-import { isAlive } from '../helpers/processes';
-import { startStudio, StudioTestClient, type StudioProcess } from '../helpers/studio';
+import { closeStudio, startStudio, StudioTestClient, type StudioProcess } from '../helpers/studio';
 
 const ws = tempWorkspace('llmspell-studio-library-');
 const home = path.join(ws.dir, 'home');
@@ -37,10 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client.close();
-  const pid = studio.child.pid!;
-  await studio.stop();
-  expect(isAlive(pid)).toBe(false);
+  await closeStudio(studio, client);
   ws.cleanup();
 });
 

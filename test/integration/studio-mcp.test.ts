@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempWorkspace } from '../helpers/cli';
 import { isAlive } from '../helpers/processes';
-import { startStudio, StudioTestClient, type StudioProcess } from '../helpers/studio';
+import { closeStudio, startStudio, StudioTestClient, type StudioProcess } from '../helpers/studio';
 
 const EVERYTHING = path.join(ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
 const SECRET = 'mcp-secret-value-0123456789';
@@ -32,10 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client.close();
-  const pid = studio.child.pid!;
-  await studio.stop();
-  expect(isAlive(pid)).toBe(false);
+  await closeStudio(studio, client);
   // The MCP server the run started is gone with the studio.
   const servers = readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
   expect(servers.length).toBe(1);

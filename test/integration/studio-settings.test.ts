@@ -3,8 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '../helpers/cli';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server';
-import { isAlive } from '../helpers/processes';
-import { startStudio, StudioTestClient, type StudioProcess } from '../helpers/studio';
+import { closeStudio, startStudio, StudioTestClient, type StudioProcess } from '../helpers/studio';
 
 const KEY = 'sk-studio-test-0123456789-secret';
 const ws = tempWorkspace('llmspell-studio-settings-');
@@ -24,10 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client.close();
-  const pid = studio.child.pid!;
-  await studio.stop();
-  expect(isAlive(pid)).toBe(false);
+  await closeStudio(studio, client);
   await server.close();
   ws.cleanup();
 });
