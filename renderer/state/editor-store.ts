@@ -68,6 +68,30 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
       reportError: (error) => set({ error }),
     });
     const { diagnoseLater, keepRecovery } = background;
+    /** Writes a file's draft with the mtime it was read at (the host refuses it if the disk changed since). */
+    const saveNow = async (name: string, options: { overwrite?: boolean }): Promise<boolean> => {
+      const spell = get().spell;
+      const f = file(name);
+      if (!spell || !f) return false;
+      const content = f.draft;
+      try {
+        const { mtime } = await client.call('files.save', { path: spell.path, file: name, content, ...(options.overwrite ? {} : { baseMtime: f.mtime }) });
+        set({ files: markSaved(get().files, name, content, mtime), conflict: get().conflict === name ? null : get().conflict, error: null });
+        if (!isDirty(file(name)!)) {
+          background.cancelRecovery(name);
+          void client.call('files.discardRecovery', { path: spell.path, file: name }).catch(() => undefined);
+        }
+        // A saved manifest changes the parameters form: read the summary again.
+        if (name === 'spell.yaml') void client.call('library.open', { path: spell.path }).then(({ spell: fresh }) => get().spell?.path === fresh.path && set({ spell: fresh }), () => undefined);
+        return true;
+      } catch (error) {
+        if (isConflict(error)) set({ conflict: name, error: null });
+        else set({ error: `Could not save ${name}: ${message(error)}` });
+        return false;
+      }
+    };
+    /** Saves on the wire, per file. */
+    const saving = new Map<string, Promise<boolean>>();
 
     return {
       spell: null,
@@ -114,30 +138,23 @@ export function createEditorStore(client: StudioClient, timing: EditorTiming = {
         diagnoseLater(name);
       },
 
-      async save(name = get().active ?? '', options = {}) {
-        const spell = get().spell;
-        const f = file(name);
-        if (!spell || !f) return false;
-        const content = f.draft;
-        try {
-          const { mtime } = await client.call('files.save', { path: spell.path, file: name, content, ...(options.overwrite ? {} : { baseMtime: f.mtime }) });
-          set({ files: markSaved(get().files, name, content, mtime), conflict: get().conflict === name ? null : get().conflict, error: null });
-          if (!isDirty(file(name)!)) {
-            background.cancelRecovery(name);
-            void client.call('files.discardRecovery', { path: spell.path, file: name }).catch(() => undefined);
-          }
-          // A saved manifest changes the parameters form: read the summary again.
-          if (name === 'spell.yaml') void client.call('library.open', { path: spell.path }).then(({ spell: fresh }) => get().spell?.path === fresh.path && set({ spell: fresh }), () => undefined);
-          return true;
-        } catch (error) {
-          if (isConflict(error)) set({ conflict: name, error: null });
-          else set({ error: `Could not save ${name}: ${message(error)}` });
-          return false;
-        }
+      save(name = get().active ?? '', options = {}) {
+        // One save per file at a time: a second one sent while the first is on the wire would carry
+        // the old mtime and be refused as a conflict with our own write (Ctrl+S, then Run at once).
+        const before = saving.get(name);
+        const next = (before ?? Promise.resolve(true)).then((ok) => {
+          const f = file(name);
+          // The save before this one wrote the same text: nothing is left to write.
+          if (before && ok && f && !isDirty(f) && !options.overwrite) return true;
+          return saveNow(name, options);
+        });
+        saving.set(name, next);
+        void next.finally(() => saving.get(name) === next && saving.delete(name));
+        return next;
       },
 
       async saveAll() {
-        for (const f of get().files.filter(isDirty)) if (!(await get().save(f.name))) return false;
+        for (const f of get().files.filter((f) => isDirty(f) || saving.has(f.name))) if (!(await get().save(f.name))) return false;
         return true;
       },
 

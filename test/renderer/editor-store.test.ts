@@ -87,6 +87,42 @@ describe('editor store', () => {
     expect(disk.get('main.lua')).toBe('mine\n');
   });
 
+  it('waits for a save on the wire before the next (Ctrl+S then Run), so it never conflicts with its own write', async () => {
+    const { client, disk } = fakeHost();
+    let answer: () => void = () => {};
+    const wire = client.call.bind(client);
+    // The host writes at once but its answer is late, as under load.
+    client.call = (async (method: string, input: never) => {
+      const result = await wire(method as never, input);
+      if (method === 'files.save') await new Promise<void>((resolve) => (answer = resolve));
+      return result;
+    }) as typeof client.call;
+    const editor = createEditorStore(client, timing);
+    await editor.getState().open(PATH);
+    editor.getState().edit('main.lua', 'one\n');
+    const first = editor.getState().save('main.lua');
+    const all = editor.getState().saveAll();
+    await vi.advanceTimersByTimeAsync(0);
+    answer();
+    expect(await first).toBe(true);
+    expect(await all).toBe(true);
+    expect(editor.getState().conflict).toBeNull();
+    expect(client.inputs('files.save')).toHaveLength(1);
+
+    // An edit made while a save is on the wire is written by the next save, with the new mtime.
+    editor.getState().edit('main.lua', 'two\n');
+    const second = editor.getState().save('main.lua');
+    editor.getState().edit('main.lua', 'three\n');
+    const third = editor.getState().save('main.lua');
+    await vi.advanceTimersByTimeAsync(0);
+    answer();
+    await vi.advanceTimersByTimeAsync(0);
+    answer();
+    expect([await second, await third]).toEqual([true, true]);
+    expect(disk.get('main.lua')).toBe('three\n');
+    expect(editor.getState().conflict).toBeNull();
+  });
+
   it('diagnoses edits after a pause and keeps only the latest answer', async () => {
     const { client } = fakeHost();
     const editor = createEditorStore(client, timing);
