@@ -11,13 +11,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { capWasmHeapGrowth, installWasmHeapCap } from '../runtime/host/wasm-heap-cap';
+import { tuneWasmCompiler } from '../runtime/host/wasm-compiler';
 import { Watchdog } from '../runtime/host/watchdog';
 import { wasmoon } from '../runtime/engines/lua/wasmoon';
 import { LuaEngine } from '../runtime/engines/lua/lua-engine';
 import { DEFAULT_LIMITS } from '../runtime/contract/limits';
 import { BenchHost } from './bench-host';
 
-installWasmHeapCap(); // before the wasm glue loads, as in engine-process.ts
+// before the wasm glue loads, as in engine-process.ts (the bare columns get the same compiler flags)
+tuneWasmCompiler();
+installWasmHeapCap();
 const { LuaFactory } = wasmoon;
 
 /**

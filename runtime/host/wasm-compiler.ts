@@ -1,0 +1,16 @@
+import { setFlagsFromString } from 'node:v8';
+
+/**
+ * V8 flags for the wasm compiler of an engine process: inlining of small wasm functions into their
+ * callers when TurboFan tiers a hot function up. Lua's interpreter calls many small helpers per
+ * instruction (table access, metamethod lookup, string interning); inlined, the Lua CPU suite runs
+ * ≈ 9 % faster (geometric mean; sort and method calls ≈ 15 %), measured with `npm run bench -- lua`.
+ * The feature ships enabled in later V8 releases; Node 20's V8 (11.3) still has it behind the flag.
+ * The budgets are the ones that measured best here (larger ones gained nothing, smaller ones lost
+ * most of it). Flags are process-wide: set once, before any wasm module is compiled.
+ */
+export const WASM_COMPILER_FLAGS = ['--experimental-wasm-inlining', '--wasm-inlining-budget=20000', '--wasm-inlining-max-size=2000'] as const;
+
+export function tuneWasmCompiler(): void {
+  for (const flag of WASM_COMPILER_FLAGS) setFlagsFromString(flag);
+}
