@@ -80,10 +80,13 @@ export function McpServersForm() {
           <input id={`${id}-name`} className="input" placeholder="files" value={name} onChange={(e) => setName(e.target.value)} spellCheck={false} />
           <label htmlFor={`${id}-target`}>Command or URL</label>
           <input id={`${id}-target`} className="input mono" placeholder="npx -y @modelcontextprotocol/server-filesystem /path" value={target} onChange={(e) => setTarget(e.target.value)} spellCheck={false} />
-          <label htmlFor={`${id}-secrets`}>{isUrl ? 'Headers' : 'Environment'} (KEY=value, one per line; stored as secrets)</label>
-          <textarea id={`${id}-secrets`} className="input mono" rows={2} value={secrets} onChange={(e) => setSecrets(e.target.value)} spellCheck={false} aria-invalid={parsed ? undefined : true} />
+          <label htmlFor={`${id}-secrets`}>{isUrl ? 'Headers' : 'Environment'}</label>
+          <textarea id={`${id}-secrets`} className="input mono" rows={2} value={secrets} onChange={(e) => setSecrets(e.target.value)} spellCheck={false} aria-invalid={parsed ? undefined : true} aria-describedby={`${id}-secrets-hint`} />
+          <p id={`${id}-secrets-hint`} className="field-hint provider-grid-hint">
+            KEY=value, one per line; stored as secrets.
+          </p>
         </div>
-        <button type="submit" className="button small primary" disabled={busy || !name.trim() || !target.trim() || !parsed}>
+        <button type="submit" className="button small primary mcp-add" disabled={busy || !name.trim() || !target.trim() || !parsed}>
           Add server
         </button>
       </form>
