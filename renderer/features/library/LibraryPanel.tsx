@@ -36,15 +36,15 @@ export function LibraryPanel() {
     <nav className={drop.over ? 'library drop-target' : 'library'} id="library-pane" aria-label="Library" {...drop.props}>
       <div className="panel-header">
         <h2>Library</h2>
-        <span className="panel-actions">
-          <button type="button" className="button small" onClick={() => openDialog('new-spell')} title="New spell (Alt+N)">
-            + New spell
-          </button>
-          <button type="button" className="button small" onClick={() => openDialog('new-workflow')} title="New workflow: input → LLM → output on the canvas">
-            + New workflow
-          </button>
-          <ImportBundleButton />
-        </span>
+      </div>
+      <div className="library-actions">
+        <button type="button" className="button small" onClick={() => openDialog('new-spell')} title="New spell (Alt+N)">
+          + New spell
+        </button>
+        <button type="button" className="button small" onClick={() => openDialog('new-workflow')} title="New workflow: input → LLM → output on the canvas">
+          + New workflow
+        </button>
+        <ImportBundleButton />
       </div>
       <BundleNotice />
       <div className="library-filters">
