@@ -79,16 +79,17 @@ function buildOne(entryPoints, quiet, commit, outdir, bytecode) {
 }
 
 /**
- * dist/cli.cjs: the CLI again as one CommonJS script, for `llmspell run` (bin/llmspell.js): a script,
- * unlike an ES module on Node 20, can be compiled from V8's code cache (vm.Script cachedData, kept in
- * the user's cache folder), which saves ≈ 20 % of a one-line spell's CPU. Modules the ESM build loads
- * on demand stay lazy here (esbuild evaluates them on first use). `import.meta.url` is the script's
- * own URL, handed in by the loader.
+ * dist/cli.cjs: the run command again as one CommonJS script, for `llmspell run` (bin/llmspell.js): a
+ * script, unlike an ES module on Node 20, can be compiled from V8's code cache (vm.Script cachedData,
+ * kept in the user's cache folder), which saves ≈ 20 % of a one-line spell's CPU. Only the run command
+ * (runtime/cli/run-main.ts): every other command is the ESM bundle's, and this script is half the
+ * size of the whole CLI. Modules the run loads on demand stay lazy here (esbuild evaluates them on
+ * first use). `import.meta.url` is the script's own URL, handed in by the loader.
  */
 async function buildCliScript(quiet, commit, outdir, bytecode) {
   await build({
     absWorkingDir: root,
-    entryPoints: { cli: 'runtime/cli/main.ts' },
+    entryPoints: { cli: 'runtime/cli/run-main.ts' },
     outdir,
     outExtension: { '.js': '.cjs' },
     bundle: true,
