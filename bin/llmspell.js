@@ -13,12 +13,16 @@ import vm from 'node:vm';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'cli.js');
 
+/** The newest mtime of a runtime source (.ts, .lua, .js) under `dir`; on the path of every run in a checkout, so plain loops. */
 function newestSource(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (/\.(ts|lua|js)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+    const { name } = entry;
+    const full = `${dir}/${name}`;
+    let mtime = 0;
+    if (entry.isDirectory()) mtime = newestSource(full);
+    else if (name.endsWith('.ts') || name.endsWith('.lua') || name.endsWith('.js')) mtime = statSync(full).mtimeMs;
+    if (mtime > newest) newest = mtime;
   }
   return newest;
 }
