@@ -42,18 +42,21 @@ function bundleIsStale() {
 const args = process.argv.slice(2);
 // Start the engine process first: it boots (on the other core) while the CLI checks its bundle and
 // loads. A stale bundle's engine is dropped below and started again after the rebuild.
-const prestartEngine = async () => {
-  const { prestartEngine: start } = await import(pathToFileURL(path.join(root, 'dist', 'prestart.js')).href);
-  return start();
+// dist/prestart.cjs is CommonJS: a require is cheaper than an ES module import (see scripts/build-runtime.mjs).
+const require = createRequire(import.meta.url);
+const prestartScript = path.join(root, 'dist', 'prestart.cjs');
+const prestartEngine = () => {
+  delete require.cache[prestartScript]; // after a rebuild, the new one
+  return require(prestartScript).prestartEngine();
 };
 const prestarted = [];
-const bundleBuilt = existsSync(bundle);
-if (args[0] === 'run' && bundleBuilt) prestarted.push(await prestartEngine());
+// (a dist/ from before prestart.cjs existed is stale: the engine starts after the rebuild)
+if (args[0] === 'run' && existsSync(prestartScript)) prestarted.push(prestartEngine());
 if (bundleIsStale()) {
   for (const engine of prestarted.splice(0)) engine.kill('SIGKILL');
   const { buildRuntime } = await import(pathToFileURL(path.join(root, 'scripts', 'build-runtime.mjs')).href);
   await buildRuntime({ quiet: true });
-  if (args[0] === 'run') prestarted.push(await prestartEngine());
+  if (args[0] === 'run') prestarted.push(prestartEngine());
 }
 
 /**
