@@ -1,5 +1,4 @@
 import { fork } from 'node:child_process';
-import type { Socket } from 'node:net';
 import { TailBuffer, type EngineProcess, type EngineSpawnOptions, type EngineTransport } from './transport';
 
 /** Engine processes as `child_process.fork` children with an IPC channel. */
@@ -29,12 +28,6 @@ export class NodeForkTransport implements EngineTransport {
       stderrTail: () => stderr.toString(),
       kill: (signal = 'SIGKILL') => {
         if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      },
-      release: () => {
-        child.unref();
-        child.channel?.unref();
-        // stdio pipes are sockets
-        (child.stderr as Socket | null)?.unref();
       },
     };
   }

@@ -54,8 +54,6 @@ export class RunController {
     private readonly request: RunRequest,
     private readonly hooks: RunHooks,
     private readonly replacement?: () => PooledEngine,
-    /** End at the engine's `done` (the process is killed and released, not waited for): see SupervisorOptions. */
-    private readonly endAtDone = false,
   ) {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.rpc = new RpcDispatcher(request.runId, hooks, (message) => this.engine.process.send(message));
@@ -180,10 +178,6 @@ export class RunController {
         this.result = { ok: message.ok, ...(message.result !== undefined ? { value: message.result } : {}), ...(message.error ? { error: message.error } : {}) };
         // Everything the engine had to say came before `done`; end it now rather than wait for its exit.
         this.engine.process.kill('SIGKILL');
-        if (this.endAtDone) {
-          this.engine.process.release?.();
-          this.onExit(null, 'SIGKILL');
-        }
         return;
     }
   }

@@ -19,11 +19,6 @@ export interface SupervisorOptions {
   entry?: string;
   /** Processes already started by the caller (the CLI forks one before loading itself). */
   prestarted?: EngineProcess[];
-  /**
-   * A run ends at its engine's `done`, not once the killed process has gone (`llmspell run`: the
-   * host prints the result and exits instead of waiting for the kernel to tear the process down).
-   */
-  endRunsAtDone?: boolean;
 }
 
 export interface RunSpec {
@@ -45,7 +40,6 @@ export class Supervisor {
   private readonly pool: EnginePool;
   private readonly active = new Set<RunController>();
   private ranJavaScript = false;
-  private readonly endRunsAtDone: boolean;
 
   constructor(options: SupervisorOptions = {}) {
     // A host that does not refill its pool is one-shot (the CLI): its engines prepare nothing extra.
@@ -59,7 +53,6 @@ export class Supervisor {
       options.refillPool ?? true,
       options.prestarted ?? [],
     );
-    this.endRunsAtDone = options.endRunsAtDone ?? false;
   }
 
   /** Starts a run; the returned controller's `done` resolves with its outcome (it never rejects). */
@@ -85,7 +78,7 @@ export class Supervisor {
         setImmediate(() => this.pool.refill());
       }
     };
-    const controller = new RunController(this.pool.take(), request, { ...hooks, onEvent }, () => this.pool.take(), this.endRunsAtDone);
+    const controller = new RunController(this.pool.take(), request, { ...hooks, onEvent }, () => this.pool.take());
     this.active.add(controller);
     void controller.done.then(() => this.active.delete(controller));
     return controller;

@@ -26,11 +26,6 @@ export interface EngineProcess {
   /** Last lines the process wrote to stderr (a crash's own words). */
   stderrTail(): string;
   kill(signal?: 'SIGTERM' | 'SIGKILL'): void;
-  /**
-   * Stops the process from keeping the host alive (its handles no longer hold the event loop); its
-   * events still arrive while the host runs. A one-shot host calls it on a process it has killed.
-   */
-  release?(): void;
 }
 
 export interface EngineTransport {

@@ -69,7 +69,7 @@ export const runCommand: Command = {
     // Boot the engine process first: it starts while we read config and the spell.
     const prestarted = ctx.prestarted?.splice(0) ?? [];
     const input = ctx.stdin ? stdinInput(ctx.stdin) : undefined;
-    const supervisor = new Supervisor({ poolSize: 1, refillPool: false, prestarted, endRunsAtDone: true });
+    const supervisor = new Supervisor({ poolSize: 1, refillPool: false, prestarted });
     let mcp: McpHub | undefined;
     try {
       const loaded = loadConfig({

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../runtime/contract/run-events';
 import { Supervisor, type RunSpec } from '../../../runtime/host/supervisor';
 import type { BridgeHandlers } from '../../../runtime/bridges/types';
-import type { EngineTransport } from '../../../runtime/host/transport';
 import { isAlive } from '../../helpers/processes';
 
 const supervisors: Supervisor[] = [];
@@ -161,61 +160,6 @@ describe('Supervisor', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     for (const pid of pids) expect(isAlive(pid)).toBe(false);
     expect(childEnginePids()).toEqual([]);
-  });
-
-  it('ends a run at its engine\'s done when asked (the one-shot CLI), killing the process without waiting for it', async () => {
-    const supervisor = new Supervisor({ poolSize: 1, refillPool: false, endRunsAtDone: true });
-    supervisors.push(supervisor);
-    const events: RunEvent[] = [];
-    const run = supervisor.run(spec('print("a") return 42'), { ...noBridges, onEvent: collect(events) });
-    const pids = childEnginePids();
-    expect(pids).toHaveLength(1);
-    const outcome = await run.done;
-    expect(outcome).toMatchObject({ ok: true, result: 42 });
-    expect(events.map((e) => e.type)).toEqual(['started', 'output', 'finished']);
-    // killed at `done`: gone soon after, without anyone waiting on it
-    const deadline = Date.now() + 5000;
-    while (isAlive(pids[0]!) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(isAlive(pids[0]!)).toBe(false);
-    // a failing spell's error still comes from the engine's own account
-    const failed = await supervisor.run(spec('error("boom")'), noBridges).done;
-    expect(failed).toMatchObject({ ok: false, error: { code: 'spell_error' } });
-    expect(failed.error?.message).toContain('boom');
-  });
-
-  it('with endRunsAtDone, resolves at done and releases the killed process instead of waiting for its exit', async () => {
-    const calls: string[] = [];
-    const exits: ((info: { code: number | null; signal: string | null }) => void)[] = [];
-    // A process that answers a run with `done` and never reports an exit (a slow teardown, taken to the limit).
-    const transport: EngineTransport = {
-      spawn: () => {
-        const listeners: ((message: unknown) => void)[] = [];
-        setImmediate(() => listeners.forEach((l) => l({ type: 'ready', settled: true })));
-        return {
-          pid: 1234,
-          send: (message) => {
-            const { type, runId } = message as { type: string; runId: string };
-            if (type === 'run') setImmediate(() => listeners.forEach((l) => l({ type: 'done', runId, ok: true, result: 7 })));
-          },
-          onMessage: (listener) => listeners.push(listener),
-          onExit: (listener) => exits.push(listener),
-          stderrTail: () => '',
-          kill: (signal) => calls.push(`kill ${signal}`),
-          release: () => calls.push('release'),
-        };
-      },
-    };
-    const oneShot = new Supervisor({ transport, poolSize: 1, refillPool: false, endRunsAtDone: true });
-    expect(await oneShot.run(spec('return 7'), noBridges).done).toMatchObject({ ok: true, result: 7 });
-    expect(calls).toEqual(['kill SIGKILL', 'release']);
-    await oneShot.close();
-    // the default waits for the process to be gone
-    const waiting = new Supervisor({ transport, poolSize: 1, refillPool: false });
-    const run = waiting.run(spec('return 7'), noBridges);
-    expect(await Promise.race([run.done, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 300))])).toBe('still waiting');
-    exits.forEach((exit) => exit({ code: null, signal: 'SIGKILL' }));
-    expect(await run.done).toMatchObject({ ok: true, result: 7 });
-    await waiting.close();
   });
 
   it('starts engine processes with a scrubbed environment', async () => {
