@@ -71,6 +71,9 @@ if (bundleIsStale()) {
  * cache on Node 20, and compiling the bundle is a large part of a cold run. A missing or rejected
  * cache is written after the command; anything unexpected falls back to the ES module bundle.
  */
+/** Code caches of other builds (same Node) kept beside this build's. */
+const OTHER_BUILDS_KEPT = 3;
+
 function loadCachedCli() {
   const script = path.join(root, 'dist', 'cli.cjs');
   if (!vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER) return undefined;
@@ -102,8 +105,15 @@ function loadCachedCli() {
         const partial = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(partial, compiled.createCachedData());
         renameSync(partial, cacheFile);
-        // the caches of earlier builds are of no more use
-        for (const name of readdirSync(cacheDir)) if (name.startsWith('cli-') && path.join(cacheDir, name) !== cacheFile && name.endsWith('.bin')) rmSync(path.join(cacheDir, name), { force: true });
+        // Another Node's caches are of no more use. Other builds' are kept, the few written last: a second
+        // checkout (or the build before an upgrade) runs again, and two checkouts must not drop each
+        // other's cache at every run.
+        const suffix = `-${process.version}-${process.arch}.bin`;
+        const others = readdirSync(cacheDir).filter((name) => name.startsWith('cli-') && name.endsWith('.bin') && path.join(cacheDir, name) !== cacheFile);
+        const sameNode = others.filter((name) => name.endsWith(suffix));
+        const newest = sameNode.map((name) => ({ name, mtime: statSync(path.join(cacheDir, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+        const drop = [...others.filter((name) => !name.endsWith(suffix)), ...newest.slice(OTHER_BUILDS_KEPT).map((entry) => entry.name)];
+        for (const name of drop) rmSync(path.join(cacheDir, name), { force: true });
       } catch {
         // a read-only home: no cache, the same result
       }
