@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { ConfigProblem } from './errors';
 import { buildObject, dotted, getIn, type Layer } from './layer';
-import { ConfigInputSchema } from './schema';
+import { configInputSchema } from './schema';
 import { isSecretPath, maskSecret } from './secrets';
 
 /** Checks one source against the schema on its own, so each problem names its own source and line. */
 export function validateLayer(layer: Layer): ConfigProblem[] {
+  // A source that sets nothing is valid (every key is optional): no schema to build for it.
+  if (layer.entries.length === 0) return [];
   const input = buildObject(layer.entries);
-  const result = ConfigInputSchema.safeParse(input);
+  const result = configInputSchema().safeParse(input);
   if (result.success) return [];
   const problems = result.error.issues.flatMap((issue): ConfigProblem[] => {
     if (issue.code === 'unrecognized_keys') {
@@ -54,7 +56,7 @@ const unwrap = (schema: z.ZodType): z.ZodType => (schema instanceof z.ZodOptiona
 
 /** The keys the schema allows at `path` (for "unknown key" hints). */
 function knownKeys(path: readonly PropertyKey[]): string[] {
-  let schema: z.ZodType | undefined = ConfigInputSchema;
+  let schema: z.ZodType | undefined = configInputSchema();
   for (const key of path) {
     const inner: z.ZodType = unwrap(schema);
     if (inner instanceof z.ZodObject) schema = (inner.shape as Record<string, z.ZodType | undefined>)[String(key)];

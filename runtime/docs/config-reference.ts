@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ENV_VARS } from '../config/env-source';
 import { getIn } from '../config/layer';
-import { ConfigInputSchema, DEFAULTS } from '../config/schema';
+import { configInputSchema, DEFAULTS } from '../config/schema';
 import { DEFAULT_PRICES } from '../contract/prices';
 
 /** One line of prose per key path; `providers.*` covers every provider entry. */
@@ -81,7 +81,7 @@ function typeOf(schema: JsonSchema): string {
 
 /** Every key path of the schema, sections before their keys; records appear as `name.*`. */
 export function configRows(): Row[] {
-  const root = z.toJSONSchema(ConfigInputSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const root = z.toJSONSchema(configInputSchema(), { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const rows: Row[] = [];
   const envOf = (path: string) => ENV_VARS.filter((v) => v.path.join('.') === path || (path.startsWith('providers.*.') && v.path[0] === 'providers' && v.path[2] === path.split('.')[2])).map((v) => `\`${v.name}\``).join(', ');
   const visit = (schema: JsonSchema, path: string[]) => {

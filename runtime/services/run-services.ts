@@ -1,8 +1,7 @@
 import type { LoadedConfig } from '../config';
 import type { BridgeHandlers, RunServices } from '../bridges/types';
 import { ioHandlers, type RunInput } from '../bridges/io';
-import { llmHandlers } from '../bridges/llm';
-import { createStdlibServices, stdlibHandlers } from '../bridges/stdlib-services';
+import { createStdlibServices } from '../bridges/stdlib-run-services';
 import { WORKFLOWS, workflowHandlers } from '../bridges/workflow';
 import { createLlmService, MOCK_FALLBACK_NOTICE, MOCK_PROVIDER } from '../llm';
 import type { Cassette } from '../llm/cassette/cassette';
@@ -15,6 +14,7 @@ import { McpAccess, MCP_SERVICE } from '../mcp/mcp-access';
 import type { McpHub } from '../mcp/mcp-hub';
 import type { StorageOwner } from '../security/spell-storage';
 import type { WorkflowFiles } from '../bridges/workflow';
+import { lazyBridge } from './lazy-bridges';
 
 /** The capabilities one run gets, built from the effective configuration. */
 export interface RunCapabilities {
@@ -85,7 +85,8 @@ export function createRunServices(loaded: LoadedConfig, options: RunServiceOptio
     if (options.cassette?.mode === 'replay') return; // answers come from the cassette, not the mock
     if (llm.currentProvider().name === MOCK_PROVIDER) options.notice(llm.takeNotice() ?? MOCK_FALLBACK_NOTICE);
   };
-  const all: BridgeHandlers = { ...withBefore(llmHandlers, announceMock), ...ioHandlers, ...stdlibHandlers, ...workflowHandlers };
+  // The bridges' modules load on a spell's first call of each (see lazy-bridges.ts).
+  const all: BridgeHandlers = { ...withBefore(lazyBridge('llm'), announceMock), ...ioHandlers, ...lazyBridge('stdlib'), ...workflowHandlers };
   const granted = options.permissions?.granted;
   return {
     bridges: granted ? guardBridges(all, granted, options.permissions!.spellName) : all,

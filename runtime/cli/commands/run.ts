@@ -9,7 +9,7 @@ import { logLevelFlag, parseCommandArgs } from '../args';
 import { openLibrary } from '../open-library';
 import type { Command } from '../command';
 import { RunPrinter } from '../run-printer';
-import { stdinInput } from '../stdin-input';
+import { hasStdin, stdinInput } from '../stdin-input';
 import { EXIT, UsageError } from '../usage-error';
 import { isWorkflowPath } from '../../contract/workflow-path';
 import type { Cassette } from '../../llm/cassette/cassette';
@@ -68,7 +68,8 @@ export const runCommand: Command = {
 
     // Boot the engine process first: it starts while we read config and the spell.
     const prestarted = ctx.prestarted?.splice(0) ?? [];
-    const input = ctx.stdin ? stdinInput(ctx.stdin) : undefined;
+    // (the stream itself is made only if the spell reads)
+    const input = hasStdin(ctx) ? stdinInput(() => ctx.stdin!) : undefined;
     const supervisor = new Supervisor({ poolSize: 1, refillPool: false, prestarted });
     let mcp: McpHub | undefined;
     try {
@@ -106,7 +107,8 @@ export const runCommand: Command = {
         dir: spell.dir,
         home: llmspellHome(ctx.env),
         grant: values.grant ?? false,
-        ...(input && isTty(ctx.stdin) && isTty(ctx.stderr) ? { ask: { input, stderr: ctx.stderr } } : {}),
+        // (stderr first: when it is not a terminal, stdin is never made)
+        ...(input && isTty(ctx.stderr) && isTty(ctx.stdin) ? { ask: { input, stderr: ctx.stderr } } : {}),
       });
       if (approved) ctx.stderr.write(`${approved}\n`);
       const printer = new RunPrinter({
