@@ -1,7 +1,7 @@
 /**
  * The engine process's life: boot a VM ahead of time, report `ready`, run exactly one spell, report
  * `done` and exit. It has no API keys and no host environment: every capability is an RPC back to the
- * host. (engine-process.ts is the entry; it starts the wasm compile before this module loads.)
+ * host. (engine-boot.ts starts the wasm compile before this module loads.)
  */
 import type { LuaFactory } from 'wasmoon';
 import { HostToEngine, type ErrorInfo, type RunRequest } from '../contract/engine-protocol';
@@ -24,6 +24,8 @@ export interface EngineProcessOptions {
   oneShot?: boolean;
   /** A pooled process of a host that runs JavaScript spells makes a QuickJS VM while it waits. */
   prepareJs?: boolean;
+  /** Runs once, when the process is booted and waits for its run, unless the run came first. */
+  onIdle?: () => void;
 }
 
 /** Starts serving the host; `factory` is already compiling the Lua wasm module. */
@@ -58,7 +60,9 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
     } catch (error) {
       return finish({ ok: false, error: { code: 'crashed', message: `could not start the ${request.spell.engine} engine: ${String(error)}` } });
     }
-    const current = (session = new EngineSession(request, outbox));
+    // The watchdog thread starts when the spell is about to run its first instruction (the thread's boot
+    // then competes with the spell, not with the run's start); a run that fails before never needs it.
+    const current = (session = new EngineSession(request, outbox, () => watchdog.start()));
     const { spell, params, limits, mode } = request;
     if (engine instanceof LuaEngine) capWasmHeapGrowth(limits.memoryBytes, (buffer) => engine.ownsHeap(buffer));
     // At the deadline, a VM busy in a loop is interrupted (Lua arms its hook and fails with the
@@ -70,6 +74,7 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
         if (engine instanceof LuaEngine) engine.interrupt();
       },
       () => outbox.flushIfStale(),
+      { deferStart: true },
     );
     try {
       const result = await engine.run({ code: spell.code, fileName: spell.fileName, params, limits, mode, ...(spell.modules ? { modules: spell.modules } : {}) }, current);
@@ -112,7 +117,7 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
     () => {
       const prepareJs = options.prepareJs === true && !options.oneShot;
       port.send({ type: 'ready', ...(prepareJs ? {} : { settled: true }) });
-      // The watchdog thread (≈ 9 MB resident) starts with the run, not while the process waits in the
+      // The watchdog thread (≈ 9 MB resident) starts with the spell, not while the process waits in the
       // pool (≈ 2 ms on this thread, its boot on another core; a short spell is over before it is
       // needed, a long one has it well before its deadline). QuickJS's VM is made ahead where the
       // host runs JS spells (made on demand, a JS run waits 0.1–0.5 s for it); elsewhere an idle
@@ -120,8 +125,35 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
       // Made, it is said (`settled`): the pool's ready() then means the next run starts at once, not
       // behind the VM's making (synchronous).
       const settled = () => void (running || port.send({ type: 'ready', settled: true }));
-      if (prepareJs) setImmediate(() => void loadJs().then(() => (running ? undefined : bootJs())).then(settled, settled));
+      // Idle work (the code cache's write) waits for the messages of this turn to leave.
+      const idle = () =>
+        void setImmediate(() => {
+          if (running) return;
+          warmUpParsing();
+          options.onIdle?.();
+        });
+      if (prepareJs) setImmediate(() => void loadJs().then(() => (running ? undefined : bootJs())).then(settled, settled).then(idle));
+      else idle();
     },
     (error: unknown) => finish({ ok: false, error: { code: 'crashed', message: `could not start the Lua engine: ${String(error)}` } }),
   );
+}
+
+/**
+ * zod/mini builds a schema's checks on its first parse (≈ 2–5 ms for the run request): done here,
+ * while the process waits, rather than when the run arrives. (Compiled now, that code is in the
+ * code cache written next, too.)
+ */
+function warmUpParsing(): void {
+  HostToEngine.safeParse({
+    type: 'run',
+    runId: 'warm-up',
+    spell: { engine: 'lua', fileName: 'warm-up.lua', code: '' },
+    params: {},
+    limits: { timeoutMs: 1, memoryBytes: 1 },
+    logLevel: 'info',
+    spellName: 'warm-up',
+    mode: 'run',
+  });
+  HostToEngine.safeParse({ type: 'rpc-result', id: 1, ok: true, value: null });
 }

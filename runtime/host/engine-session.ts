@@ -16,9 +16,11 @@ export class EngineSession implements EngineHost {
   private readonly deadline: number;
   private startedAt: number | undefined;
 
+  /** `onStarted` runs right after `started` left, before the spell's first instruction. */
   constructor(
     private readonly request: RunRequest,
     private readonly outbox: Outbox,
+    private readonly onStarted?: () => void,
   ) {
     this.deadline = performance.now() + request.limits.timeoutMs;
   }
@@ -46,6 +48,7 @@ export class EngineSession implements EngineHost {
   started(): void {
     this.startedAt = Date.now();
     this.outbox.send({ type: 'started', at: this.startedAt });
+    this.onStarted?.();
   }
 
   now(): number {
