@@ -60,8 +60,11 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
     } catch (error) {
       return finish({ ok: false, error: { code: 'crashed', message: `could not start the ${request.spell.engine} engine: ${String(error)}` } });
     }
-    // The watchdog thread starts when the spell is about to run its first instruction (the thread's boot
-    // then competes with the spell, not with the run's start); a run that fails before never needs it.
+    // The watchdog thread starts only when a Lua spell has computed a while without yielding (its
+    // prelude says so, EngineHost.busy): a short spell never pays its start (≈ 2–15 ms on this thread,
+    // ≈ 25 ms of CPU on another core), and a long one has it within a few milliseconds. QuickJS's
+    // interrupt handler checks the deadline and flushes output itself (session.check), and a Tengo
+    // spell runs in a worker thread of its own.
     const current = (session = new EngineSession(request, outbox, () => watchdog.start()));
     const { spell, params, limits, mode } = request;
     if (engine instanceof LuaEngine) capWasmHeapGrowth(limits.memoryBytes, (buffer) => engine.ownsHeap(buffer));
@@ -117,9 +120,8 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
     () => {
       const prepareJs = options.prepareJs === true && !options.oneShot;
       port.send({ type: 'ready', ...(prepareJs ? {} : { settled: true }) });
-      // The watchdog thread (≈ 9 MB resident) starts with the spell, not while the process waits in the
-      // pool (≈ 2 ms on this thread, its boot on another core; a short spell is over before it is
-      // needed, a long one has it well before its deadline). QuickJS's VM is made ahead where the
+      // The watchdog thread (≈ 9 MB resident) starts with a busy spell (see run), never while the
+      // process waits in the pool. QuickJS's VM is made ahead where the
       // host runs JS spells (made on demand, a JS run waits 0.1–0.5 s for it); elsewhere an idle
       // process holds Lua only. A failure here is reported to the JS run that needs the engine.
       // Made, it is said (`settled`): the pool's ready() then means the next run starts at once, not

@@ -1,11 +1,14 @@
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import type { BootOptions } from './engine-boot';
 import { CODE_CACHE_ENV } from './code-cache-env';
+
+/** A cache of another build unchanged this long is removed (see save). */
+const STALE_MS = 7 * 24 * 3600 * 1000;
 
 /** What dist/engine.cjs exports (engine-script.ts). */
 interface EngineScript {
@@ -78,9 +81,13 @@ export function loadEngineScript(): LoadedEngine | undefined {
       const partial = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(partial, from.createCachedData());
       renameSync(partial, cacheFile);
-      // Caches of earlier builds of the engine are of no more use (those of other flags or runtimes are).
+      // Caches of other builds of the engine go once unchanged for a week: another installed copy (a
+      // project's own llmspell beside a global one) may still use its own, which it does not rewrite.
+      const old = Date.now() - STALE_MS;
       for (const name of readdirSync(cacheDir)) {
-        if (name.startsWith('engine-') && !name.startsWith(`engine-${id}-`) && name.endsWith('.bin')) rmSync(path.join(cacheDir, name), { force: true });
+        if (!name.startsWith('engine-') || name.startsWith(`engine-${id}-`) || !name.endsWith('.bin')) continue;
+        const other = path.join(cacheDir, name);
+        if (statSync(other).mtimeMs < old) rmSync(other, { force: true });
       }
     } catch {
       // a read-only or full cache folder: no cache, the same engine

@@ -16,11 +16,11 @@ export class EngineSession implements EngineHost {
   private readonly deadline: number;
   private startedAt: number | undefined;
 
-  /** `onStarted` runs right after `started` left, before the spell's first instruction. */
+  /** `onBusy` starts watching a VM that computes without yielding (see EngineHost.busy). */
   constructor(
     private readonly request: RunRequest,
     private readonly outbox: Outbox,
-    private readonly onStarted?: () => void,
+    private readonly onBusy?: () => void,
   ) {
     this.deadline = performance.now() + request.limits.timeoutMs;
   }
@@ -48,7 +48,10 @@ export class EngineSession implements EngineHost {
   started(): void {
     this.startedAt = Date.now();
     this.outbox.send({ type: 'started', at: this.startedAt });
-    this.onStarted?.();
+  }
+
+  busy(): void {
+    this.onBusy?.();
   }
 
   now(): number {
