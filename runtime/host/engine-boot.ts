@@ -20,6 +20,10 @@ export async function bootEngineProcess(options: BootOptions = {}): Promise<void
   const { wasmoon } = await import('../engines/lua/wasmoon');
   const factory = new wasmoon.LuaFactory(options.luaWasm);
   void factory.getLuaModule();
+  // The glue reads the .wasm and starts compiling it a few promise reactions later: let those run
+  // first, so the compile (on V8's background threads) overlaps the evaluation of the rest, instead
+  // of starting after it (≈ 5 ms later on this machine).
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const { startEngineProcess } = await import('./engine-main');
   startEngineProcess(factory, {
     oneShot: process.env[ONE_SHOT_ENV] === '1',
