@@ -6,8 +6,7 @@
 import type { LuaFactory } from 'wasmoon';
 import { HostToEngine, type ErrorInfo, type RunRequest } from '../contract/engine-protocol';
 import { LuaEngine } from '../engines/lua/lua-engine';
-import { JsEngine, loadQuickJs } from '../engines/js/js-engine';
-import { TengoEngine } from '../engines/tengo/tengo-engine';
+import type { JsEngine } from '../engines/js/js-engine';
 import type { Engine } from '../engines/engine';
 import { connectParentPort } from './parent-port';
 import { Outbox } from './outbox';
@@ -38,10 +37,12 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
   let running = false;
   // QuickJS loads after `ready` (or when a JS spell arrives first), so Lua's boot is not delayed; its
   // VM is prepared then too, unless a Lua run started meanwhile (that run keeps the thread).
-  let quickjs: ReturnType<typeof loadQuickJs> | undefined;
+  // The JavaScript and Tengo engines' modules load when first needed: a Lua process never evaluates them.
+  const jsModule = () => import('../engines/js/js-engine');
+  let quickjs: ReturnType<Awaited<ReturnType<typeof jsModule>>['loadQuickJs']> | undefined;
   let jsEngine: Promise<JsEngine> | undefined;
-  const loadJs = () => (quickjs ??= loadQuickJs());
-  const bootJs = (): Promise<JsEngine> => (jsEngine ??= loadJs().then((module) => JsEngine.create(module)));
+  const loadJs = () => (quickjs ??= jsModule().then((js) => js.loadQuickJs()));
+  const bootJs = (): Promise<JsEngine> => (jsEngine ??= Promise.all([jsModule(), loadJs()]).then(([js, module]) => js.JsEngine.create(module)));
 
   const finish = (result: { ok: boolean; result?: unknown; error?: ErrorInfo }): void => {
     // Leave once `done` (and the output queued before it) left the process: Node writes IPC
@@ -56,7 +57,11 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
     let engine: Engine;
     try {
       engine =
-        request.spell.engine === 'javascript' ? await bootJs() : request.spell.engine === 'tengo' ? new TengoEngine() : await enginePromise;
+        request.spell.engine === 'javascript'
+          ? await bootJs()
+          : request.spell.engine === 'tengo'
+            ? new (await import('../engines/tengo/tengo-engine')).TengoEngine()
+            : await enginePromise;
     } catch (error) {
       return finish({ ok: false, error: { code: 'crashed', message: `could not start the ${request.spell.engine} engine: ${String(error)}` } });
     }
