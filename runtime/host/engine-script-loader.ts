@@ -44,6 +44,8 @@ export function loadEngineScript(): LoadedEngine | undefined {
   } catch {
     return undefined;
   }
+  // wasmoon's glue is bundled in: it would look for its .wasm beside the script.
+  const luaWasm = createRequire(script).resolve('wasmoon/dist/glue.wasm');
   const cacheDir = process.env[CODE_CACHE_ENV] || undefined;
   const cacheFile = cacheDir && path.join(cacheDir, `engine-${id}-${cacheKey()}.bin`);
   let cachedData: Buffer | undefined;
@@ -93,7 +95,6 @@ export function loadEngineScript(): LoadedEngine | undefined {
       // a read-only or full cache folder: no cache, the same engine
     }
   };
-  const luaWasm = createRequire(script).resolve('wasmoon/dist/glue.wasm');
   return { start: () => module.exports.start({ onIdle: save, luaWasm }) };
 }
 
