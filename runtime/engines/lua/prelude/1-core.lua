@@ -18,8 +18,9 @@ local function pack(...) return { n = select("#", ...), ... } end
 string.dump = nil -- luacheck: ignore 122 (on purpose: the real string table loses it)
 
 
--- Budget. No instruction hook by default: Lua 5.4 sends every instruction through its trace path
--- while any count hook is set (a CPU mix ran about 2x slower). The time limit is checked at every
+-- Budget. No instruction hook by default (past each thread's first WATCH_AFTER instructions, see
+-- below): Lua 5.4 sends every instruction through its trace path while any count hook is set (a CPU
+-- mix ran about 2x slower). The time limit is checked at every
 -- yield point (bridge calls, awaits) by the engine's timers; a VM busy in a loop is interrupted from
 -- outside: once the deadline passes, lua-engine.ts arms a count hook on every thread (lua_sethook is
 -- safe to call at any instruction, as lua.c does from its SIGINT handler), and `hook` below raises.
