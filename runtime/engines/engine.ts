@@ -33,6 +33,11 @@ export interface EngineHost {
   cancel(id: number): void;
   /** The spell is about to execute its first instruction. */
   started(): void;
+  /**
+   * The VM has computed a while without yielding (Lua asks after its first ≈ 200,000 instructions):
+   * from now on the host must be able to interrupt it from outside (the engine's watchdog thread).
+   */
+  busy?(): void;
   /** Milliseconds on a monotonic clock, for timers. */
   now(): number;
   /**

@@ -1,13 +1,12 @@
 /**
  * The engine process's life: boot a VM ahead of time, report `ready`, run exactly one spell, report
  * `done` and exit. It has no API keys and no host environment: every capability is an RPC back to the
- * host. (engine-process.ts is the entry; it starts the wasm compile before this module loads.)
+ * host. (engine-boot.ts starts the wasm compile before this module loads.)
  */
 import type { LuaFactory } from 'wasmoon';
 import { HostToEngine, type ErrorInfo, type RunRequest } from '../contract/engine-protocol';
 import { LuaEngine } from '../engines/lua/lua-engine';
-import { JsEngine, loadQuickJs } from '../engines/js/js-engine';
-import { TengoEngine } from '../engines/tengo/tengo-engine';
+import type { JsEngine } from '../engines/js/js-engine';
 import type { Engine } from '../engines/engine';
 import { connectParentPort } from './parent-port';
 import { Outbox } from './outbox';
@@ -24,6 +23,8 @@ export interface EngineProcessOptions {
   oneShot?: boolean;
   /** A pooled process of a host that runs JavaScript spells makes a QuickJS VM while it waits. */
   prepareJs?: boolean;
+  /** Runs once, when the process is booted and waits for its run, unless the run came first. */
+  onIdle?: () => void;
 }
 
 /** Starts serving the host; `factory` is already compiling the Lua wasm module. */
@@ -36,10 +37,12 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
   let running = false;
   // QuickJS loads after `ready` (or when a JS spell arrives first), so Lua's boot is not delayed; its
   // VM is prepared then too, unless a Lua run started meanwhile (that run keeps the thread).
-  let quickjs: ReturnType<typeof loadQuickJs> | undefined;
+  // The JavaScript and Tengo engines' modules load when first needed: a Lua process never evaluates them.
+  const jsModule = () => import('../engines/js/js-engine');
+  let quickjs: ReturnType<Awaited<ReturnType<typeof jsModule>>['loadQuickJs']> | undefined;
   let jsEngine: Promise<JsEngine> | undefined;
-  const loadJs = () => (quickjs ??= loadQuickJs());
-  const bootJs = (): Promise<JsEngine> => (jsEngine ??= loadJs().then((module) => JsEngine.create(module)));
+  const loadJs = () => (quickjs ??= jsModule().then((js) => js.loadQuickJs()));
+  const bootJs = (): Promise<JsEngine> => (jsEngine ??= Promise.all([jsModule(), loadJs()]).then(([js, module]) => js.JsEngine.create(module)));
 
   const finish = (result: { ok: boolean; result?: unknown; error?: ErrorInfo }): void => {
     // Leave once `done` (and the output queued before it) left the process: Node writes IPC
@@ -54,11 +57,20 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
     let engine: Engine;
     try {
       engine =
-        request.spell.engine === 'javascript' ? await bootJs() : request.spell.engine === 'tengo' ? new TengoEngine() : await enginePromise;
+        request.spell.engine === 'javascript'
+          ? await bootJs()
+          : request.spell.engine === 'tengo'
+            ? new (await import('../engines/tengo/tengo-engine')).TengoEngine()
+            : await enginePromise;
     } catch (error) {
       return finish({ ok: false, error: { code: 'crashed', message: `could not start the ${request.spell.engine} engine: ${String(error)}` } });
     }
-    const current = (session = new EngineSession(request, outbox));
+    // The watchdog thread starts only when a Lua spell has computed a while without yielding (its
+    // prelude says so, EngineHost.busy): a short spell never pays its start (≈ 2–15 ms on this thread,
+    // ≈ 25 ms of CPU on another core), and a long one has it within a few milliseconds. QuickJS's
+    // interrupt handler checks the deadline and flushes output itself (session.check), and a Tengo
+    // spell runs in a worker thread of its own.
+    const current = (session = new EngineSession(request, outbox, () => watchdog.start()));
     const { spell, params, limits, mode } = request;
     if (engine instanceof LuaEngine) capWasmHeapGrowth(limits.memoryBytes, (buffer) => engine.ownsHeap(buffer));
     // At the deadline, a VM busy in a loop is interrupted (Lua arms its hook and fails with the
@@ -70,6 +82,7 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
         if (engine instanceof LuaEngine) engine.interrupt();
       },
       () => outbox.flushIfStale(),
+      { deferStart: true },
     );
     try {
       const result = await engine.run({ code: spell.code, fileName: spell.fileName, params, limits, mode, ...(spell.modules ? { modules: spell.modules } : {}) }, current);
@@ -112,16 +125,42 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
     () => {
       const prepareJs = options.prepareJs === true && !options.oneShot;
       port.send({ type: 'ready', ...(prepareJs ? {} : { settled: true }) });
-      // The watchdog thread (≈ 9 MB resident) starts with the run, not while the process waits in the
-      // pool (≈ 2 ms on this thread, its boot on another core; a short spell is over before it is
-      // needed, a long one has it well before its deadline). QuickJS's VM is made ahead where the
+      // The watchdog thread (≈ 9 MB resident) starts with a busy spell (see run), never while the
+      // process waits in the pool. QuickJS's VM is made ahead where the
       // host runs JS spells (made on demand, a JS run waits 0.1–0.5 s for it); elsewhere an idle
       // process holds Lua only. A failure here is reported to the JS run that needs the engine.
       // Made, it is said (`settled`): the pool's ready() then means the next run starts at once, not
       // behind the VM's making (synchronous).
       const settled = () => void (running || port.send({ type: 'ready', settled: true }));
-      if (prepareJs) setImmediate(() => void loadJs().then(() => (running ? undefined : bootJs())).then(settled, settled));
+      // Idle work (the code cache's write) waits for the messages of this turn to leave.
+      const idle = () =>
+        void setImmediate(() => {
+          if (running) return;
+          warmUpParsing();
+          options.onIdle?.();
+        });
+      if (prepareJs) setImmediate(() => void loadJs().then(() => (running ? undefined : bootJs())).then(settled, settled).then(idle));
+      else idle();
     },
     (error: unknown) => finish({ ok: false, error: { code: 'crashed', message: `could not start the Lua engine: ${String(error)}` } }),
   );
+}
+
+/**
+ * zod/mini builds a schema's checks on its first parse (≈ 2–5 ms for the run request): done here,
+ * while the process waits, rather than when the run arrives. (Compiled now, that code is in the
+ * code cache written next, too.)
+ */
+function warmUpParsing(): void {
+  HostToEngine.safeParse({
+    type: 'run',
+    runId: 'warm-up',
+    spell: { engine: 'lua', fileName: 'warm-up.lua', code: '' },
+    params: {},
+    limits: { timeoutMs: 1, memoryBytes: 1 },
+    logLevel: 'info',
+    spellName: 'warm-up',
+    mode: 'run',
+  });
+  HostToEngine.safeParse({ type: 'rpc-result', id: 1, ok: true, value: null });
 }

@@ -1,18 +1,23 @@
 /**
  * Entry point of an engine process: one per run, forked by the supervisor (child_process.fork under
- * Node, utilityProcess.fork under Electron). Start latency matters, so the wasm module starts
- * compiling (on V8's background threads) before the rest of the runtime is even evaluated. The wasm
- * heap cap and the wasm compiler's flags go in before any wasm glue loads (see wasm-heap-cap.ts,
- * wasm-compiler.ts).
+ * Node, utilityProcess.fork under Electron). Start latency matters: the engine is loaded as one script
+ * compiled from V8's code cache (engine-script-loader.ts), or, when that cannot be, from the ES module
+ * bundle (the same boot, engine-boot.ts). The wasm compiler's flags are set first, before any wasm
+ * compiles and before the script does: V8 checks a code cache against the flags (wasm-compiler.ts).
  */
-import { installWasmHeapCap } from './wasm-heap-cap';
 import { tuneWasmCompiler } from './wasm-compiler';
-import { ONE_SHOT_ENV, PREPARE_JS_ENV } from './one-shot';
+import { loadEngineScript, type LoadedEngine } from './engine-script-loader';
 
 tuneWasmCompiler();
-installWasmHeapCap();
-const { wasmoon } = await import('../engines/lua/wasmoon');
-const factory = new wasmoon.LuaFactory();
-void factory.getLuaModule();
-const { startEngineProcess } = await import('./engine-main');
-startEngineProcess(factory, { oneShot: process.env[ONE_SHOT_ENV] === '1', prepareJs: process.env[PREPARE_JS_ENV] === '1' });
+let script: LoadedEngine | undefined;
+try {
+  script = loadEngineScript();
+} catch {
+  // anything unexpected in the fast path: the ES module bundle below
+}
+if (script) await script.start();
+else {
+  // dist/engine-boot.js, beside this file (built from engine-boot.ts; a separate bundle, see scripts/build-runtime.mjs).
+  const boot = (await import(new URL('engine-boot.js', import.meta.url).href)) as typeof import('./engine-boot');
+  await boot.bootEngineProcess();
+}

@@ -16,9 +16,11 @@ export class EngineSession implements EngineHost {
   private readonly deadline: number;
   private startedAt: number | undefined;
 
+  /** `onBusy` starts watching a VM that computes without yielding (see EngineHost.busy). */
   constructor(
     private readonly request: RunRequest,
     private readonly outbox: Outbox,
+    private readonly onBusy?: () => void,
   ) {
     this.deadline = performance.now() + request.limits.timeoutMs;
   }
@@ -46,6 +48,10 @@ export class EngineSession implements EngineHost {
   started(): void {
     this.startedAt = Date.now();
     this.outbox.send({ type: 'started', at: this.startedAt });
+  }
+
+  busy(): void {
+    this.onBusy?.();
   }
 
   now(): number {

@@ -27,6 +27,9 @@ export class Watchdog {
   private worker: Worker | undefined;
   private readonly flags = new Int32Array(new SharedArrayBuffer(8));
 
+  /** The armed deadline, handed to the thread once it runs. */
+  private deadline: number | undefined;
+
   /** Starts the thread (≈ 2 ms on this thread, the rest of its boot on another core). */
   start(): void {
     if (this.worker) return;
@@ -40,18 +43,22 @@ export class Watchdog {
     });
     this.worker.on('error', () => {}); // the supervisor's kill remains the backstop
     this.worker.unref();
+    if (this.deadline !== undefined) this.worker.postMessage(this.deadline);
   }
 
   /**
    * Calls `onDeadline` on this thread at `at` (Date.now() clock), even while a VM is busy, and from
    * now on `flush` whenever output stays pending (see outputPending) while this thread is busy.
+   * `deferStart`: the thread starts only with start() (the engine's: when the spell's first
+   * instruction is next, so its boot does not compete with the run's start).
    */
-  arm(at: number, onDeadline: () => void, flush?: () => void): void {
-    this.start();
+  arm(at: number, onDeadline: () => void, flush?: () => void, options: { deferStart?: boolean } = {}): void {
     const hooks = globalThis as Hooks;
     hooks.__llmspellInterrupt = onDeadline;
     if (flush) hooks.__llmspellFlush = flush;
-    this.worker!.postMessage(at);
+    this.deadline = at;
+    if (this.worker) this.worker.postMessage(at);
+    else if (!options.deferStart) this.start();
   }
 
   /** Output is waiting to be sent. */

@@ -6,7 +6,15 @@
 const PASSED_THROUGH = ['TZ', 'LANG', 'LC_ALL'] as const;
 
 export function engineEnvironment(hostEnv: NodeJS.ProcessEnv): Record<string, string> {
-  const env: Record<string, string> = { NODE_ENV: 'production' };
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    // glibc's allocator: blocks of 128 KB and more are mapped and given back when freed, instead of
+    // the threshold rising after the first such free and later large buffers (a read file, a code
+    // cache, a big message) staying in the process's heap for good. An idle engine process is
+    // ≈ 2-4 MB smaller resident (60.6 against 62.5-65.0 MB, medians of 13-15), its boot unchanged.
+    // Other C libraries ignore it.
+    MALLOC_MMAP_THRESHOLD_: '131072',
+  };
   for (const name of PASSED_THROUGH) {
     const value = hostEnv[name];
     if (value !== undefined) env[name] = value;

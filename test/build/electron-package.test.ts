@@ -29,7 +29,7 @@ describe('the packaged desktop app', () => {
     const inside = asar.listPackage(path.join(resources, 'app.asar'), {}).map((f) => f.split(path.sep).join('/'));
     for (const file of ['/package.json', '/dist/electron/main.js', '/dist/cli.js', '/renderer/dist/index.html']) expect(inside).toContain(file);
     expect(inside.filter((f) => f.startsWith('/runtime/') || f.startsWith('/test/') || f.endsWith('.map') || f.includes('/node_modules/react/'))).toEqual([]);
-    for (const file of ['dist/engine-process.js', 'dist/tengo-worker.js', 'node_modules/wasmoon/dist/glue.wasm']) {
+    for (const file of ['dist/engine-process.js', 'dist/engine.cjs', 'dist/engine-boot.js', 'dist/tengo-worker.js', 'node_modules/wasmoon/dist/glue.wasm']) {
       expect(existsSync(path.join(resources, 'app.asar.unpacked', file)), file).toBe(true);
     }
   }, 600_000);

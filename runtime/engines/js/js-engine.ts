@@ -6,6 +6,7 @@ import { createHostObject } from './host-functions';
 import { JsRunError, describeVmError, fromDump, type VmErrorInfo } from './js-errors';
 import { runSpellLoop, type PreludeApi } from './js-driver';
 import { JS_PRELUDE, PRELUDE_FILE } from './prelude/index';
+import { importQuickJs } from './quickjs-module';
 
 /** QuickJS's own stack limit for a spell; the default let deep recursion crash Node (FACTS.md). */
 export const MAX_STACK_BYTES = 256 * 1024;
@@ -24,7 +25,7 @@ const loadAsyncWatch = () =>
 /** Loads the QuickJS wasm module (the sync, non-asyncify release build); cache the promise per process. */
 export async function loadQuickJs(): Promise<QuickJSWASMModule> {
   void loadAsyncWatch();
-  const { newQuickJSWASMModuleFromVariant, RELEASE_SYNC } = await import('quickjs-emscripten');
+  const { newQuickJSWASMModuleFromVariant, RELEASE_SYNC } = await importQuickJs();
   return newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
 }
 

@@ -65,6 +65,7 @@ export class LuaEngine {
       call: (method: string, argsJson: string) => host().call(String(method), JSON.parse(String(argsJson)) as unknown[]),
       cancel: (id: number) => host().cancel(Number(id)),
       started: () => host().started(),
+      busy: () => host().busy?.(),
       now: () => host().now(),
       check: () => host().check(),
       log: (level: string, message: string, fieldsJson: string) => host().log(String(level), String(message), String(fieldsJson)),

@@ -78,6 +78,8 @@ function __llmspell_run(code, chunkname, params, testing, max_instructions)
   __llmspell_run = nil
   spell_source = "=" .. chunkname
   instruction_budget = max_instructions
+  -- An instruction budget's hook checks the deadline and flushes output itself: no watchdog then.
+  unwatched = not max_instructions
   env.params = params or {}
   if testing then
     for _, b in ipairs(bridges) do
