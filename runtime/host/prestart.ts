@@ -1,5 +1,5 @@
 /**
- * A tiny bundle (dist/prestart.js) that bin/llmspell.js loads before the CLI itself, so the engine
+ * A tiny bundle (dist/prestart.cjs) that bin/llmspell.js loads before the CLI itself, so the engine
  * process boots while the CLI is still loading: a cold `llmspell run` pays for the two in parallel.
  */
 import { engineSpawnOptions } from './engine-spawn-options';

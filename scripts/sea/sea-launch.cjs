@@ -17,7 +17,7 @@ module.exports = async function launch(dir, role, args) {
   }
   process.argv[1] = path.join(dist, 'cli.js');
   const prestarted = [];
-  if (args[0] === 'run') prestarted.push((await load('prestart.js')).prestartEngine());
+  if (args[0] === 'run') prestarted.push(require(path.join(dist, 'prestart.cjs')).prestartEngine());
   const { main } = await load('cli.js');
   process.exitCode = await main(args, undefined, { prestarted });
 };
