@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { median, ms, verdict } from './stats.mjs';
+import { longFrames } from './trace-frames.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -204,7 +205,7 @@ export async function benchConsole(profile = false) {
       const events = [];
       cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
       const ended = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8', transferMode: 'ReportEvents' });
       const r = await floodRun(page);
       await cdp.send('Tracing.end');
       await ended;
@@ -217,6 +218,8 @@ export async function benchConsole(profile = false) {
         longest.set(e.name, Math.max(longest.get(e.name) ?? 0, e.dur / 1000));
       }
       for (const [k, v] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(v.toFixed(1), 'max', longest.get(k).toFixed(1), k);
+      // Busy or starved: the page's main-thread CPU in each long frame against the frame's wall time.
+      for (const line of longFrames(events)) console.log(line);
       return [];
     }
     const runs = [];
