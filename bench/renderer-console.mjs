@@ -75,6 +75,12 @@ async function floodRun(page) {
         };
         requestAnimationFrame(tick);
         const observer = new MutationObserver(() => {
+          // A run that failed or stopped (a limit hit under load) ends the bench with what it said, not a wait forever.
+          if (document.querySelector('.status-pill.status-failed, .status-pill.status-stopped')) {
+            done = true;
+            observer.disconnect();
+            resolve({ failed: [...document.querySelectorAll('[role="log"] .c-row')].slice(-3).map((row) => row.textContent).join(' | ') });
+          }
           if (!document.querySelector('.status-pill.status-ok')) return;
           const shownAt = Date.now();
           done = true;
@@ -86,6 +92,7 @@ async function floodRun(page) {
   );
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const result = await watching;
+  if (result.failed !== undefined) throw new Error(`the flood run did not finish: ${result.failed}`);
   const record = await newestRun(page);
   // The engine's end as the host saw it: its start plus the run's wall time.
   return { ...result, lag: result.shownAt - (record.startedAt + record.durationMs), runMs: record.durationMs };
