@@ -45,8 +45,7 @@ async function start(): Promise<void> {
   if (!codec) log('no OS keychain available: API keys are kept in a file only you can read ($LLMSPELL_HOME/secrets.json)');
   const secrets = await FileSecretStore.open(path.join(home, codec ? 'secrets.enc.json' : 'secrets.json'), codec);
   const poolSize = loadConfig({ cwd, env: process.env, home }).config.pool.size;
-  // As `llmspell studio`: a run's replacement engine boots after its first second, not while its output streams.
-  const supervisor = new Supervisor({ transport: new UtilityProcessTransport(), poolSize, refillAfterMs: 1000 });
+  const supervisor = new Supervisor({ transport: new UtilityProcessTransport(), poolSize });
   const studio = createStudio({ home, cwd, env: process.env, supervisor, secrets, log });
   running = { studio, supervisor };
   const window = createStudioWindow(path.join(here, 'preload.cjs'));

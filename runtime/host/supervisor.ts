@@ -9,6 +9,9 @@ import { RunController, type RunHooks } from './run-controller';
 import type { EngineProcess, EngineTransport } from './transport';
 import type { RunEvent } from '../contract/run-events';
 
+/** How long a run goes before the pool forks its replacement (sooner when the run ends). */
+export const REFILL_AFTER_MS = 1000;
+
 export interface SupervisorOptions {
   /** The carrier; child_process.fork by default, utilityProcess under Electron. */
   transport?: EngineTransport;
@@ -16,13 +19,6 @@ export interface SupervisorOptions {
   poolSize?: number;
   /** Replace pooled processes as runs take them (default true; the one-shot CLI says false). */
   refillPool?: boolean;
-  /**
-   * Fork the replacement once a run has gone this long or ended (ms), not as soon as it started.
-   * The studio waits 1 s: the boot (~0.2 s of CPU) would compete with the output a run streams to
-   * its page in that first second. 0 (default) for hosts running short runs back to back (tests,
-   * batches), where the boot overlapping the run saves its wait.
-   */
-  refillAfterMs?: number;
   entry?: string;
   /** Processes already started by the caller (the CLI forks one before loading itself). */
   prestarted?: EngineProcess[];
@@ -49,10 +45,8 @@ export class Supervisor {
   private ranJavaScript = false;
   /** Replacements to be forked on the next turn (a run just ended or ran long enough). */
   private readonly refills = new Set<Promise<void>>();
-  private readonly refillAfterMs: number;
 
   constructor(options: SupervisorOptions = {}) {
-    this.refillAfterMs = options.refillAfterMs ?? 0;
     // A host that does not refill its pool is one-shot (the CLI): its engines prepare nothing extra.
     const spawnOptions = engineSpawnOptions(options.entry, { oneShot: options.refillPool === false });
     // Once this host has run a JavaScript spell, its pooled processes make a QuickJS VM ahead too.
@@ -79,8 +73,10 @@ export class Supervisor {
       mode: spec.mode ?? 'run',
     });
     if (spec.spell.engine === 'javascript') this.ranJavaScript = true;
-    // The pool's replacement process is forked once this run has started (with refillAfterMs, once it
-    // has gone that long) or ended, after the event is out: a fork costs the host's thread milliseconds.
+    // The pool's replacement process is forked once this run has ended, or has run for
+    // REFILL_AFTER_MS, after the event is out: its boot (~0.2 s of CPU) would otherwise compete with
+    // the run's first second, when a spell's output streams to the studio's page (a 100,000-line
+    // print loop is over in under a second on two cores).
     let refilled = false;
     let timer: NodeJS.Timeout | undefined;
     const refill = () => {
@@ -93,10 +89,7 @@ export class Supervisor {
     };
     const onEvent = (event: RunEvent): void => {
       hooks.onEvent?.(event);
-      if (event.type === 'started' && !refilled) {
-        if (this.refillAfterMs > 0) timer ??= setTimeout(refill, this.refillAfterMs).unref();
-        else refill();
-      }
+      if (event.type === 'started' && !refilled) timer ??= setTimeout(refill, REFILL_AFTER_MS).unref();
       if (event.type === 'finished') refill();
     };
     const controller = new RunController(this.pool.take(), request, { ...hooks, onEvent }, () => this.pool.take());

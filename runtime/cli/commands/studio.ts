@@ -34,8 +34,7 @@ export const studioCommand: Command = {
     }
     const log = (line: string) => ctx.stderr.write(`llmspell studio: ${line}\n`);
     const secrets = await FileSecretStore.open(path.join(home, 'secrets.json'));
-    // A run's replacement engine boots after its first second, not while its output streams to the page.
-    const supervisor = new Supervisor({ poolSize, refillAfterMs: 1000 });
+    const supervisor = new Supervisor({ poolSize });
     const studio = createStudio({ home, cwd: ctx.cwd, env: ctx.env, supervisor, secrets, log });
     let server;
     try {

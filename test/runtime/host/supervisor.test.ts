@@ -10,8 +10,8 @@ afterEach(async () => {
   await Promise.all(supervisors.splice(0).map((s) => s.close()));
 });
 
-function makeSupervisor(poolSize = 1, refillAfterMs?: number): Supervisor {
-  const supervisor = new Supervisor({ poolSize, ...(refillAfterMs !== undefined ? { refillAfterMs } : {}) });
+function makeSupervisor(poolSize = 1): Supervisor {
+  const supervisor = new Supervisor({ poolSize });
   supervisors.push(supervisor);
   return supervisor;
 }
@@ -90,8 +90,8 @@ describe('Supervisor', () => {
     expect(after[0]).not.toBe(pooled);
   });
 
-  it('with refillAfterMs (the studio), forks no replacement while a short run goes (its boot would compete with the output the run streams), and one once it ended', async () => {
-    const supervisor = makeSupervisor(1, 1000);
+  it('forks no replacement while a short run goes (its boot would compete with the output the run streams), and one once it ended', async () => {
+    const supervisor = makeSupervisor();
     await supervisor.ready();
     const [pooled] = childEnginePids();
     let atFinish: number[] = [];
