@@ -9,9 +9,6 @@ import { RunController, type RunHooks } from './run-controller';
 import type { EngineProcess, EngineTransport } from './transport';
 import type { RunEvent } from '../contract/run-events';
 
-/** How long a run goes before the pool forks its replacement (sooner when the run ends). */
-export const REFILL_AFTER_MS = 1000;
-
 export interface SupervisorOptions {
   /** The carrier; child_process.fork by default, utilityProcess under Electron. */
   transport?: EngineTransport;
@@ -43,8 +40,6 @@ export class Supervisor {
   private readonly pool: EnginePool;
   private readonly active = new Set<RunController>();
   private ranJavaScript = false;
-  /** Replacements to be forked on the next turn (a run just ended or ran long enough). */
-  private readonly refills = new Set<Promise<void>>();
 
   constructor(options: SupervisorOptions = {}) {
     // A host that does not refill its pool is one-shot (the CLI): its engines prepare nothing extra.
@@ -73,24 +68,15 @@ export class Supervisor {
       mode: spec.mode ?? 'run',
     });
     if (spec.spell.engine === 'javascript') this.ranJavaScript = true;
-    // The pool's replacement process is forked once this run has ended, or has run for
-    // REFILL_AFTER_MS, after the event is out: its boot (~0.2 s of CPU) would otherwise compete with
-    // the run's first second, when a spell's output streams to the studio's page (a 100,000-line
-    // print loop is over in under a second on two cores).
+    // The pool's replacement process is forked once this run has started (or ended without
+    // starting), after the event is out: a fork costs the host's thread milliseconds under load.
     let refilled = false;
-    let timer: NodeJS.Timeout | undefined;
-    const refill = () => {
-      if (refilled) return;
-      refilled = true;
-      clearTimeout(timer);
-      const forked = new Promise<void>((resolve) => setImmediate(() => (this.pool.refill(), resolve())));
-      this.refills.add(forked);
-      void forked.then(() => this.refills.delete(forked));
-    };
     const onEvent = (event: RunEvent): void => {
       hooks.onEvent?.(event);
-      if (event.type === 'started' && !refilled) timer ??= setTimeout(refill, REFILL_AFTER_MS).unref();
-      if (event.type === 'finished') refill();
+      if (!refilled && (event.type === 'started' || event.type === 'finished')) {
+        refilled = true;
+        setImmediate(() => this.pool.refill());
+      }
     };
     const controller = new RunController(this.pool.take(), request, { ...hooks, onEvent }, () => this.pool.take());
     this.active.add(controller);
@@ -99,9 +85,7 @@ export class Supervisor {
   }
 
   /** Resolves once the warm pool's processes have booted: the next run starts at once. */
-  async ready(): Promise<void> {
-    // a replacement about to be forked (a run just ended) counts as one of the pool's
-    await Promise.all(this.refills);
+  ready(): Promise<void> {
     return this.pool.ready();
   }
 

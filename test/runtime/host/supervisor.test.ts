@@ -90,20 +90,6 @@ describe('Supervisor', () => {
     expect(after[0]).not.toBe(pooled);
   });
 
-  it('forks no replacement while a short run goes (its boot would compete with the output the run streams), and one once it ended', async () => {
-    const supervisor = makeSupervisor();
-    await supervisor.ready();
-    const [pooled] = childEnginePids();
-    let atFinish: number[] = [];
-    const run = supervisor.run(spec('for i = 1, 1000 do print(i) end'), { ...noBridges, onEvent: (event) => void (event.type === 'finished' && (atFinish = childEnginePids())) });
-    expect((await run.done).ok).toBe(true);
-    expect(atFinish.filter((pid) => pid !== pooled)).toEqual([]);
-    await supervisor.ready();
-    const after = childEnginePids();
-    expect(after).toHaveLength(1);
-    expect(after[0]).not.toBe(pooled);
-  });
-
   it('has its pooled processes make a QuickJS VM ahead only once it has run a JavaScript spell', async () => {
     const supervisor = makeSupervisor();
     const preparesJs = async () => {
