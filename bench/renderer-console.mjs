@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { median, ms, verdict } from './stats.mjs';
+import { longFrames } from './trace-frames.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -74,6 +75,12 @@ async function floodRun(page) {
         };
         requestAnimationFrame(tick);
         const observer = new MutationObserver(() => {
+          // A run that failed or stopped (a limit hit under load) ends the bench with what it said, not a wait forever.
+          if (document.querySelector('.status-pill.status-failed, .status-pill.status-stopped')) {
+            done = true;
+            observer.disconnect();
+            resolve({ failed: [...document.querySelectorAll('[role="log"] .c-row')].slice(-3).map((row) => row.textContent).join(' | ') });
+          }
           if (!document.querySelector('.status-pill.status-ok')) return;
           const shownAt = Date.now();
           done = true;
@@ -85,6 +92,7 @@ async function floodRun(page) {
   );
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const result = await watching;
+  if (result.failed !== undefined) throw new Error(`the flood run did not finish: ${result.failed}`);
   const record = await newestRun(page);
   // The engine's end as the host saw it: its start plus the run's wall time.
   return { ...result, lag: result.shownAt - (record.startedAt + record.durationMs), runMs: record.durationMs };
@@ -204,7 +212,7 @@ export async function benchConsole(profile = false) {
       const events = [];
       cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
       const ended = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8', transferMode: 'ReportEvents' });
       const r = await floodRun(page);
       await cdp.send('Tracing.end');
       await ended;
@@ -217,6 +225,8 @@ export async function benchConsole(profile = false) {
         longest.set(e.name, Math.max(longest.get(e.name) ?? 0, e.dur / 1000));
       }
       for (const [k, v] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(v.toFixed(1), 'max', longest.get(k).toFixed(1), k);
+      // Busy or starved: the page's main-thread CPU in each long frame against the frame's wall time.
+      for (const line of longFrames(events)) console.log(line);
       return [];
     }
     const runs = [];

@@ -47,21 +47,20 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 const code = (error: unknown) => (typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'failed');
 
 /**
- * Once per animation frame (or after 100 ms where frames stop: a hidden tab); an event after a quiet
- * frame applies at once, so a lone streamed chunk shows without waiting for the next frame.
+ * Once per animation frame, or after 100 ms where frames stop (a hidden tab). Never at once from the
+ * message that brought the event: the change shows in the next frame either way, and applying it in
+ * the socket's task renders the console and forces a layout there, then again in the frame (a flood
+ * under CPU contention did that ~30 times a run, each a forced layout outside the frame).
  */
 function perFrame(): RunStoreOptions['schedule'] {
   if (typeof requestAnimationFrame !== 'function') return undefined;
-  let last = 0;
   return (flush) => {
     let done = false;
     const once = () => {
       if (done) return;
       done = true;
-      last = performance.now();
       flush();
     };
-    if (performance.now() - last > 16) return queueMicrotask(once);
     requestAnimationFrame(once);
     setTimeout(once, 100);
   };

@@ -19,6 +19,7 @@ import { prepareWorkflow, startWorkflowRun } from './workflow-runs';
 import { NodeCache } from '../workflows';
 import type { McpHub } from '../mcp/mcp-hub';
 import { Cassette } from '../llm/cassette/cassette';
+import { OutputCoalescer } from './output-coalescer';
 import { HISTORY_LIMITS } from './history-limits';
 
 /** What running spells needs. */
@@ -151,10 +152,13 @@ export function runsService(deps: RunsDeps): RunsService {
       const maxBytes = deps.history.bounds.maxCassetteBytes ?? HISTORY_LIMITS.maxCassetteBytes;
       // The history saves the recording (in its write queue), not the run: the run ends without waiting for the disk.
       const cassette = replaying ?? (maxBytes > 0 ? Cassette.record(deps.history.cassetteFile(record), { maxBytes, saveOnEnd: false }) : undefined);
-      const onEvent = (event: RunEvent) => {
+      // A tight print loop's output reaches the page as one event per frame, not one per IPC message;
+      // the history records the same events the page is sent, so a page re-attaching sees each once.
+      const coalescer = new OutputCoalescer((event) => {
         recorder.add(event);
         deps.events.emit('run', event);
-      };
+      });
+      const onEvent = (event: RunEvent) => coalescer.push(event);
       let stop: ActiveRun['stop'] = () => {};
       // runSpell sets the run up synchronously (onStart fires before it first awaits).
       const done = runSpell({
@@ -180,6 +184,7 @@ export function runsService(deps: RunsDeps): RunsService {
           return { outcome: { runId, ok: false, error: failure, durationMs: 0 }, usage: undefined, cost: undefined };
         })
         .then(async ({ outcome, usage, cost }) => {
+          coalescer.flush();
           input.end();
           active.delete(runId);
           const tokens = (usage as { totals?: { totalTokens?: number } } | undefined)?.totals?.totalTokens;
