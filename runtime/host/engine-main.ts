@@ -81,7 +81,7 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
         current.timeUp();
         if (engine instanceof LuaEngine) engine.interrupt();
       },
-      () => outbox.flushIfStale(),
+      () => outbox.flushFromOutside(),
       { deferStart: true },
     );
     try {

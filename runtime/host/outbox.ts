@@ -8,6 +8,8 @@ import type { ParentPort } from './parent-port';
 export class Outbox {
   private pending: { stream: 'stdout' | 'stderr'; parts: string[]; bytes: number; since: number } | undefined;
   private scheduled = false;
+  /** Inside output/send/flush: an interrupt-time flush (flushFromOutside) must not run in the middle. */
+  private busy = 0;
   /** A spell computing without yielding must not hold its earlier output back longer than this. */
   static readonly MAX_DELAY_MS = 20;
   static readonly MAX_BYTES = 64 * 1024;
@@ -22,30 +24,52 @@ export class Outbox {
   ) {}
 
   output(stream: 'stdout' | 'stderr', text: string): void {
-    if (this.pending && this.pending.stream !== stream) this.flush();
-    if (!this.pending) {
-      this.pending = { stream, parts: [], bytes: 0, since: performance.now() };
-      this.watcher?.outputPending();
-    }
-    this.pending.parts.push(text);
-    this.pending.bytes += text.length;
-    if (this.pending.bytes >= Outbox.MAX_BYTES) this.flush();
-    else this.flushIfStale();
-    if (this.pending && !this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
+    this.busy++;
+    try {
+      if (this.pending && this.pending.stream !== stream) this.flush();
+      let pending = this.pending;
+      if (!pending) {
+        pending = this.pending = { stream, parts: [], bytes: 0, since: performance.now() };
+        this.watcher?.outputPending();
+      }
+      pending.parts.push(text);
+      pending.bytes += text.length;
+      if (pending.bytes >= Outbox.MAX_BYTES) this.flush();
+      else this.flushIfStale();
+      if (this.pending && !this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    } finally {
+      this.busy--;
     }
   }
 
   /** Sends a message after any output written before it; `onSent` once it left the process. */
   send(message: EngineToHost, onSent?: () => void): void {
-    this.flush();
-    this.port.send(message, onSent);
+    this.busy++;
+    try {
+      this.flush();
+      this.port.send(message, onSent);
+    } finally {
+      this.busy--;
+    }
   }
 
-  /** Called from the VM's hook and the watchdog too, so output appears while a spell computes. */
+  /** Called from the VM's hooks (session.check), so output appears while a spell computes. */
   flushIfStale(): void {
-    if (this.pending && performance.now() - this.pending.since >= Outbox.MAX_DELAY_MS) this.flush();
+    const pending = this.pending;
+    if (pending && performance.now() - pending.since >= Outbox.MAX_DELAY_MS) this.flush();
+  }
+
+  /**
+   * The watchdog thread's flush (see watchdog.ts). It runs at an interrupt check of this thread, which
+   * may fall inside this outbox's own code (output, send) or Node's IPC send it called: then it does
+   * nothing, and the outbox's own flush follows anyway. Run there, it took the output from under
+   * `output()` midway ("Cannot read properties of undefined") and the spell failed under load.
+   */
+  flushFromOutside(): void {
+    if (this.busy === 0) this.flushIfStale();
   }
 
   flush(): void {
@@ -53,7 +77,12 @@ export class Outbox {
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
-    this.watcher?.outputFlushed();
-    this.port.send({ type: 'output', stream: pending.stream, text: pending.parts.join('') } satisfies EngineToHost);
+    this.busy++;
+    try {
+      this.watcher?.outputFlushed();
+      this.port.send({ type: 'output', stream: pending.stream, text: pending.parts.join('') } satisfies EngineToHost);
+    } finally {
+      this.busy--;
+    }
   }
 }
