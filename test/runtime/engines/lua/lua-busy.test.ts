@@ -6,48 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { LuaFactory } from 'wasmoon';
 import { LuaEngine } from '../../../../runtime/engines/lua/lua-engine';
-import type { Completion, EngineHost } from '../../../../runtime/engines/engine';
-
-class BusyHost implements EngineHost {
-  output = '';
-  checks = 0;
-  busyCalls = 0;
-  write(text: string): void {
-    this.output += text;
-  }
-  flush(): void {
-    // output is kept in memory; nothing to send
-  }
-  call(method: string): number {
-    throw new Error(`no bridges here (${method})`);
-  }
-  cancel(): void {}
-  started(): void {}
-  busy(): void {
-    this.busyCalls++;
-  }
-  now(): number {
-    return performance.now();
-  }
-  check(): string | undefined {
-    this.checks++;
-    return undefined;
-  }
-  log(): void {}
-  notify(): void {}
-  jsonDecode(): { value?: unknown; error?: string } {
-    return {};
-  }
-  async waitForCompletions(): Promise<Completion[]> {
-    return [];
-  }
-}
+import { CountingHost } from './counting-host';
 
 const factory = new LuaFactory();
 const limits = { timeoutMs: 60_000, memoryBytes: 64 * 2 ** 20 };
 
-async function run(code: string, extra: { instructions?: number } = {}): Promise<BusyHost> {
-  const host = new BusyHost();
+async function run(code: string, extra: { instructions?: number } = {}): Promise<CountingHost> {
+  const host = new CountingHost();
   const vm = await LuaEngine.create(factory);
   try {
     await vm.run({ code, fileName: 'spell.lua', params: {}, limits: { ...limits, ...extra } }, host);

@@ -1,41 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LuaFactory } from 'wasmoon';
 import { LuaEngine } from '../../../../runtime/engines/lua/lua-engine';
-import type { Completion, EngineHost } from '../../../../runtime/engines/engine';
+import { CountingHost } from './counting-host';
 import { Watchdog } from '../../../../runtime/host/watchdog';
-
-/** An engine host for CPU-only spells that counts how often the VM asks whether to stop. */
-class CountingHost implements EngineHost {
-  output = '';
-  checks = 0;
-  stopReason: string | undefined;
-  write(text: string): void {
-    this.output += text;
-  }
-  flush(): void {
-    // output is kept in memory; nothing to send
-  }
-  call(method: string): number {
-    throw new Error(`no bridges here (${method})`);
-  }
-  cancel(): void {}
-  started(): void {}
-  now(): number {
-    return performance.now();
-  }
-  check(): string | undefined {
-    this.checks++;
-    return this.stopReason;
-  }
-  log(): void {}
-  notify(): void {}
-  jsonDecode(): { value?: unknown; error?: string } {
-    return {};
-  }
-  async waitForCompletions(): Promise<Completion[]> {
-    return [];
-  }
-}
 
 const factory = new LuaFactory();
 const limits = { timeoutMs: 60_000, memoryBytes: 64 * 2 ** 20 };
