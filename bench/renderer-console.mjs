@@ -178,20 +178,41 @@ async function openHistory(page) {
   return (await page.evaluate(() => performance.now())) - start;
 }
 
-/** Measures the console and history; returns report lines. */
-export async function benchConsole(profile = false) {
+/**
+ * The studio over a fresh home that `seed(home)` fills, one Chromium page on it: `measure(page)`'s
+ * result, then everything is stopped and removed.
+ */
+async function withStudioPage(prefix, seed, measure) {
   execFileSync(process.execPath, [path.join(root, 'renderer', 'build.mjs')], { stdio: 'ignore' });
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'llmspell-bench-console-'));
-  const home = path.join(dir, 'home');
-  writeSpell(home, 'bench-flood', `for i = 1, ${LINES} do print("line " .. i) end\n`);
-  const historySpell = writeSpell(home, 'bench-history', 'print("never run here")\n');
-  seedHistory(home, historySpell, RUNS);
-  seedTrace(home, historySpell, TRACE_CALLS);
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  seed(path.join(dir, 'home'));
   const { child, url } = await startStudio(dir);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(url);
+    return await measure(page);
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The report line of the trace's open times (ms). */
+const traceLine = (traces) =>
+  `trace of a run with ${TRACE_CALLS.toLocaleString('en')} bridge calls (click → count, cost and the rows in view shown; the list is virtualized, n=${traces.length}): median ${ms(median(traces))}, max ${ms(Math.max(...traces))} — target ≤ 300 ms: ${verdict(median(traces), 300)}`;
+
+/** Measures the console and history; returns report lines. */
+export async function benchConsole(profile = false) {
+  const seed = (home) => {
+    writeSpell(home, 'bench-flood', `for i = 1, ${LINES} do print("line " .. i) end\n`);
+    const historySpell = writeSpell(home, 'bench-history', 'print("never run here")\n');
+    seedHistory(home, historySpell, RUNS);
+    seedTrace(home, historySpell, TRACE_CALLS);
+  };
+  return withStudioPage('llmspell-bench-console-', seed, async (page) => {
     // History first: the flood runs' ends trim the history to its 500 runs.
     const opens = [];
     for (let i = 0; i < 3; i++) {
@@ -242,42 +263,25 @@ export async function benchConsole(profile = false) {
       `console ${LINES.toLocaleString('en')} lines (print loop, n=${runs.length}): run ${ms(median(runs.map((r) => r.runMs)))}, longest frame ${ms(longest)} — target ≤ 50 ms: ${verdict(longest, 50)}; rows in the DOM ${Math.max(...runs.map((r) => r.rows))}`,
       `  reference: longest frame of the idle page over as long (machine noise, n=${idle.length}): ${ms(Math.max(...idle))}`,
       `console "Finished" after the engine ended: median ${ms(median(lag))}, max ${ms(Math.max(...lag))} — target ≤ 200 ms: ${verdict(Math.max(...lag), 200)}`,
-      `trace of a run with ${TRACE_CALLS.toLocaleString('en')} bridge calls (click → count, cost and the rows in view shown; the list is virtualized, n=${traces.length}): median ${ms(median(traces))}, max ${ms(Math.max(...traces))} — target ≤ 300 ms: ${verdict(median(traces), 300)}`,
+      traceLine(traces),
       `history of a spell with ${RUNS.toLocaleString('en')} runs (click → list shown, n=${opens.length}): median ${ms(median(opens))}, max ${ms(Math.max(...opens))} — target ≤ 300 ms: ${verdict(median(opens), 300)}`,
     ];
-  } finally {
-    await browser.close();
-    child.kill('SIGTERM');
-    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Only the trace of a run with 1,000 calls (`npm run bench -- trace`): the same seed and measure as in benchConsole, without the floods. */
 export async function benchTrace() {
-  execFileSync(process.execPath, [path.join(root, 'renderer', 'build.mjs')], { stdio: 'ignore' });
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'llmspell-bench-trace-'));
-  const home = path.join(dir, 'home');
-  const historySpell = writeSpell(home, 'bench-history', 'print("never run here")\n');
-  mkdirSync(path.join(home, 'history'), { recursive: true });
-  seedTrace(home, historySpell, TRACE_CALLS);
-  const { child, url } = await startStudio(dir);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(url);
+  const seed = (home) => {
+    const historySpell = writeSpell(home, 'bench-history', 'print("never run here")\n');
+    mkdirSync(path.join(home, 'history'), { recursive: true });
+    seedTrace(home, historySpell, TRACE_CALLS);
+  };
+  return withStudioPage('llmspell-bench-trace-', seed, async (page) => {
     await openHistory(page);
     const traces = [];
     for (let i = 0; i < 5; i++) traces.push(await openTrace(page, TRACE_CALLS));
-    return [
-      `trace of a run with ${TRACE_CALLS.toLocaleString('en')} bridge calls (click → count, cost and the rows in view shown; the list is virtualized, n=${traces.length}): median ${ms(median(traces))}, max ${ms(Math.max(...traces))} — target ≤ 300 ms: ${verdict(median(traces), 300)}`,
-    ];
-  } finally {
-    await browser.close();
-    child.kill('SIGTERM');
-    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return [traceLine(traces)];
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
