@@ -13,6 +13,23 @@ const dollars = (text: string): number | undefined => {
   return text.trim() !== "" && Number.isFinite(n) && n >= 0 ? n : undefined;
 };
 
+/** A price field: US dollars per million tokens, marked invalid once it holds something else. */
+function DollarField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (text: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className="input"
+        inputMode="decimal"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={value === "" || dollars(value) !== undefined ? undefined : true}
+      />
+    </div>
+  );
+}
+
 /** The price table runs are priced with (US dollars per million tokens): change a price, add a model, or drop a price set here. */
 export function PricesForm({ prices }: { prices: PriceView[] }) {
   const [model, setModel] = useState("");
@@ -106,28 +123,8 @@ export function PricesForm({ prices }: { prices: PriceView[] }) {
             onChange={(e) => setModel(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor="price-input">Input $ / 1M tokens</label>
-          <input
-            id="price-input"
-            className="input"
-            inputMode="decimal"
-            value={input}
-            onChange={(e) => setInput(e.target.value)}
-            aria-invalid={input === "" || i !== undefined ? undefined : true}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="price-output">Output $ / 1M tokens</label>
-          <input
-            id="price-output"
-            className="input"
-            inputMode="decimal"
-            value={output}
-            onChange={(e) => setOutput(e.target.value)}
-            aria-invalid={output === "" || o !== undefined ? undefined : true}
-          />
-        </div>
+        <DollarField id="price-input" label="Input $ / 1M tokens" value={input} onChange={setInput} />
+        <DollarField id="price-output" label="Output $ / 1M tokens" value={output} onChange={setOutput} />
         <button type="submit" className="button small" disabled={!valid}>
           Save price
         </button>
