@@ -55,7 +55,8 @@ describe('SchemaChecks (a worker with a deadline)', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 40; i += 1) deep = [deep];
     const outcome = await checks.check(schema, deep).then(() => 'done', (e: unknown) => e);
-    expect(outcome === 'done' || outcome instanceof SchemaCheckTimeout).toBe(true);
+    // (the message names any other outcome: it failed once in a full run, unexplained)
+    expect(outcome === 'done' || outcome instanceof SchemaCheckTimeout, String(outcome)).toBe(true);
   });
 
   it('ends the check when the run stops', async () => {
