@@ -211,9 +211,12 @@ export async function benchConsole(profile = false) {
     const historySpell = writeSpell(home, 'bench-history', 'print("never run here")\n');
     seedHistory(home, historySpell, RUNS);
     seedTrace(home, historySpell, TRACE_CALLS);
+    // A history this long is kept only when configured so; under the default (500 runs) the first
+    // flood's end would delete 9,500 seeded runs, and that one-time clean-up would run into the
+    // floods measured after it.
+    writeFileSync(path.join(home, 'config.yaml'), `studio:\n  history_runs: ${RUNS * 2}\n`);
   };
   return withStudioPage('llmspell-bench-console-', seed, async (page) => {
-    // History first: the flood runs' ends trim the history to its 500 runs.
     const opens = [];
     for (let i = 0; i < 3; i++) {
       if (i > 0) {

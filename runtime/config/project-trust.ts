@@ -2,7 +2,7 @@
  * What an untrusted project folder's `llmspell.yaml` and `.env` may not set (see trusted-folders.ts):
  * a base URL for a provider whose key comes from elsewhere (the key would follow it), private network
  * access, limits above the user's own, prices below the user's own (they would stretch the cost cap),
- * and switching off install.require_signed. Such entries are
+ * a shorter run history than the user's own (it would delete runs), and switching off install.require_signed. Such entries are
  * dropped, each with a line saying why and how to trust the folder.
  */
 import { dotted, type Entry, type Layer } from './layer';
@@ -29,6 +29,11 @@ export function dropProjectWidening(project: Layer[], trusted: Layer[]): string[
       return keyedElsewhere ? `it would send the ${name} key from your own configuration to another server` : undefined;
     }
     if (key === 'network.allow_private' && entry.value === true) return 'it would let spells reach private and loopback addresses';
+    // the history holds every spell's runs, not only this project's: a lower number would delete them
+    if (key === 'studio.history_runs' && typeof entry.value === 'number') {
+      const mine = at(entry.path);
+      if (typeof mine === 'number' && entry.value < mine) return `it is below your own ${key} of ${mine}, and would delete older runs of every spell`;
+    }
     if (key === 'install.require_signed' && entry.value === false && at(['install', 'require_signed']) === true) return 'it would allow unsigned installs';
     // a lower price lets the same cost cap buy more calls
     if (section === 'prices' && name !== undefined && (field === 'input' || field === 'output') && typeof entry.value === 'number') {

@@ -118,7 +118,7 @@ function buildConfigInputSchema() {
       library: section({ folders: list(text()) }).optional(),
       mcp: section({ servers: z.record(mcpServerName, McpServerEntrySchema, { error: MAPPING }) }).optional(),
       install: section({ require_signed: z.boolean({ error: 'true or false' }) }).optional(),
-      studio: section({ max_runs: intRange(1, 64) }).optional(),
+      studio: section({ max_runs: intRange(1, 64), history_runs: intRange(1, 1_000_000) }).optional(),
     },
     { error: MAPPING },
   );
@@ -203,8 +203,8 @@ export interface Config {
   mcp: { servers: Record<string, McpServerConfig> };
   /** `llmspell install`: refuse bundles without a signature from a trusted key. */
   install: { require_signed: boolean };
-  /** The studio: runs at once; more wait in a queue. */
-  studio: { max_runs: number };
+  /** The studio: runs at once (more wait in a queue), and finished runs kept in its history. */
+  studio: { max_runs: number; history_runs: number };
 }
 
 /** Built-in defaults, the lowest-precedence source (`provider` is resolved separately). */
@@ -220,5 +220,5 @@ export const DEFAULTS: Omit<Config, 'provider' | 'model'> = {
   library: { folders: [] },
   mcp: { servers: {} },
   install: { require_signed: false },
-  studio: { max_runs: 4 },
+  studio: { max_runs: 4, history_runs: 500 },
 };

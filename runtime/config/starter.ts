@@ -100,8 +100,10 @@ mcp:
 install:
   require_signed: ${d.install.require_signed}
 
-# The studio: how many runs go at once; more wait in a queue.
+# The studio: how many runs go at once (more wait in a queue), and how many finished runs its
+# history keeps (the oldest go first).
 studio:
   max_runs: ${d.studio.max_runs}
+  history_runs: ${d.studio.history_runs}
 `;
 }

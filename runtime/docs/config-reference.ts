@@ -59,6 +59,7 @@ export const CONFIG_DOCS: Record<string, string> = {
   'install.require_signed': 'Refuse bundles without a signature from a key in `$LLMSPELL_HOME/trusted-keys/` (also `--require-signed`).',
   studio: 'The studio.',
   'studio.max_runs': 'Runs the studio executes at once; more wait in a queue.',
+  'studio.history_runs': 'Finished runs the studio keeps in its history; the oldest are deleted as new ones end.',
   library: 'The studio\'s spell library.',
   'library.folders': 'Extra folders shown in the library.',
 };

@@ -18,7 +18,7 @@ import type { StudioHandlers } from './studio-handlers';
 import { docsService } from './docs-service';
 import { StudioLibrary } from './studio-library';
 import { trashService } from './trash-service';
-import type { HistoryLimits } from './history-limits';
+import { configuredHistoryLimits, type HistoryLimits } from './history-limits';
 import { batchesService } from './batches-service';
 import { bundlesService } from './bundles-service';
 import { consentService } from './consent-service';
@@ -38,6 +38,7 @@ export interface StudioOptions {
   secrets: SecretStore;
   /** The host's own log (stderr): never given a key. */
   log?: (line: string) => void;
+  /** Fixed history limits (tests); by default `studio.history_runs` from the configuration and the built-in rest. */
   historyLimits?: HistoryLimits;
   /** How often the library folders are checked for outside changes while someone listens (ms; 0 = never). */
   watchIntervalMs?: number;
@@ -60,7 +61,8 @@ export function createStudio(options: StudioOptions): Studio {
   const settings = new SettingsService({ cwd, env, home, secrets, store: settingsStore });
   const library = new StudioLibrary({ cwd, home, extraFolders: () => settings.libraryFolders() });
   const recovery = new RecoveryStore(path.join(home, 'recovery'));
-  const history = new RunHistory(path.join(home, 'history'), options.historyLimits, log);
+  const historyLimits = options.historyLimits ?? configuredHistoryLimits(() => settings.runConfig().config.studio.history_runs);
+  const history = new RunHistory(path.join(home, 'history'), historyLimits, log);
   // The studio's MCP servers: shared by its runs, configured anew from the settings before each run.
   const mcp = new McpHub({}, secretsThenEnv((name) => secrets.get(mcpSecretName(name)), env));
   // Spells installed from a bundle run only once the user approved what they may do.

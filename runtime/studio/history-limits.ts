@@ -14,7 +14,7 @@ export interface HistoryLimits {
   maxCassetteBytes?: number;
 }
 
-/** The defaults: the last 500 runs, 64 KB of output and 1 MB of events each, 16 MB of full output (held in memory while a run is live), 4 MB of LLM exchanges for replay. */
+/** The defaults: the last 500 runs (`studio.history_runs` in the configuration), 64 KB of output and 1 MB of events each, 16 MB of full output (held in memory while a run is live), 4 MB of LLM exchanges for replay. */
 export const HISTORY_LIMITS: Required<HistoryLimits> = {
   maxRuns: 500,
   maxOutputChars: 64 * 1024,
@@ -23,3 +23,21 @@ export const HISTORY_LIMITS: Required<HistoryLimits> = {
   maxFullOutputChars: 16 * 1024 * 1024,
   maxCassetteBytes: 4 * 1024 * 1024,
 };
+
+/**
+ * The defaults, with the runs kept read from the configuration (`studio.history_runs`) each time the
+ * history trims itself, so an edited configuration applies from the next run's end. While the
+ * configuration cannot be read (a broken file), nothing is trimmed: a typo must not delete runs.
+ */
+export function configuredHistoryLimits(historyRuns: () => number): HistoryLimits {
+  return {
+    ...HISTORY_LIMITS,
+    get maxRuns() {
+      try {
+        return historyRuns();
+      } catch {
+        return Infinity;
+      }
+    },
+  };
+}

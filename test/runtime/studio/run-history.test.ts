@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../runtime/contract/run-events';
+import { configuredHistoryLimits } from '../../../runtime/studio/history-limits';
 import { RunHistory } from '../../../runtime/studio/run-history';
 import { tempWorkspace } from '../../helpers/cli';
 
@@ -69,5 +70,24 @@ describe('run history', () => {
     await history.end(recorder, { runId: 'live-1', ok: true, durationMs: 3 }, undefined);
     expect(history.active()).toEqual([]);
     expect(await history.output('live-1')).toEqual({ text: 'hello\nworld,', truncated: true });
+  });
+
+  it('reads the runs to keep from the configuration at each trim, and trims nothing while it cannot be read', async () => {
+    let configured: () => number = () => 2;
+    const history = new RunHistory(path.join(ws.dir, 'configured'), configuredHistoryLimits(() => configured()));
+    const finish = async (runId: string, at: number) => {
+      const recorder = history.begin(record(runId, at));
+      await history.end(recorder, { runId, ok: true, durationMs: 1 }, undefined);
+    };
+    for (let i = 1; i <= 3; i++) await finish(`c-${i}`, 4_000 + i);
+    expect((await history.list({})).map((r) => r.runId)).toEqual(['c-3', 'c-2']);
+    configured = () => {
+      throw new Error('config.yaml: bad YAML');
+    };
+    for (let i = 4; i <= 5; i++) await finish(`c-${i}`, 4_000 + i);
+    expect((await history.list({})).map((r) => r.runId)).toEqual(['c-5', 'c-4', 'c-3', 'c-2']);
+    configured = () => 1;
+    await finish('c-6', 4_006);
+    expect((await history.list({})).map((r) => r.runId)).toEqual(['c-6']);
   });
 });
