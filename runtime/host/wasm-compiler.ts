@@ -19,6 +19,12 @@ export const WASM_COMPILER_FLAGS = [
   // `ready` with ≈ 8 ms less CPU on its main thread and ≈ 3.5 MB less resident (medians of 13 and 15
   // alternating starts; ≈ 9 ms more CPU in all, off the main thread).
   '--no-wasm-lazy-compilation',
+  // A wasm function goes to TurboFan once it has run ≈ 10× longer than V8's default budget. With the
+  // default, the Lua VM's own boot (state, libraries, prelude) made its hot functions tier up: ≈ 25 ms
+  // of TurboFan on background threads in every process, which on two cores ran beside the engine's
+  // boot and the CLI's load (a one-line `llmspell run`: 0.187 → 0.170 s wall, 0.25 → 0.23 s CPU,
+  // medians of 21 in turn). A spell that computes still tiers up within its first milliseconds.
+  '--wasm-tiering-budget=18000000',
 ] as const;
 
 /**
