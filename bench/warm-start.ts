@@ -33,7 +33,7 @@ function idleEngineRssMb(): number[] {
     try {
       const status = readFileSync(`/proc/${entry}/status`, 'utf8');
       if (!new RegExp(`^PPid:\\s+${process.pid}$`, 'm').test(status)) continue;
-      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('engine-process.js')) continue;
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('engine-process.cjs')) continue;
       rss.push(Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0) / 1024);
     } catch {
       // gone meanwhile

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  */
 export function engineEntryPath(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const sibling = path.join(here, 'engine-process.js');
+  const sibling = path.join(here, 'engine-process.cjs');
   // In the packaged desktop app the engine and the engines' wasm are unpacked beside app.asar
   // (build/electron-builder.yml asarUnpack): start the process from real files there.
   const unpacked = sibling.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
@@ -16,9 +16,9 @@ export function engineEntryPath(): string {
   if (existsSync(sibling)) return sibling;
   let dir = here;
   while (dir !== path.dirname(dir)) {
-    const candidate = path.join(dir, 'dist', 'engine-process.js');
+    const candidate = path.join(dir, 'dist', 'engine-process.cjs');
     if (existsSync(candidate)) return candidate;
     dir = path.dirname(dir);
   }
-  throw new Error('dist/engine-process.js not found: run `npm run build`');
+  throw new Error('dist/engine-process.cjs not found: run `npm run build`');
 }

@@ -15,9 +15,9 @@ try {
 } catch {
   // anything unexpected in the fast path: the ES module bundle below
 }
-if (script) await script.start();
+// (no top-level await: the entry is a CommonJS file, see scripts/build-runtime.mjs)
+if (script) void script.start();
 else {
   // dist/engine-boot.js, beside this file (built from engine-boot.ts; a separate bundle, see scripts/build-runtime.mjs).
-  const boot = (await import(new URL('engine-boot.js', import.meta.url).href)) as typeof import('./engine-boot');
-  await boot.bootEngineProcess();
+  void (import(new URL('engine-boot.js', import.meta.url).href) as Promise<typeof import('./engine-boot')>).then((boot) => boot.bootEngineProcess());
 }

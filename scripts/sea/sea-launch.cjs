@@ -11,8 +11,8 @@ module.exports = async function launch(dir, role, args) {
   const load = (name) => import(pathToFileURL(path.join(dist, name)).href);
   if (role === 'engine') {
     // The engine finds its Tengo worker beside its own script, as under plain Node.
-    process.argv[1] = path.join(dist, 'engine-process.js');
-    await load('engine-process.js');
+    process.argv[1] = path.join(dist, 'engine-process.cjs');
+    require(process.argv[1]);
     return;
   }
   process.argv[1] = path.join(dist, 'cli.js');

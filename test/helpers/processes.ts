@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** This checkout's engine entry (dist/engine-process.js). */
-const OWN_ENGINE = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), 'dist', 'engine-process.js');
+/** This checkout's engine entry (dist/engine-process.cjs). */
+const OWN_ENGINE = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), 'dist', 'engine-process.cjs');
 
 /** Engine processes alive right now whose parent is gone (re-parented to init): leaks. */
 export function orphanedEngineProcesses(): number[] {

@@ -114,9 +114,9 @@ describe('the engine code cache', () => {
   it('boots from the ES module bundle when the one-script bundle is missing', async () => {
     const dist = path.join(ROOT, 'dist');
     mkdirSync(fallbackDist, { recursive: true });
-    for (const name of ['engine-process.js', 'engine-boot.js', 'tengo-worker.js', 'chunks']) cpSync(path.join(dist, name), path.join(fallbackDist, name), { recursive: true });
+    for (const name of ['engine-process.cjs', 'engine-boot.js', 'tengo-worker.js', 'chunks']) cpSync(path.join(dist, name), path.join(fallbackDist, name), { recursive: true });
     const before = cacheFiles();
-    const outcome = await runEngine('print("from the modules")', { entry: path.join(fallbackDist, 'engine-process.js'), beforeRun: () => pause(300) });
+    const outcome = await runEngine('print("from the modules")', { entry: path.join(fallbackDist, 'engine-process.cjs'), beforeRun: () => pause(300) });
     expect(outcome).toMatchObject({ output: 'from the modules\n', done: { ok: true } });
     expect(cacheFiles()).toEqual(before);
   });

@@ -28,7 +28,7 @@ function childEngines(pid: number): number[] {
     .filter((entry) => /^\d+$/.test(entry))
     .filter((entry) => {
       try {
-        return readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('engine-process.js') && new RegExp(`^PPid:\\s+${pid}$`, 'm').test(readFileSync(`/proc/${entry}/status`, 'utf8'));
+        return readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('engine-process.cjs') && new RegExp(`^PPid:\\s+${pid}$`, 'm').test(readFileSync(`/proc/${entry}/status`, 'utf8'));
       } catch {
         return false;
       }

@@ -14,7 +14,7 @@ function childEngines(pid: number): number[] {
     .filter((entry) => {
       try {
         const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-        return cmdline.includes('engine-process.js') && new RegExp(`^PPid:\\s+${pid}$`, 'm').test(readFileSync(`/proc/${entry}/status`, 'utf8'));
+        return cmdline.includes('engine-process.cjs') && new RegExp(`^PPid:\\s+${pid}$`, 'm').test(readFileSync(`/proc/${entry}/status`, 'utf8'));
       } catch {
         return false;
       }

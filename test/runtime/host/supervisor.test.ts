@@ -202,7 +202,7 @@ function childEnginePids(): number[] {
   for (const line of readFileSync('/proc/self/task/' + process.pid + '/children', 'utf8').trim().split(/\s+/)) {
     if (!line) continue;
     try {
-      if (readFileSync(`/proc/${line}/cmdline`, 'utf8').includes('engine-process.js')) pids.push(Number(line));
+      if (readFileSync(`/proc/${line}/cmdline`, 'utf8').includes('engine-process.cjs')) pids.push(Number(line));
     } catch {
       // gone
     }

@@ -22,7 +22,7 @@ function ownEngines(): number[] {
     .filter((pid) => {
       try {
         const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('engine-process.js') && new RegExp(`^PPid:\\s+${process.pid}$`, 'm').test(status);
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('engine-process.cjs') && new RegExp(`^PPid:\\s+${process.pid}$`, 'm').test(status);
       } catch {
         return false;
       }
