@@ -9,7 +9,7 @@ import { installWasmHeapCap } from './wasm-heap-cap';
 import { ONE_SHOT_ENV, PREPARE_JS_ENV } from './one-shot';
 
 export interface BootOptions {
-  /** Runs once the process is booted and waits for its run (never during one): writes the code cache. */
+  /** Runs once, before any spell (when booted and waiting, or as an early run starts): writes the code cache. */
   onIdle?: () => void;
   /** The Lua wasm's path, when the wasm glue is not loaded from its own package folder (bundled in). */
   luaWasm?: string;

@@ -23,7 +23,7 @@ export interface EngineProcessOptions {
   oneShot?: boolean;
   /** A pooled process of a host that runs JavaScript spells makes a QuickJS VM while it waits. */
   prepareJs?: boolean;
-  /** Runs once, when the process is booted and waits for its run, unless the run came first. */
+  /** Runs once, before any spell: when the process is booted and waits, or as its run starts if that came first. */
   onIdle?: () => void;
 }
 
@@ -43,6 +43,16 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
   let jsEngine: Promise<JsEngine> | undefined;
   const loadJs = () => (quickjs ??= jsModule().then((js) => js.loadQuickJs()));
   const bootJs = (): Promise<JsEngine> => (jsEngine ??= Promise.all([jsModule(), loadJs()]).then(([js, module]) => js.JsEngine.create(module)));
+
+  // The idle work (options.onIdle: the code cache's write) is done once, before any spell runs here:
+  // while the process waits, or, for a run that came before the VM was up (a one-shot host sends it
+  // at once), just before its spell starts. A no-op when the cache was there and V8 took it.
+  let idled = false;
+  const idleWork = (): void => {
+    if (idled) return;
+    idled = true;
+    options.onIdle?.();
+  };
 
   const finish = (result: { ok: boolean; result?: unknown; error?: ErrorInfo }): void => {
     // Leave once `done` (and the output queued before it) left the process: Node writes IPC
@@ -70,6 +80,7 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
     // ≈ 25 ms of CPU on another core), and a long one has it within a few milliseconds. QuickJS's
     // interrupt handler checks the deadline and flushes output itself (session.check), and a Tengo
     // spell runs in a worker thread of its own.
+    idleWork();
     const current = (session = new EngineSession(request, outbox, () => watchdog.start()));
     const { spell, params, limits, mode } = request;
     if (engine instanceof LuaEngine) capWasmHeapGrowth(limits.memoryBytes, (buffer) => engine.ownsHeap(buffer));
@@ -137,7 +148,7 @@ export function startEngineProcess(factory: LuaFactory, options: EngineProcessOp
         void setImmediate(() => {
           if (running) return;
           warmUpParsing();
-          options.onIdle?.();
+          idleWork();
         });
       if (prepareJs) setImmediate(() => void loadJs().then(() => (running ? undefined : bootJs())).then(settled, settled).then(idle));
       else idle();

@@ -20,6 +20,7 @@ export interface ExitInfo {
 
 export interface EngineProcess {
   readonly pid: number | undefined;
+  /** Delivered in order; a message sent while the process boots waits in the channel until the engine listens. */
   send(message: unknown): void;
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (info: ExitInfo) => void): void;

@@ -32,29 +32,33 @@ interface Outcome {
   done: { ok: boolean; error?: { message: string } };
 }
 
-/** Forks an engine as the supervisor does; `beforeRun` runs once it is ready, then it runs `code`. */
-function runEngine(code: string, options: { engine?: 'lua' | 'javascript'; entry?: string; env?: Record<string, string>; beforeRun?: () => Promise<void> } = {}): Promise<Outcome> {
+/**
+ * Forks an engine as the supervisor does; `beforeRun` runs once it is ready, then it runs `code`.
+ * `early`: the run is sent at once, before the engine is ready (as the supervisor does).
+ */
+function runEngine(code: string, options: { engine?: 'lua' | 'javascript'; entry?: string; env?: Record<string, string>; beforeRun?: () => Promise<void>; early?: boolean } = {}): Promise<Outcome> {
   const spawn = engineSpawnOptions(options.entry);
   const child = fork(spawn.entry, [], { execArgv: spawn.execArgv, env: { ...spawn.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let output = '';
+  const run = () =>
+    child.send({
+      type: 'run',
+      runId: 'code-cache',
+      spell: { engine: options.engine ?? 'lua', fileName: options.engine === 'javascript' ? 'main.js' : 'main.lua', code },
+      params: {},
+      limits: { timeoutMs: 30_000, memoryBytes: 64 * 1024 * 1024 },
+      logLevel: 'info',
+      spellName: 'code-cache',
+      mode: 'run',
+    });
+  if (options.early) run();
   return new Promise<Outcome>((resolve, reject) => {
     child.on('exit', (status) => reject(new Error(`engine exited (${status}) before done: ${stderr}`)));
     child.on('message', (message: { type: string; text?: string }) => {
       if (message.type === 'ready') {
-        void (options.beforeRun ?? (() => Promise.resolve()))().then(() =>
-          child.send({
-            type: 'run',
-            runId: 'code-cache',
-            spell: { engine: options.engine ?? 'lua', fileName: options.engine === 'javascript' ? 'main.js' : 'main.lua', code },
-            params: {},
-            limits: { timeoutMs: 30_000, memoryBytes: 64 * 1024 * 1024 },
-            logLevel: 'info',
-            spellName: 'code-cache',
-            mode: 'run',
-          }),
-        );
+        if (!options.early) void (options.beforeRun ?? (() => Promise.resolve()))().then(run);
       } else if (message.type === 'output') output += message.text;
       else if (message.type === 'done') {
         child.removeAllListeners('exit');
@@ -93,6 +97,17 @@ describe('the engine code cache', () => {
     // JavaScript spells load QuickJS through the script's loader (no import() in a cached script).
     const js = await runEngine('const answer = 6 * 7;\nexport default answer;\n', { engine: 'javascript' });
     expect(js.done, JSON.stringify(js.done)).toMatchObject({ ok: true });
+  });
+
+  it('is made before the spell runs when the run came before the engine was ready', async () => {
+    for (const name of cacheFiles()) rmSync(path.join(cacheDir, name));
+    // the engine is killed at `done`: a cache on disk then was written before the spell ended
+    expect(await runEngine('print("early")', { early: true })).toMatchObject({ output: 'early\n', done: { ok: true } });
+    expect(cacheFiles()).toHaveLength(1);
+    const file = path.join(cacheDir, cacheFiles()[0]!);
+    const mtime = statSync(file).mtimeMs;
+    expect(await runEngine('print("early again")', { early: true })).toMatchObject({ output: 'early again\n', done: { ok: true } });
+    expect(statSync(file).mtimeMs).toBe(mtime);
   });
 
   it('replaces a cache V8 refuses', async () => {
