@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /**
  * The installed Electron binary, or undefined. Never `require('electron')`: with the binary missing
- * that starts a download. Same lookup as bin/start.js.
+ * that starts a download. Same lookup as bin/start.mjs.
  */
 export function electronBinary(): string | undefined {
   try {
