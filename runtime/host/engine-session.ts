@@ -2,6 +2,7 @@ import type { Completion, EngineHost } from '../engines/engine';
 import type { LogLevel, RunRequest } from '../contract/engine-protocol';
 import { parseJson } from '../bridges/json-text';
 import type { Outbox } from './outbox';
+import { monotonicMs } from './monotonic';
 
 /**
  * The engine process's side of one run: turns VM calls into messages to the host and host answers
@@ -22,7 +23,7 @@ export class EngineSession implements EngineHost {
     private readonly outbox: Outbox,
     private readonly onBusy?: () => void,
   ) {
-    this.deadline = performance.now() + request.limits.timeoutMs;
+    this.deadline = monotonicMs() + request.limits.timeoutMs;
   }
 
   write(text: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
@@ -55,13 +56,13 @@ export class EngineSession implements EngineHost {
   }
 
   now(): number {
-    return performance.now();
+    return monotonicMs();
   }
 
   check(): string | undefined {
     this.outbox.flushIfStale();
     if (this.stopReason) return this.stopReason;
-    if (performance.now() > this.deadline) {
+    if (monotonicMs() > this.deadline) {
       this.stopReason = timeLimitReason(this.request.limits.timeoutMs);
     }
     return this.stopReason;
@@ -109,7 +110,7 @@ export class EngineSession implements EngineHost {
     const limit = Math.min(deadline ?? Infinity, this.deadline);
     while (this.queue.length === 0) {
       if (this.check()) throw new RunStopped(this.stopReason!);
-      const wait = limit - performance.now();
+      const wait = limit - monotonicMs();
       if (wait <= 0) {
         if (deadline !== undefined && deadline <= this.deadline) {
           // One turn of the event loop first: answers that reached the process are only queued by

@@ -1,5 +1,6 @@
 import type { EngineToHost } from '../contract/engine-protocol';
 import type { ParentPort } from './parent-port';
+import { monotonicMs } from './monotonic';
 
 /**
  * Sends messages to the host in order, coalescing consecutive output of the same stream so a spell
@@ -29,7 +30,7 @@ export class Outbox {
       if (this.pending && this.pending.stream !== stream) this.flush();
       let pending = this.pending;
       if (!pending) {
-        pending = this.pending = { stream, parts: [], bytes: 0, since: performance.now() };
+        pending = this.pending = { stream, parts: [], bytes: 0, since: monotonicMs() };
         this.watcher?.outputPending();
       }
       pending.parts.push(text);
@@ -59,7 +60,7 @@ export class Outbox {
   /** Called from the VM's hooks (session.check), so output appears while a spell computes. */
   flushIfStale(): void {
     const pending = this.pending;
-    if (pending && performance.now() - pending.since >= Outbox.MAX_DELAY_MS) this.flush();
+    if (pending && monotonicMs() - pending.since >= Outbox.MAX_DELAY_MS) this.flush();
   }
 
   /**

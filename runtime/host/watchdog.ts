@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 /** Shared with the watchdog thread: [0] 1 while output waits to be sent, [1] how many flushes so far. */
 const PENDING = 0;
@@ -33,7 +33,9 @@ export class Watchdog {
   /** Starts the thread (≈ 2 ms on this thread, the rest of its boot on another core). */
   start(): void {
     if (this.worker) return;
-    // A script worker (eval) boots faster than a module one; the source is the function below.
+    // A script worker (eval) boots faster than a module one; the source is the function below. Its
+    // module loads here, not with the engine: most spells never start the thread.
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     this.worker = new Worker(`(${watchdogThread.toString()})()`, {
       eval: true,
       workerData: { flags: this.flags.buffer, tickMs: OUTPUT_TICK_MS },

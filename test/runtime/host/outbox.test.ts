@@ -22,9 +22,10 @@ describe('the engine outbox', () => {
   });
 
   it("ignores the watchdog's flush when it lands in the middle of the outbox's own work, and sends each line once", () => {
-    // Every output is stale at once: the watchdog's flush would send it, wherever it lands.
+    // Every output is stale at once: the watchdog's flush would send it, wherever it lands. (The
+    // engine's clock is process.hrtime, see monotonic.ts.)
     let clock = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 100));
+    vi.spyOn(process.hrtime, 'bigint').mockImplementation(() => BigInt(clock += 100) * 1_000_000n);
     const interrupt = { flush: () => {} };
     const { port: p, sent } = port(() => interrupt.flush());
     // The watchdog's flush runs at an interrupt check of the main thread: here, inside output() just
@@ -40,7 +41,7 @@ describe('the engine outbox', () => {
 
   it("flushes stale output from the watchdog while the main thread is busy elsewhere (in the VM)", () => {
     let clock = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    vi.spyOn(process.hrtime, 'bigint').mockImplementation(() => BigInt(clock) * 1_000_000n);
     const { port: p, sent } = port();
     const outbox = new Outbox(p);
     outbox.output('stdout', 'working\n');
