@@ -9,33 +9,41 @@ import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { rawText } from './raw-text.mjs';
 
-/** `{ prelude, bridges }` as base64 Lua bytecode, for the engine bundle's `__LLMSPELL_LUA_BYTECODE__`. */
+/**
+ * `{ prelude, bridges, checkArgs }` as base64 Lua bytecode, for the engine bundle's
+ * `__LLMSPELL_LUA_BYTECODE__`. The argument checks' chunk (one call with a large table literal, made
+ * from the bridge description) is named `=check-args` and dumped without debug information: its
+ * default name would be its whole source, twice its size again, and its only error would be ours.
+ */
 export async function luaBytecode(root) {
   const sources = await luaSources(root);
   const { LuaFactory } = createRequire(import.meta.url)('wasmoon');
   const vm = await new LuaFactory().createEngine();
   try {
     vm.global.set('SOURCES', [sources.prelude, ...sources.bridges]);
+    vm.global.set('CHECK_ARGS', sources.checkArgsChunk());
     const hex = vm.doStringSync(`
+      local function hex(s) return (s:gsub('.', function(c) return string.format('%02x', c:byte()) end)) end
       local out = {}
-      for i, source in ipairs(SOURCES) do
-        local chunk = assert(load(source))
-        out[i] = (string.dump(chunk):gsub('.', function(c) return string.format('%02x', c:byte()) end))
-      end
+      for i, source in ipairs(SOURCES) do out[i] = hex(string.dump(assert(load(source)))) end
+      out[#out + 1] = hex(string.dump(assert(load(CHECK_ARGS, '=check-args')), true))
       return out`);
-    const [prelude, ...bridges] = hex.map((h) => Buffer.from(h, 'hex').toString('base64'));
-    return { prelude, bridges };
+    const all = hex.map((h) => Buffer.from(h, 'hex').toString('base64'));
+    const checkArgs = all.pop();
+    const [prelude, ...bridges] = all;
+    return { prelude, bridges, checkArgs };
   } finally {
     vm.global.close();
   }
 }
 
-/** LUA_PRELUDE and LUA_BRIDGES exactly as the engine bundle holds them. */
+/** LUA_PRELUDE, LUA_BRIDGES and the argument checks' chunk exactly as the engine bundle holds them. */
 async function luaSources(root) {
   const result = await build({
     absWorkingDir: root,
     stdin: {
-      contents: "export { LUA_PRELUDE as prelude } from './runtime/engines/lua/prelude/index';\nexport { LUA_BRIDGES as bridges } from './runtime/engines/lua/bridges';\n",
+      contents:
+        "export { LUA_PRELUDE as prelude } from './runtime/engines/lua/prelude/index';\nexport { LUA_BRIDGES as bridges } from './runtime/engines/lua/bridges';\nexport { checkArgsChunk } from './runtime/engines/lua/check-args-chunk';\n",
       resolveDir: root,
       loader: 'ts',
     },

@@ -2,26 +2,20 @@ import type { LuaFactory, LuaReturn as LuaStatus, LuaEngine as WasmoonEngine } f
 import { wasmoon } from './wasmoon';
 import { LUA_PRELUDE } from './prelude/index';
 import { LUA_BRIDGES } from './bridges';
-import { toLuaLiteral, toLuaSafe } from './to-lua';
-import { argSpecs } from '../arg-specs';
+import { toLuaSafe } from './to-lua';
+import { checkArgsChunk } from './check-args-chunk';
 import type { EngineHost, EngineRunInput } from '../engine';
 import { ThreadArmer } from './thread-armer';
 
 const { LuaReturn } = wasmoon;
 
 /**
- * The prelude and bridges as Lua bytecode, made by the build (scripts/lua-bytecode.mjs) from the same
- * sources: loading it skips Lua's parser at every engine start. Absent when the runtime runs from
- * source (tests), which loads the source instead.
+ * The prelude, bridges and argument checks as Lua bytecode, made by the build (scripts/lua-bytecode.mjs)
+ * from the same sources: loading it skips Lua's parser at every engine start. Absent when the runtime
+ * runs from source (tests), which loads the source instead.
  */
-declare const __LLMSPELL_LUA_BYTECODE__: { prelude: string; bridges: string[] } | undefined;
+declare const __LLMSPELL_LUA_BYTECODE__: { prelude: string; bridges: string[]; checkArgs: string } | undefined;
 const BYTECODE = typeof __LLMSPELL_LUA_BYTECODE__ === 'object' ? __LLMSPELL_LUA_BYTECODE__ : undefined;
-
-/**
- * The argument checks of every Lua bridge function, derived once per process from the description,
- * as the Lua call that installs them (see toLuaLiteral for why source).
- */
-const CHECK_ARGS = `__llmspell_check_args(${toLuaLiteral(argSpecs('lua'))})`;
 
 /**
  * One Lua 5.4 VM (wasmoon) prepared for exactly one run: the prelude and bridges are loaded ahead of
@@ -50,7 +44,7 @@ export class LuaEngine {
     runChunk(vm, LUA_PRELUDE, BYTECODE?.prelude);
     LUA_BRIDGES.forEach((source, i) => runChunk(vm, source, BYTECODE?.bridges[i]));
     vm.doStringSync('__llmspell_prepare()');
-    vm.doStringSync(CHECK_ARGS);
+    runChunk(vm, checkArgsChunk, BYTECODE?.checkArgs);
     return engine;
   }
 
@@ -141,9 +135,9 @@ function describeLuaError(error: unknown, status: LuaStatus): string {
 }
 
 /** Runs one of our own chunks: its build-time bytecode when there is some, else its source. */
-function runChunk(vm: WasmoonEngine, source: string, bytecode: string | undefined): void {
+function runChunk(vm: WasmoonEngine, source: string | (() => string), bytecode: string | undefined): void {
   if (bytecode === undefined) {
-    vm.doStringSync(source);
+    vm.doStringSync(typeof source === 'function' ? source() : source);
     return;
   }
   const bytes = Buffer.from(bytecode, 'base64');
