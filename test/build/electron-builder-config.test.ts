@@ -70,6 +70,6 @@ describe('build/electron-builder.yml', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('dist/electron/main.js');
     expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/**/*', 'renderer/dist/**/*']));
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['dist/engine-process.js', 'dist/engine.cjs', 'dist/engine.cjs.id', 'dist/engine-boot.js', 'dist/tengo-worker.js', 'node_modules/wasmoon/**/*']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['dist/engine-process.cjs', 'dist/engine.cjs', 'dist/engine.cjs.id', 'dist/engine-boot.js', 'dist/tengo-worker.js', 'node_modules/wasmoon/**/*']));
   });
 });

@@ -72,13 +72,13 @@ describe('the cached script is ASCII', () => {
 
 describe('a script that is not ASCII', () => {
   it('is still read as UTF-8 and runs (an older build, a hand edit)', async () => {
-    // An install of its own: bin/ and package.json copied, dist/ linked file by file but for the script.
+    // An install of its own: bin/ (the command and its package.json) and package.json copied, dist/ linked file by file but for the script.
     const dir = path.join(ws.dir, 'install');
     mkdirSync(dir);
     copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
     mkdirSync(path.join(dir, 'bin'));
     mkdirSync(path.join(dir, 'dist'));
-    copyFileSync(path.join(ROOT, 'bin', 'llmspell.js'), path.join(dir, 'bin', 'llmspell.js'));
+    for (const name of ['llmspell.js', 'package.json']) copyFileSync(path.join(ROOT, 'bin', name), path.join(dir, 'bin', name));
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
     for (const name of readdirSync(path.join(ROOT, 'dist'))) {
       if (!name.startsWith('cli.cjs')) symlinkSync(path.join(ROOT, 'dist', name), path.join(dir, 'dist', name));

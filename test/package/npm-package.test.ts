@@ -83,7 +83,7 @@ afterAll(() => {
 
 describe('the npm package', () => {
   it('ships exactly the built output, docs and examples: no sources, tests, scripts or maps', () => {
-    for (const needed of ['bin/llmspell.js', 'dist/cli.js', 'dist/engine-process.cjs', 'dist/tengo-worker.js', 'renderer/dist/index.html', 'LICENSE', 'CHANGELOG.md', 'README.md', 'package.json', 'docs/api-reference.md', 'types/llmspell.d.ts']) {
+    for (const needed of ['bin/llmspell.js', 'bin/package.json', 'dist/cli.js', 'dist/engine-process.cjs', 'dist/tengo-worker.js', 'renderer/dist/index.html', 'LICENSE', 'CHANGELOG.md', 'README.md', 'package.json', 'docs/api-reference.md', 'types/llmspell.d.ts']) {
       expect(entries).toContain(needed);
     }
     const unwanted = entries.filter((f) => !f.startsWith('node_modules/')).filter((f) => /^(runtime|electron|test|scripts|bench|build|renderer\/(?!dist\/))\//.test(f) || f.endsWith('.map') || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('dist/electron/'));
