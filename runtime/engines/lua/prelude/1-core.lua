@@ -31,10 +31,11 @@ string.dump = nil -- luacheck: ignore 122 (on purpose: the real string table los
 local HOOK_EVERY = 10000
 -- The engine's watchdog thread (runtime/host/watchdog.ts) interrupts a busy VM from outside; it is
 -- started only for a spell that computes a while, so a short one never pays its start. Until then each
--- thread carries a count hook of WATCH_AFTER instructions (a millisecond or two, on the trace path);
+-- thread carries a count hook of WATCH_AFTER instructions (≈ 0.5 ms on the trace path; 200000 cost
+-- ≈ 2 % of a 100 ms workload, in the Lua CPU suite's ours/bare column);
 -- the first that fires asks the host for the thread (`host.busy`), and each drops its count when its
 -- hook fires. Past WATCH_THREADS coroutines the thread is asked for at once (each hooked one is slower).
-local WATCH_AFTER = 200000
+local WATCH_AFTER = 50000
 local WATCH_THREADS = 16
 local unwatched = false          -- the run has started and the host has no watchdog yet
 local hooked_threads = 0
