@@ -2,6 +2,7 @@ import type { HostToEngine } from '../contract/engine-protocol';
 import type { RunEvent } from '../contract/run-events';
 import { BridgeError, type BridgeCallContext, type BridgeHandlers, type RunServices } from '../bridges/types';
 import { scrubHostPaths } from '../security/scrub-paths';
+import { monotonicMs } from './monotonic';
 
 interface DispatcherHooks {
   bridges: BridgeHandlers;
@@ -31,7 +32,7 @@ export class RpcDispatcher {
     }
     const controller = new AbortController();
     this.inflight.set(id, controller);
-    const started = performance.now();
+    const started = monotonicMs();
     const startedAt = Date.now();
     const context = this.context(controller.signal, (value: unknown) => {
       if (controller.signal.aborted) return;
@@ -74,7 +75,7 @@ export class RpcDispatcher {
     const handler = Object.hasOwn(this.hooks.bridges, method) ? this.hooks.bridges[method] : undefined;
     if (!handler) throw new BridgeError(`unknown bridge function '${method}'`, 'bad_argument');
     signal.throwIfAborted();
-    const started = performance.now();
+    const started = monotonicMs();
     const startedAt = Date.now();
     let ok = false;
     try {
@@ -82,7 +83,7 @@ export class RpcDispatcher {
       ok = true;
       return value;
     } finally {
-      if (!signal.aborted) this.hooks.onEvent?.({ type: 'call', runId: this.runId, method, durationMs: performance.now() - started, ok, startedAt });
+      if (!signal.aborted) this.hooks.onEvent?.({ type: 'call', runId: this.runId, method, durationMs: monotonicMs() - started, ok, startedAt });
     }
   }
 
@@ -101,7 +102,7 @@ export class RpcDispatcher {
     if (!controller) return; // cancelled or the run is over
     this.inflight.delete(id);
     this.send(message);
-    this.hooks.onEvent?.({ type: 'call', runId: this.runId, method, durationMs: performance.now() - started, ok: message.ok, startedAt });
+    this.hooks.onEvent?.({ type: 'call', runId: this.runId, method, durationMs: monotonicMs() - started, ok: message.ok, startedAt });
   }
 }
 

@@ -12,6 +12,7 @@ import type { RunController, RunHooks } from './run-controller';
 import type { RunSpec, Supervisor } from './supervisor';
 import { CpuMeter } from './cpu-meter';
 import type { RunCost } from '../llm/run-cost';
+import { monotonicMs } from './monotonic';
 
 /** The service key under which a run finds its budget. */
 export const RUN_BUDGET = 'budget';
@@ -75,7 +76,7 @@ export class RunBudget {
     const tree: Tree = {
       supervisor,
       settings,
-      deadline: performance.now() + settings.timeoutMs,
+      deadline: monotonicMs() + settings.timeoutMs,
       live: new Set(),
       cpu: settings.cpuMs !== undefined ? new CpuMeter(settings.cpuMs) : undefined,
       cost,
@@ -112,7 +113,7 @@ export class RunBudget {
 
   /** Milliseconds left until the top-level run's deadline (negative once it passed). */
   remainingMs(): number {
-    return this.tree.deadline - performance.now();
+    return this.tree.deadline - monotonicMs();
   }
 
   /** The budget of a run nested one level below this one; refuses past the depth cap. */

@@ -7,6 +7,7 @@ import { watchMemory } from './memory-watch';
 import { CpuMeter } from './cpu-meter';
 import { ErrorCode } from '../contract/error-codes';
 import type { RunCost } from '../llm/run-cost';
+import { monotonicMs } from './monotonic';
 
 /** Grace after a polite stop before SIGKILL (as Electron Fiddle and VS Code do). */
 export const KILL_GRACE_MS = 1000;
@@ -31,7 +32,7 @@ export interface RunHooks {
 export class RunController {
   readonly done: Promise<RunOutcome>;
   private resolveDone!: (outcome: RunOutcome) => void;
-  private readonly requestedAt = performance.now();
+  private readonly requestedAt = monotonicMs();
   private startLatencyMs: number | undefined;
   private result: { ok: boolean; value?: unknown; error?: ErrorInfo } | undefined;
   private forced: ErrorInfo | undefined;
@@ -163,7 +164,7 @@ export class RunController {
       case 'ready':
         return;
       case 'started':
-        this.startLatencyMs = performance.now() - this.requestedAt;
+        this.startLatencyMs = monotonicMs() - this.requestedAt;
         return this.emit({ type: 'started', runId, at: message.at });
       case 'output':
         return this.emit({ type: 'output', runId, stream: message.stream, text: message.text });
@@ -218,7 +219,7 @@ export class RunController {
       runId: this.request.runId,
       ok: !error,
       ...(error ? { error } : {}),
-      durationMs: performance.now() - this.requestedAt,
+      durationMs: monotonicMs() - this.requestedAt,
       ...(this.startLatencyMs !== undefined ? { startLatencyMs: this.startLatencyMs } : {}),
       ...(!error && this.result?.value !== undefined ? { result: this.result.value } : {}),
     };
