@@ -61,7 +61,8 @@ export function createStudio(options: StudioOptions): Studio {
   const settings = new SettingsService({ cwd, env, home, secrets, store: settingsStore });
   const library = new StudioLibrary({ cwd, home, extraFolders: () => settings.libraryFolders() });
   const recovery = new RecoveryStore(path.join(home, 'recovery'));
-  const historyLimits = options.historyLimits ?? configuredHistoryLimits(() => settings.runConfig().config.studio.history_runs);
+  // (the files and environment alone: the studio's own settings hold no history size, and a trim needs no keys)
+  const historyLimits = options.historyLimits ?? configuredHistoryLimits(() => settings.baseConfig().config.studio.history_runs);
   const history = new RunHistory(path.join(home, 'history'), historyLimits, log);
   // The studio's MCP servers: shared by its runs, configured anew from the settings before each run.
   const mcp = new McpHub({}, secretsThenEnv((name) => secrets.get(mcpSecretName(name)), env));
