@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cpuMsOfStat } from './cpu-meter';
 
@@ -13,13 +14,17 @@ const POLL_MS = 200;
  * With `onCpu`, the same poll also reads the process's CPU time and hands over the milliseconds used
  * since the previous sample (the first sample is the baseline: a pooled process's own start-up is
  * not the spell's); `onCpu` returns true to stop watching (the run is being ended).
+ *
+ * Returns the stop. `finalCpu`: charge what the process used since the last poll first (read at
+ * once, while it still exists): without it a spell's last fraction of a poll went uncharged, and a
+ * tree of short runs could spend well past its shared limit.
  */
 export function watchMemory(
   pid: number | undefined,
   limitBytes: number,
   onExceeded: (rss: number) => void,
   onCpu?: (deltaMs: number) => boolean,
-): () => void {
+): (options?: { finalCpu?: boolean }) => void {
   if (pid === undefined || process.platform !== 'linux') return () => {};
   const ceiling = limitBytes + PROCESS_OVERHEAD_BYTES;
   let stopped = false;
@@ -28,18 +33,15 @@ export function watchMemory(
     stopped = true;
     clearInterval(timer);
   };
-  const sampleCpu = () =>
-    readFile(`/proc/${pid}/stat`, 'utf8').then(
-      (text) => {
-        const cpu = cpuMsOfStat(text);
-        if (stopped || cpu === undefined) return;
-        const delta = lastCpu === undefined ? undefined : cpu - lastCpu;
-        lastCpu = cpu;
-        // Charged even when idle: another process of the tree may have spent the shared budget.
-        if (delta !== undefined && onCpu?.(delta)) finish();
-      },
-      () => {},
-    );
+  const chargeCpu = (text: string) => {
+    const cpu = cpuMsOfStat(text);
+    if (stopped || cpu === undefined) return;
+    const delta = lastCpu === undefined ? undefined : cpu - lastCpu;
+    lastCpu = cpu;
+    // Charged even when idle: another process of the tree may have spent the shared budget.
+    if (delta !== undefined && onCpu?.(delta)) finish();
+  };
+  const sampleCpu = () => readFile(`/proc/${pid}/stat`, 'utf8').then(chargeCpu, () => {});
   const timer = setInterval(() => {
     if (onCpu) void sampleCpu();
     readFile(`/proc/${pid}/statm`, 'utf8').then(
@@ -55,5 +57,14 @@ export function watchMemory(
   }, POLL_MS);
   timer.unref();
   if (onCpu) void sampleCpu(); // the baseline
-  return finish;
+  return (options = {}) => {
+    if (options.finalCpu && onCpu && !stopped) {
+      try {
+        chargeCpu(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        // gone already: its exit is reported elsewhere
+      }
+    }
+    finish();
+  };
 }

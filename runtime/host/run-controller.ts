@@ -39,7 +39,7 @@ export class RunController {
   private killTimer: NodeJS.Timeout | undefined;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly rpc: RpcDispatcher;
-  private stopMemoryWatch: () => void = () => {};
+  private stopMemoryWatch: (options?: { finalCpu?: boolean }) => void = () => {};
   private ownCpu: CpuMeter | undefined;
   private stopCpuListen: () => void = () => {};
   private stopCostListen: () => void = () => {};
@@ -178,7 +178,9 @@ export class RunController {
         return this.rpc.cancel(message.id);
       case 'done':
         this.result = { ok: message.ok, ...(message.result !== undefined ? { value: message.result } : {}), ...(message.error ? { error: message.error } : {}) };
-        // Everything the engine had to say came before `done`; end it now rather than wait for its exit.
+        // Everything the engine had to say came before `done`; end it now rather than wait for its
+        // exit, with what it used since the last CPU sample charged first (the tree's budget).
+        this.stopMemoryWatch({ finalCpu: true });
         this.engine.process.kill('SIGKILL');
         return;
     }
@@ -229,8 +231,9 @@ export class RunController {
 
   private outcomeError(code: number | null, signal: string | null): ErrorInfo | undefined {
     if (this.result) {
-      // A spell that ended on its own before it read the stop still spent past its cost cap: the cap decides.
-      if (this.result.ok) return this.forced?.code === ErrorCode.CostLimit ? this.forced : undefined;
+      // A spell that ended on its own before it read the stop still spent past its cost cap or its
+      // CPU budget (the charge taken at its end, see attach): the limit decides.
+      if (this.result.ok) return this.forced?.code === ErrorCode.CostLimit || this.forced?.code === ErrorCode.CpuLimit ? this.forced : undefined;
       // The engine's own account carries the spell's line; keep it, with the supervisor's cause.
       const error = this.result.error ?? { code: 'spell_error', message: 'the spell failed' };
       // (an engine that obeyed a polite stop reports `stopped`: the cause is the supervisor's)

@@ -36,6 +36,17 @@ describe('limits.cpu', () => {
     expect(orphanedEngineProcesses()).toEqual([]);
   });
 
+  it('charges a short spell that ends between two CPU polls (200 ms apart): over its limit, it ends with cpu_limit', async () => {
+    // ≈ 70 ms of CPU: done before the watch's first poll when the machine is quiet, so only the
+    // charge taken at its end can see it.
+    ws.write('short.lua', 'local n = 0\nfor i = 1, 3000000 do n = n + i % 7 end\nprint(n)\n');
+    const result = await runCli(['run', 'short.lua', '--cpu', '0.04', '--timeout', '30', '--json'], { cwd: ws.dir, env });
+    expect(result.code).toBe(1);
+    const outcome = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { ok: boolean; error: { code: string; message: string } };
+    expect(outcome.error.code).toBe('cpu_limit');
+    expect(outcome.error.message).toMatch(/over its CPU limit \(0\.04 s, limits\.cpu\)/);
+  });
+
   it('does not end a spell that waits for input longer than its CPU limit', async () => {
     ws.write('reads.lua', 'local line = io.read()\nprint("got " .. tostring(line))\n');
     const child = spawn(process.execPath, [CLI, 'run', 'reads.lua', '--cpu', '0.5', '--timeout', '30'], {

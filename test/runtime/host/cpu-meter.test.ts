@@ -66,4 +66,24 @@ describe('watchMemory with a CPU meter', () => {
     child.kill('SIGKILL');
     expect(meter.spentMs).toBeLessThan(200);
   });
+
+  it('charges what a process used since the last poll when stopped with finalCpu (a run that ends between polls)', async () => {
+    const child = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+    try {
+      const meter = new CpuMeter(60_000);
+      const stop = watchMemory(child.pid, 2 ** 30, () => {}, (ms) => meter.charge(ms));
+      await new Promise((resolve) => setTimeout(resolve, 120)); // the baseline is taken, no poll yet (200 ms)
+      const before = meter.spentMs;
+      stop({ finalCpu: true });
+      expect(before).toBe(0);
+      const charged = meter.spentMs;
+      expect(charged).toBeGreaterThan(30);
+      // stopped: later polls charge nothing more
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      expect(meter.spentMs).toBe(charged);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
 });
+
